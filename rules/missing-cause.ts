@@ -1,0 +1,60 @@
+import { defineRule } from '../src/api.js';
+import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
+import { reportTarget } from '../src/engine/timeline.js';
+
+interface Options {
+  /** Phrases that give a cause or a working theory. */
+  markers: string[];
+  /** Phrases that mention a cause without giving one ("working to identify the cause"). */
+  notCause: string[];
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'missing-cause',
+    principle: 'P3',
+    scope: 'statement-or-timeline',
+    severity: 'warning',
+    description: 'No cause and no working theory: rumours fill the gap.',
+    maintenance: false,
+    docs: {
+      why:
+        'Skype took days to offer any cause for its 2007 outage, and rumours of a cyber attack filled the silence. A cause, or an honest working theory, tells readers you understand what happened.',
+      fix: 'Say what caused it ("caused by a certificate that expired at 07:50"), or what you suspect ("we believe a configuration change is involved"). While investigating, say what you are checking.',
+      fail: [
+        { text: '---\nstatus: resolved\n---\nSign-in failed for all users between 09:00 and 11:00 UTC. Everything is working again.' },
+        {
+          text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
+        },
+      ],
+      pass: [
+        { text: '---\nstatus: resolved\n---\nSign-in failed between 09:00 and 11:00 UTC because a certificate expired.' },
+        {
+          text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Identified (2024-03-01T10:20:00Z)\n\nThe failures were caused by a full disk on one storage node.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
+        },
+        { text: '---\nstatus: investigating\n---\nWe suspect a faulty network switch in our Frankfurt data centre is dropping requests to the API.' },
+      ],
+    },
+    options: { markers: CAUSE_PHRASES.markers, notCause: CAUSE_PHRASES.notCause },
+  },
+  check(context) {
+    const { incident, options } = context;
+    // Over a timeline, a cause given in any statement (or a linked post-mortem) explains it.
+    if (incident.meta.postmortem && incident.isTimeline) return;
+    for (const statement of incident.statements) {
+      for (const sentence of statement.sentences) {
+        if (findCause(sentence.text, options.markers, options.notCause)) return;
+      }
+    }
+    const target = reportTarget(incident, 'resolution');
+    const investigating = target.phase === 'investigating';
+    context.report({
+      statement: target,
+      sentence: target.sentences[0],
+      severity: investigating ? 'info' : undefined,
+      message: investigating
+        ? 'No cause or working theory yet. Say what you are checking ("we are checking last night\'s database change").'
+        : 'No cause or working theory. Say what caused it ("caused by …") or what you believe happened ("we believe …").',
+    });
+  },
+});

@@ -1,0 +1,125 @@
+// Runs the active rules over a parsed file's incidents, turns their reports into findings with
+// file positions, and scores statements and incidents.
+
+import type { Principle, Report, RuleContext, Severity } from '../api.js';
+import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
+import type { ActiveRule } from './ruleset.js';
+import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
+import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
+
+export interface LintSettings {
+  now: Date;
+  weights?: ScoreWeights;
+  grades?: GradeThresholds;
+}
+
+export const PRINCIPLES: Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'];
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const EXCERPT_MAX = 200;
+
+/** Maps an offset range in a statement's prose to 1-based file positions. */
+function locate(parsed: ParsedFile, statement: Statement, from: number, to: number) {
+  const startOffset = sourceOffset(statement.sourceMap, from);
+  const endOffset = Math.max(startOffset, sourceOffset(statement.sourceMap, Math.max(from, to - 1)) + 1);
+  const start = positionOf(parsed.source, startOffset);
+  const end = positionOf(parsed.source, endOffset);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function toFinding(parsed: ParsedFile, incident: Incident, active: ActiveRule, report: Report): Finding {
+  const { statement, sentence } = report;
+  const base = sentence ? sentence.start : 0;
+  const from = base + (report.start ?? 0);
+  const to = sentence ? base + (report.end ?? sentence.text.length) : Math.min(statement.text.length, statement.sentences[0]?.end ?? statement.text.length);
+  const severity =
+    report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[active.severity] ? report.severity : active.severity;
+  const excerptText = sentence ? sentence.text : statement.sentences[0]?.text ?? statement.text;
+  const suggestions: SuggestionResult[] = (report.suggestions ?? []).map((s) => ({
+    desc: s.desc,
+    text: s.text,
+    ...locate(parsed, statement, base + s.start, base + s.end),
+  }));
+  return {
+    ruleId: active.rule.meta.id,
+    severity,
+    principle: active.rule.meta.principle,
+    message: report.message,
+    ...locate(parsed, statement, from, to),
+    excerpt: excerptText.length > EXCERPT_MAX ? `${excerptText.slice(0, EXCERPT_MAX - 1)}…` : excerptText,
+    penalty: 0,
+    statement: statement.index,
+    incident: incident.index,
+    suggestions,
+  };
+}
+
+export class RuleCrashError extends Error {}
+
+export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: LintSettings): FileResult {
+  const weights = settings.weights ?? DEFAULT_WEIGHTS;
+  const grades = settings.grades ?? DEFAULT_GRADES;
+  const findings: Finding[] = [];
+  const incidents: IncidentResult[] = [];
+  for (const incident of parsed.incidents) {
+    const own: Finding[] = [];
+    const applied = new Set<Principle>();
+    for (const active of rules) {
+      const { meta } = active.rule;
+      if (incident.isMaintenance && !meta.maintenance) continue;
+      let applies = true;
+      const context: RuleContext<Record<string, unknown>> = {
+        file: parsed,
+        incident,
+        options: active.options,
+        now: settings.now,
+        report: (report) => own.push(toFinding(parsed, incident, active, report)),
+        notApplicable: () => {
+          applies = false;
+        },
+      };
+      try {
+        active.rule.check(context);
+      } catch (error) {
+        throw new RuleCrashError(`rule "${meta.id}" crashed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (applies) applied.add(meta.principle);
+    }
+    own.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    const statementScores = scoreStatements(own, incident.statements.length, weights);
+    const failed = new Set(own.map((f) => f.principle));
+    const checklist = Object.fromEntries(
+      PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
+    ) as Record<Principle, ChecklistState>;
+    const score = Math.min(100, ...statementScores);
+    incidents.push({
+      index: incident.index,
+      title: incident.meta.title,
+      isTimeline: incident.isTimeline,
+      isMaintenance: incident.isMaintenance,
+      score,
+      grade: grade(score, grades),
+      statements: incident.statements.map((s, i) => ({
+        index: s.index,
+        phase: s.phase,
+        time: s.time?.toISOString(),
+        label: s.label,
+        line: locate(parsed, s, 0, 1).line,
+        score: statementScores[i],
+      })),
+      checklist,
+    });
+    findings.push(...own);
+  }
+  const score = incidents.length ? Math.min(...incidents.map((i) => i.score)) : 100;
+  return {
+    filePath: parsed.source.path,
+    format: parsed.format,
+    score,
+    grade: grade(score, grades),
+    errorCount: findings.filter((f) => f.severity === 'error').length,
+    warningCount: findings.filter((f) => f.severity === 'warning').length,
+    infoCount: findings.filter((f) => f.severity === 'info').length,
+    incidents,
+    findings,
+  };
+}

@@ -1,0 +1,68 @@
+// What linting produces: findings with positions and penalties, per-incident scores and the
+// per-principle checklist. Formatters read only these types.
+
+import type { Principle, Severity } from '../api.js';
+
+export interface SuggestionResult {
+  desc: string;
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  principle: Principle;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  excerpt: string;
+  /** The penalty this finding took from its statement's score, after the per-rule caps. */
+  penalty: number;
+  /** Index of the statement in its incident's timeline, oldest first. */
+  statement: number;
+  /** Index of the incident in its file. */
+  incident: number;
+  suggestions: SuggestionResult[];
+}
+
+export type ChecklistState = 'satisfied' | 'failed' | 'not-applicable';
+
+export interface StatementResult {
+  index: number;
+  phase: string;
+  time?: string;
+  label?: string;
+  line: number;
+  score: number;
+}
+
+export interface IncidentResult {
+  index: number;
+  title?: string;
+  isTimeline: boolean;
+  isMaintenance: boolean;
+  score: number;
+  grade: string;
+  statements: StatementResult[];
+  checklist: Record<Principle, ChecklistState>;
+}
+
+export interface FileResult {
+  filePath: string;
+  format?: string;
+  score: number | null;
+  grade: string | null;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  incidents: IncidentResult[];
+  findings: Finding[];
+  /** Set when the file could not be read or parsed: the one-line reason. */
+  fatal?: string;
+}

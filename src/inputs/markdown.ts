@@ -1,0 +1,192 @@
+// Markdown and plain-text drafts and timelines (FORMATS.md items 1 and 2). mdast gives exact
+// source offsets for every text node, so prose keeps its positions; code, HTML and link URLs
+// never become prose.
+
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Nodes, Parent, PhrasingContent } from 'mdast';
+import { assembleIncident, type RawStatement } from '../engine/document.js';
+import type { InlineDirective, ParsedFile, SourceFile } from '../engine/model.js';
+import type { DateParts } from '../nlp/time.js';
+import { InputError } from './errors.js';
+import { metaFromFrontMatter, parseFrontMatter } from './frontmatter.js';
+import { ProseBuilder } from './prose.js';
+import { parseTimelineLabel, resolveLabelTimes, type TimelineLabel } from './timeline-labels.js';
+import type { InputFormat } from './types.js';
+
+type Event =
+  | { kind: 'text'; value: string; start: number; exact: boolean }
+  | { kind: 'sep'; value: string }
+  | { kind: 'break' }
+  | { kind: 'link'; url: string }
+  | { kind: 'label'; label: TimelineLabel; text: string };
+
+function headingText(node: Parent, source: string): string {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  if (!first?.position || !last?.position) return '';
+  return source.slice(first.position.start.offset!, last.position.end.offset!);
+}
+
+export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | 'format'> {
+  const text = source.text;
+  const tree = fromMarkdown(text, {
+    extensions: [frontmatter(['yaml'])],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
+  });
+  let data: Record<string, unknown> = {};
+  let h1: string | undefined;
+  const events: Event[] = [];
+  const directives: InlineDirective[] = [];
+
+  const html = (value: string, line: number) => {
+    const m = /^<!--([\s\S]*?)-->$/.exec(value.trim());
+    if (m) directives.push({ text: m[1].trim(), line });
+  };
+
+  const inline = (nodes: PhrasingContent[], skip: [number, number][]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text': {
+          const start = node.position!.start.offset!;
+          const end = node.position!.end.offset!;
+          const exact = text.slice(start, end) === node.value;
+          if (!exact) {
+            events.push({ kind: 'text', value: node.value, start, exact });
+            break;
+          }
+          // Cut out any timeline label lines inside this text node.
+          let from = start;
+          for (const [s, e] of skip) {
+            if (e <= from || s >= end) continue;
+            if (s > from) events.push({ kind: 'text', value: text.slice(from, s), start: from, exact });
+            from = Math.max(from, e);
+          }
+          if (from < end) events.push({ kind: 'text', value: text.slice(from, end), start: from, exact });
+          break;
+        }
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'linkReference':
+          inline(node.children as PhrasingContent[], skip);
+          break;
+        case 'link':
+          events.push({ kind: 'link', url: node.url });
+          inline(node.children, skip);
+          break;
+        case 'inlineCode':
+          events.push({ kind: 'sep', value: ' ' });
+          break;
+        case 'break':
+          events.push({ kind: 'sep', value: '\n' });
+          break;
+        case 'html':
+          html(node.value, node.position!.start.line);
+          break;
+        default:
+          break; // images, footnote references: not prose
+      }
+    }
+  };
+
+  const block = (node: Nodes) => {
+    switch (node.type) {
+      case 'root':
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+        for (const child of node.children) block(child as Nodes);
+        if (node.type === 'listItem' || node.type === 'blockquote') events.push({ kind: 'break' });
+        break;
+      case 'yaml':
+        data = parseFrontMatter(node.value, node.position!.start.line + 1);
+        break;
+      case 'heading': {
+        const title = headingText(node, text);
+        const label = node.depth >= 2 ? parseTimelineLabel(title, 'heading') : undefined;
+        if (label) events.push({ kind: 'label', label, text: title.trim() });
+        else if (node.depth === 1 && h1 === undefined) h1 = title.trim();
+        events.push({ kind: 'break' });
+        break;
+      }
+      case 'paragraph': {
+        // A pasted timeline has time lines inside paragraphs ("5:26 PM PST" then the update).
+        const start = node.position!.start.offset!;
+        const raw = text.slice(start, node.position!.end.offset!);
+        const skip: [number, number][] = [];
+        let lineStart = 0;
+        for (const line of raw.split('\n')) {
+          const label = parseTimelineLabel(line, 'line');
+          if (label) {
+            skip.push([start + lineStart, start + lineStart + line.length]);
+            events.push({ kind: 'label', label, text: line.trim() });
+            // The label's text nodes come after it in this paragraph; inline() skips them.
+          }
+          lineStart += line.length + 1;
+        }
+        if (skip.length === 0) inline(node.children, skip);
+        else splitParagraph(node.children, skip);
+        events.push({ kind: 'break' });
+        break;
+      }
+      case 'html':
+        html(node.value, node.position!.start.line);
+        break;
+      default:
+        break; // code, thematic breaks, definitions: not prose
+    }
+  };
+
+  // With label lines inside a paragraph, each label must come before the text that follows it:
+  // move the label events that block() pushed into their places among the text events.
+  const splitParagraph = (children: PhrasingContent[], skip: [number, number][]) => {
+    const labels = events.splice(events.length - skip.length, skip.length);
+    const before = events.length;
+    inline(children, skip);
+    const texts = events.splice(before);
+    let l = 0;
+    for (const ev of texts) {
+      while (l < skip.length && ev.kind === 'text' && ev.start >= skip[l][1]) {
+        events.push({ kind: 'break' }, labels[l]);
+        l++;
+      }
+      events.push(ev);
+    }
+    while (l < skip.length) events.push({ kind: 'break' }, labels[l++]);
+  };
+
+  block(tree as Nodes);
+  const meta = metaFromFrontMatter(data);
+  meta.title ??= h1;
+
+  // Group events into statements: text before the first label is a statement of its own.
+  const raws: RawStatement[] = [{ prose: new ProseBuilder() }];
+  const labelParts: (DateParts | undefined)[] = [undefined];
+  for (const ev of events) {
+    const current = raws[raws.length - 1];
+    if (ev.kind === 'label') {
+      raws.push({ prose: new ProseBuilder(), label: ev.text, phase: ev.label.phase });
+      labelParts.push(ev.label.parts);
+    } else if (ev.kind === 'text') current.prose.add(ev.value, ev.start, ev.exact);
+    else if (ev.kind === 'sep') current.prose.addSeparator(ev.value);
+    else if (ev.kind === 'break') current.prose.endBlock();
+    else current.prose.addLink(ev.url);
+  }
+  const isTimeline = raws.length > 1;
+  const times = resolveLabelTimes(labelParts, meta.published ?? meta.started);
+  raws.forEach((r, i) => (r.time = times[i]));
+  const statements = isTimeline && raws[0].prose.text.trim() === '' ? raws.slice(1) : raws;
+  if (!isTimeline && raws[0].prose.text.trim() === '') {
+    throw new InputError(Object.keys(data).length ? 'no statement text after the front matter' : 'file is empty');
+  }
+  return { incidents: [assembleIncident(0, meta, statements, { isTimeline })], directives };
+}
+
+export const markdownFormat: InputFormat = {
+  name: 'markdown',
+  extensions: ['.md', '.markdown', '.mdown', '.txt', '.text'],
+  detect: () => true, // the fallback: any text is a draft
+  parse: parseMarkdown,
+};

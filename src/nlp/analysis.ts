@@ -1,0 +1,101 @@
+// The one wrapper around compromise. compromise is loaded on first use (its start-up costs
+// about a quarter of a second) and every sentence text is tagged at most once per process, so
+// rules that share a sentence share its analysis, and repeated boilerplate is tagged once.
+
+import { createRequire } from 'node:module';
+
+export interface Term {
+  text: string;
+  /** Lower-case normalised form (compromise's `normal`). */
+  normal: string;
+  /** compromise tags, e.g. Verb, PastTense, Passive, Copula, Auxiliary, Negative. */
+  tags: ReadonlySet<string>;
+  /** Offsets of the term's text within the analysed sentence. */
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  readonly terms: readonly Term[];
+  /** Verb forms by compromise's conjugator, e.g. infinitive/past tense of a verb term. */
+  conjugate(verb: string): VerbForms | undefined;
+}
+
+export interface VerbForms {
+  Infinitive?: string;
+  PastTense?: string;
+  PresentTense?: string;
+  Gerund?: string;
+  Participle?: string;
+}
+
+type Nlp = ((text: string) => CompromiseDoc) & { tokenize?: unknown };
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  tags: Set<string>;
+}
+interface CompromiseDoc {
+  docs: CompromiseTerm[][];
+  verbs(): { conjugate(): VerbForms[] };
+}
+
+let nlpInstance: Nlp | undefined;
+
+function loadNlp(): Nlp {
+  if (!nlpInstance) {
+    const require = createRequire(import.meta.url);
+    // The CommonJS build is one file and loads about twice as fast as the ES-module sources.
+    nlpInstance = require('compromise') as Nlp;
+  }
+  return nlpInstance;
+}
+
+/** True once compromise has been loaded in this process (used by the benchmark breakdown). */
+export function nlpLoaded(): boolean {
+  return nlpInstance !== undefined;
+}
+
+const memo = new Map<string, Analysis>();
+let taggedSentences = 0;
+let taggedWords = 0;
+
+export function analysisStats(): { sentences: number; words: number; memoised: number } {
+  return { sentences: taggedSentences, words: taggedWords, memoised: memo.size };
+}
+
+const conjugations = new Map<string, VerbForms | undefined>();
+
+function conjugate(verb: string): VerbForms | undefined {
+  const key = verb.toLowerCase();
+  if (conjugations.has(key)) return conjugations.get(key);
+  const forms = loadNlp()(key).verbs().conjugate()[0];
+  conjugations.set(key, forms);
+  return forms;
+}
+
+/** Tags a sentence (memoised by its exact text). */
+export function analyse(text: string): Analysis {
+  let found = memo.get(text);
+  if (found) return found;
+  const doc = loadNlp()(text);
+  const terms: Term[] = [];
+  let offset = 0;
+  for (const sentence of doc.docs) {
+    for (const term of sentence) {
+      // compromise keeps the exact whitespace and punctuation around each term in pre/post,
+      // so walking pre + text + post reconstructs the input and gives offsets.
+      const start = text.indexOf(term.text, offset);
+      const at = start === -1 ? offset + term.pre.length : start;
+      terms.push({ text: term.text, normal: term.normal, tags: term.tags, start: at, end: at + term.text.length });
+      offset = at + term.text.length;
+    }
+  }
+  taggedSentences++;
+  taggedWords += terms.length;
+  found = { terms, conjugate };
+  memo.set(text, found);
+  return found;
+}

@@ -1,0 +1,146 @@
+// Shared matchers: apology, cause, passive voice. Rules call these so that they agree with each
+// other ("is there a cause?" means the same to missing-cause and unfulfilled-promise).
+
+import type { Analysis, Term } from './analysis.js';
+import { globalPhraseRegex, phraseRegex } from './phrases.js';
+import apologyPhrases from './phrases/apology.json' with { type: 'json' };
+import causePhrases from './phrases/cause.json' with { type: 'json' };
+import passivePhrases from './phrases/passive.json' with { type: 'json' };
+
+export const APOLOGY_PHRASES = apologyPhrases;
+export const CAUSE_PHRASES = causePhrases;
+export const PASSIVE_PHRASES = passivePhrases;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const NEGATION_BEFORE = /\b(?:not|never|no|n't|nor)\b[\w\s']{0,12}$|n't\s*$/i;
+
+export interface ApologyMatch extends Span {
+  /** True for "we are not sorry", "we won't apologise". */
+  negated: boolean;
+  /** The text after the apology word, up to the end of the sentence. */
+  rest: string;
+}
+
+/** Finds the first apology word in a sentence. */
+export function findApology(text: string, words: readonly string[] = apologyPhrases.apology): ApologyMatch | undefined {
+  const m = phraseRegex(words).exec(text);
+  if (!m) return undefined;
+  const before = text.slice(Math.max(0, m.index - 30), m.index);
+  return { start: m.index, end: m.index + m[0].length, negated: NEGATION_BEFORE.test(before), rest: text.slice(m.index + m[0].length) };
+}
+
+export function isApology(text: string, words?: readonly string[]): boolean {
+  const m = findApology(text, words);
+  return !!m && !m.negated;
+}
+
+/** The first span that gives a cause or working theory, ignoring "we are working to find the cause". */
+export function findCause(
+  text: string,
+  markers: readonly string[] = causePhrases.markers,
+  notCause: readonly string[] = causePhrases.notCause,
+): Span | undefined {
+  const excluded: Span[] = [];
+  const neg = globalPhraseRegex(notCause);
+  for (let m = neg.exec(text); m; m = neg.exec(text)) excluded.push({ start: m.index, end: m.index + m[0].length });
+  const re = globalPhraseRegex(markers);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!excluded.some((e) => span.start < e.end && span.end > e.start)) return span;
+  }
+  return undefined;
+}
+
+// ---- passive voice -------------------------------------------------------------------------
+
+export interface PassiveMatch extends Span {
+  /** The participle, e.g. "identified". */
+  verb: Term;
+  /** Index of the first auxiliary term and of the participle in the analysis. */
+  auxIndex: number;
+  verbIndex: number;
+  /** A "by" agent follows ("was caused by a bad deploy"). */
+  hasAgent: boolean;
+  /** A particle belongs to the verb ("rolled out", "rolled back"). */
+  particle?: Term;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten']);
+const ALLOWED_BETWEEN = new Set(['now', 'also', 'already', 'just', 'since', 'then', 'successfully', 'fully', 'finally', 'quickly', 'still', 'all', 'both', 'partially', 'automatically', 'manually', 'temporarily', 'completely', 'largely', 'mostly', 'recently', 'further']);
+const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must', 'shall']);
+const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
+
+/** A cheap test on the text: could this sentence hold a passive at all? Saves tagging most sentences. */
+const PASSIVE_PREFILTER = /\b(?:is|are|was|were|be|been|being|am|get|gets|got|getting|gotten)\b(?:\s+\w+){0,2}?\s+(?:\w+(?:ed|en|wn|un|ne|lt|pt|nt|ft|ught|ade|ung|id|et|ut)\b)/i;
+
+export function mayHavePassive(text: string): boolean {
+  return PASSIVE_PREFILTER.test(text);
+}
+
+function isParticiple(term: Term): boolean {
+  return term.tags.has('Verb') && (term.tags.has('PastTense') || term.tags.has('Participle') || term.tags.has('Passive')) && !term.tags.has('Auxiliary');
+}
+
+/**
+ * Finds passive verb phrases: a form of "be" (or "get"), optional adverbs, then a participle.
+ * Adjectival states are not passives: compromise tags them Adjective ("users are affected"), and
+ * a list of state participles catches the rest ("the service is degraded").
+ */
+export function findPassives(analysis: Analysis, statesList: readonly string[] = passivePhrases.states): PassiveMatch[] {
+  const states = phraseRegex(statesList);
+  const terms = analysis.terms;
+  const found: PassiveMatch[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (!BE.has(terms[i].normal)) continue;
+    let j = i + 1;
+    // Further auxiliaries and adverbs: "has now been", "was not", "is being".
+    while (j < terms.length && (BE.has(terms[j].normal) || ALLOWED_BETWEEN.has(terms[j].normal) || terms[j].tags.has('Adverb') || terms[j].tags.has('Negative'))) j++;
+    const verb = terms[j];
+    if (!verb || !isParticiple(verb) || states.test(verb.normal)) continue;
+    // "is going", "was running": progressive, not passive.
+    if (verb.tags.has('Gerund')) continue;
+    const next = terms[j + 1];
+    const particle = next && PARTICLES.has(next.normal) && !next.tags.has('Noun') ? next : undefined;
+    const after = terms.slice(j + 1, j + 4).map((t) => t.normal);
+    const hasAgent = after.includes('by');
+    const end = (particle ?? verb).end;
+    // Show the whole verb group: "has now been identified", "will be deployed".
+    let first = i;
+    while (first > 0 && (LEADING_AUX.has(terms[first - 1].normal) || (ALLOWED_BETWEEN.has(terms[first - 1].normal) && first - 2 >= 0 && LEADING_AUX.has(terms[first - 2].normal)))) first--;
+    found.push({ start: terms[first].start, end, verb, auxIndex: i, verbIndex: j, hasAgent, particle });
+    i = j;
+  }
+  return found;
+}
+
+/** True for a negated passive ("no data was lost", "your account was not affected"). */
+export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boolean {
+  const terms = analysis.terms;
+  for (let k = match.auxIndex; k < match.verbIndex; k++) if (terms[k].normal === 'not' || terms[k].normal === 'never' || terms[k].tags.has('Negative')) return true;
+  // A subject opened by "no", "none of", "neither", "nothing": scan back to the clause start.
+  for (let k = match.auxIndex - 1; k >= 0 && k >= match.auxIndex - 8; k--) {
+    const n = terms[k].normal;
+    if (n === 'no' || n === 'none' || n === 'neither' || n === 'nothing' || n === 'nobody' || n === 'never') return true;
+    if (/[,;:]$/.test(terms[k].text) || terms[k].tags.has('Conjunction')) break;
+  }
+  return false;
+}
+
+/** The subject noun phrase before a passive ("the issue" in "the issue has been identified"). */
+export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | undefined {
+  const terms = analysis.terms;
+  let k = match.auxIndex - 1;
+  // Skip "has", "have", "had", "will", modals before the be-form.
+  while (k >= 0 && (terms[k].tags.has('Auxiliary') || terms[k].tags.has('Modal') || ['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must'].includes(terms[k].normal) || ALLOWED_BETWEEN.has(terms[k].normal))) k--;
+  const end = k;
+  while (k >= 0 && (terms[k].tags.has('Noun') || terms[k].tags.has('Determiner') || terms[k].tags.has('Adjective') || terms[k].tags.has('Possessive') || terms[k].tags.has('Value')) && !(k < end && /[,;:]$/.test(terms[k].text))) k--;
+  const start = k + 1;
+  if (start > end || end < 0) return undefined;
+  // The phrase must hold a noun or pronoun to be a subject.
+  if (!terms.slice(start, end + 1).some((t) => t.tags.has('Noun') || t.tags.has('Pronoun'))) return undefined;
+  return { start: terms[start].start, end: terms[end].end };
+}

@@ -1,0 +1,97 @@
+// Promises made to readers: a next update at a time ("next update in 30 minutes", "within the
+// hour", "by 14:30 UTC"), or more details, a root cause or a post-mortem later. Shared by
+// unfulfilled-promise, vague-promise and missing-next-update so they agree.
+
+import { phraseRegex } from './phrases.js';
+import promisePhrases from './phrases/promises.json' with { type: 'json' };
+import { durationMinutes, findDateParts, resolveDate } from './time.js';
+import type { Span } from './matchers.js';
+
+export const PROMISE_PHRASES = promisePhrases;
+
+export interface UpdatePromise extends Span {
+  /** When the next update is due, when it can be worked out. */
+  due?: Date;
+  /** The promised interval in minutes, for relative promises and cadences. */
+  minutes?: number;
+  /** The time as written ("30 minutes", "14:30 UTC"). */
+  said: string;
+}
+
+const AMOUNT = '(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|half an|a couple of|a few)';
+const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?)';
+const APPROX = '(?:about |around |approximately |roughly |another |the next |~\\s?)?';
+const RELATIVE = new RegExp(`\\b(?:in|within|after)\\s+${APPROX}${AMOUNT}\\s*${UNIT}\\b`, 'i');
+const EVERY = new RegExp(`\\bevery\\s+${APPROX}${AMOUNT}?\\s*${UNIT}\\b`, 'i');
+const THE_HOUR = /\b(?:within|in) (?:the )?(?:next )?(?:hour|half[- ]hour)\b|\bhourly\b/i;
+const CLOCK = /\b(?:by|at|around|before|no later than)\s+((?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\d{1,2}:\d{2})(?:\s*\(?[A-Z]{1,5}\)?)?(?:\s+on\s+\w+)?)/i;
+
+/** The update-promise cue: the sentence must be about an update, not about a fix's timing. */
+export function hasUpdateCue(text: string, cues: readonly string[] = promisePhrases.updateCues): boolean {
+  return phraseRegex(cues).test(text);
+}
+
+/**
+ * Finds a promise of the next update with a time or cadence. `published` is the statement's
+ * time, which relative promises count from.
+ */
+export function findUpdatePromise(text: string, published: Date | undefined, cues?: readonly string[]): UpdatePromise | undefined {
+  const cue = phraseRegex(cues ?? promisePhrases.updateCues).exec(text);
+  if (!cue) return undefined;
+  const tail = text.slice(cue.index);
+  const at = (m: RegExpExecArray) => ({ start: cue.index, end: cue.index + m.index + m[0].length });
+  let m = RELATIVE.exec(tail) ?? EVERY.exec(tail);
+  if (m) {
+    const minutes = durationMinutes(m[1] ?? '1', m[2]);
+    if (minutes !== undefined) {
+      return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0] };
+    }
+  }
+  m = THE_HOUR.exec(tail);
+  if (m) {
+    const minutes = /half/i.test(m[0]) ? 30 : 60;
+    return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0] };
+  }
+  m = CLOCK.exec(tail);
+  if (m) {
+    const parts = findDateParts(m[1]);
+    if (parts && parts.parts.hour !== undefined) {
+      let due = published ? resolveDate(parts.parts, { date: published }) : undefined;
+      // "by 09:00" written at 23:30 means tomorrow morning.
+      if (due && published && due.getTime() < published.getTime() - 60_000) due = new Date(due.getTime() + 86_400_000);
+      const minutes = due && published ? Math.round((due.getTime() - published.getTime()) / 60_000) : undefined;
+      return { ...at(m), due, minutes, said: m[1].trim() };
+    }
+  }
+  return undefined;
+}
+
+export type DetailsKind = 'details' | 'cause' | 'postmortem';
+
+export interface DetailsPromise extends Span {
+  kind: DetailsKind;
+}
+
+/** Finds a promise of more details, a root cause or a post-mortem later. */
+export function findDetailsPromise(text: string, phrases = promisePhrases): DetailsPromise | undefined {
+  const promise = phraseRegex(phrases.detailsPromises).exec(text);
+  if (!promise) return undefined;
+  const said = promise[0];
+  const kind: DetailsKind = phraseRegex(phrases.postmortemWords).test(said)
+    ? 'postmortem'
+    : phraseRegex(phrases.causeWords).test(said)
+      ? 'cause'
+      : 'details';
+  return { start: promise.index, end: promise.index + said.length, kind };
+}
+
+/** A place or time that makes a promise of more information concrete. */
+export function hasConcreteTimeOrChannel(text: string): boolean {
+  return (
+    RELATIVE.test(text) ||
+    THE_HOUR.test(text) ||
+    CLOCK.test(text) ||
+    phraseRegex(promisePhrases.channels).test(text) ||
+    !!findDateParts(text)
+  );
+}
