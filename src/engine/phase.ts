@@ -9,12 +9,12 @@ const PATTERNS: [Phase, RegExp][] = [
   ['in_progress', /\bmaintenance (?:is|has) (?:now |currently )?(?:in progress|underway|started|begun)\b/i],
   ['scheduled', /\b(?:scheduled|planned) maintenance\b|\bmaintenance window\b|\bwill (?:be )?(?:perform|carry out|conduct)(?:ing)? (?:\w+ ){0,2}maintenance\b/i],
   ['postmortem', /\b(?:this|our) (?:post-?mortem|incident report|retrospective|root cause analysis)\b|^\s*(?:post-?mortem|incident report)\b/i],
-  ['resolved', /\b(?:has|have|had) been (?:fully |now |completely )?(?:resolved|fixed|mitigated|restored)\b|\b(?:is|are|was|were) (?:now |fully )?resolved\b|\bwe (?:have )?(?:fully )?resolved\b|\bback to normal\b|\boperating normally\b|\bfully (?:restored|recovered|operational)\b|\bno longer (?:experiencing|seeing|impacted|affected)\b|\bincident is (?:now )?(?:closed|over)\b/i],
+  ['resolved', /(?<!\b(?:until|once|when|after|before|if|unless|as soon as)\b(?:\s+\w+){0,4}\s+)(?:\b(?:has|have|had) been (?:fully |now |completely )?(?:resolved|fixed|mitigated|restored)\b|\b(?:is|are|was|were) (?:now |fully )?resolved\b|\bwe (?:have )?(?:fully )?resolved\b|\bback to normal\b|\boperating normally\b|\bfully (?:restored|recovered|operational)\b|\bno longer (?:experiencing|seeing|impacted|affected)\b|\bincident is (?:now )?(?:closed|over)\b)/i],
   ['monitoring', /\bmonitoring\b|\b(?:fix|mitigation|change) (?:has been|was) (?:deployed|implemented|applied|rolled out)\b|\bwe (?:have )?(?:deployed|implemented|applied|rolled out|shipped) (?:a |the )?(?:fix|mitigation)\b|\bseeing (?:signs of )?recovery\b|\brecovering\b/i],
   ['identified', /\b(?:identified|found|determined|isolated) the (?:root )?(?:cause|issue|problem|source)\b|\b(?:has|have) been identified\b|\bwe (?:have )?identified\b|\b(?:cause|issue|problem) (?:has been|was|is) (?:identified|found|known)\b|\bworking on (?:a |the )?fix\b|\bcaused by\b/i],
 ];
 
-const MAINTENANCE = /\b(?:scheduled|planned|routine|emergency) maintenance\b|\bmaintenance (?:window|notice)\b|^\s*maintenance\b/i;
+const MAINTENANCE = /\b(?:scheduled|planned|routine|emergency)(?: [\w-]+){0,2} maintenance\b|\bmaintenance (?:window|notice)\b|^\s*maintenance\b/i;
 
 export function isMaintenanceText(text: string): boolean {
   return MAINTENANCE.test(text);

@@ -120,7 +120,8 @@ export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | '
         for (const line of raw.split('\n')) {
           const label = parseTimelineLabel(line, 'line');
           if (label) {
-            skip.push([start + lineStart, start + lineStart + line.length]);
+            // The span takes the line's newline too, so the next statement starts clean.
+            skip.push([start + lineStart, start + lineStart + line.length + 1]);
             events.push({ kind: 'label', label, text: line.trim() });
             // The label's text nodes come after it in this paragraph; inline() skips them.
           }

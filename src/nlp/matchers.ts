@@ -60,7 +60,8 @@ export function findCause(
 export interface PassiveMatch extends Span {
   /** The participle, e.g. "identified". */
   verb: Term;
-  /** Index of the first auxiliary term and of the participle in the analysis. */
+  /** Index of the first term of the verb group ("has" in "has not been fixed"), of the be-form, and of the participle. */
+  groupIndex: number;
   auxIndex: number;
   verbIndex: number;
   /** A "by" agent follows ("was caused by a bad deploy"). */
@@ -72,6 +73,7 @@ export interface PassiveMatch extends Span {
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten']);
 const ALLOWED_BETWEEN = new Set(['now', 'also', 'already', 'just', 'since', 'then', 'successfully', 'fully', 'finally', 'quickly', 'still', 'all', 'both', 'partially', 'automatically', 'manually', 'temporarily', 'completely', 'largely', 'mostly', 'recently', 'further']);
 const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must', 'shall']);
+const NEGATIONS = new Set(['not', 'never', "n't"]);
 const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 
 /** A cheap test on the text: could this sentence hold a passive at all? Saves tagging most sentences. */
@@ -110,8 +112,13 @@ export function findPassives(analysis: Analysis, statesList: readonly string[] =
     const end = (particle ?? verb).end;
     // Show the whole verb group: "has now been identified", "will be deployed".
     let first = i;
-    while (first > 0 && (LEADING_AUX.has(terms[first - 1].normal) || (ALLOWED_BETWEEN.has(terms[first - 1].normal) && first - 2 >= 0 && LEADING_AUX.has(terms[first - 2].normal)))) first--;
-    found.push({ start: terms[first].start, end, verb, auxIndex: i, verbIndex: j, hasAgent, particle });
+    while (first > 0 && LEADING_AUX.has(terms[first - 1].normal)) first--;
+    // "has now been", "has not been": an adverb or negation between the auxiliaries.
+    for (let k = i - 1; k > 0 && k >= i - 2; k--) {
+      if (!(ALLOWED_BETWEEN.has(terms[k].normal) || NEGATIONS.has(terms[k].normal))) break;
+      if (LEADING_AUX.has(terms[k - 1].normal)) first = k - 1;
+    }
+    found.push({ start: terms[first].start, end, verb, groupIndex: first, auxIndex: i, verbIndex: j, hasAgent, particle });
     i = j;
   }
   return found;
@@ -120,9 +127,9 @@ export function findPassives(analysis: Analysis, statesList: readonly string[] =
 /** True for a negated passive ("no data was lost", "your account was not affected"). */
 export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boolean {
   const terms = analysis.terms;
-  for (let k = match.auxIndex; k < match.verbIndex; k++) if (terms[k].normal === 'not' || terms[k].normal === 'never' || terms[k].tags.has('Negative')) return true;
+  for (let k = match.groupIndex; k < match.verbIndex; k++) if (NEGATIONS.has(terms[k].normal) || terms[k].tags.has('Negative')) return true;
   // A subject opened by "no", "none of", "neither", "nothing": scan back to the clause start.
-  for (let k = match.auxIndex - 1; k >= 0 && k >= match.auxIndex - 8; k--) {
+  for (let k = match.groupIndex - 1; k >= 0 && k >= match.groupIndex - 8; k--) {
     const n = terms[k].normal;
     if (n === 'no' || n === 'none' || n === 'neither' || n === 'nothing' || n === 'nobody' || n === 'never') return true;
     if (/[,;:]$/.test(terms[k].text) || terms[k].tags.has('Conjunction')) break;
@@ -133,13 +140,17 @@ export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boole
 /** The subject noun phrase before a passive ("the issue" in "the issue has been identified"). */
 export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | undefined {
   const terms = analysis.terms;
-  let k = match.auxIndex - 1;
+  let k = match.groupIndex - 1;
   // Skip "has", "have", "had", "will", modals before the be-form.
   while (k >= 0 && (terms[k].tags.has('Auxiliary') || terms[k].tags.has('Modal') || ['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must'].includes(terms[k].normal) || ALLOWED_BETWEEN.has(terms[k].normal))) k--;
   const end = k;
   while (k >= 0 && (terms[k].tags.has('Noun') || terms[k].tags.has('Determiner') || terms[k].tags.has('Adjective') || terms[k].tags.has('Possessive') || terms[k].tags.has('Value')) && !(k < end && /[,;:]$/.test(terms[k].text))) k--;
   const start = k + 1;
   if (start > end || end < 0) return undefined;
+  // Only a subject that opens its clause can be moved mechanically; "every payment taken for a
+  // failed order" would otherwise lose its head noun.
+  const before = terms[start - 1];
+  if (before && !/[,;:]$/.test(before.text) && !before.tags.has('Conjunction') && !['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal)) return undefined;
   // The phrase must hold a noun or pronoun to be a subject.
   if (!terms.slice(start, end + 1).some((t) => t.tags.has('Noun') || t.tags.has('Pronoun'))) return undefined;
   return { start: terms[start].start, end: terms[end].end };
