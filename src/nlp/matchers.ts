@@ -98,6 +98,8 @@ export function findPassives(analysis: Analysis, statesList: readonly string[] =
   const found: PassiveMatch[] = [];
   for (let i = 0; i < terms.length; i++) {
     if (!BE.has(terms[i].normal)) continue;
+    // "the data being served": a reduced relative clause, not a finite passive.
+    if (terms[i].normal === 'being' && !(i > 0 && BE.has(terms[i - 1].normal))) continue;
     let j = i + 1;
     // Further auxiliaries and adverbs: "has now been", "was not", "is being".
     while (j < terms.length && (BE.has(terms[j].normal) || ALLOWED_BETWEEN.has(terms[j].normal) || terms[j].tags.has('Adverb') || terms[j].tags.has('Negative'))) j++;
