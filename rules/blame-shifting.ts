@@ -1,0 +1,206 @@
+import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import type { Term } from '../src/nlp/analysis.js';
+import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
+import { clauseStartIndex, isNegation, subjectOf } from '../src/nlp/subjects.js';
+import data from './data/blame-shifting.json' with { type: 'json' };
+
+interface Options {
+  /** Words that assign a cause ("caused by", "due to"). */
+  causeMarkers: string[];
+  /** Verbs whose subject did the harm ("our provider's failure caused the outage"). */
+  harmVerbs: string[];
+  /** Parties fault can be put on. */
+  users: string[];
+  vendors: string[];
+  nature: string[];
+  attackers: string[];
+  /** Signs that an attack is established, not assumed. */
+  attackEvidence: string[];
+  /** Phrases that disown the failure outright ("beyond our control"). */
+  disowning: string[];
+  /** Phrases by which the statement owns the consequence ("that was our decision"). */
+  ownership: string[];
+}
+
+type Party = 'users' | 'vendors' | 'nature' | 'attackers';
+const PARTIES: Party[] = ['users', 'vendors', 'nature', 'attackers'];
+
+interface Blame {
+  party: Party | 'disowning';
+  start: number;
+  end: number;
+}
+
+/** Where a cause's complement ends: punctuation, or a word that opens a new clause or an effect. */
+const COMPLEMENT_END = /[,;:.()]|\s(?:and|but|which|who|while|so|affecting|impacting|causing|leading|resulting|preventing|that (?:affected|impacted|caused|led)|for (?:some|all|many|our)|when|where|until|after|before)\b/i;
+/** Party words that say "elsewhere" wherever they stand in a phrase ("an upstream problem"). */
+const LOCATIVE_PARTY = /^(?:upstream|third[- ]?part(?:y|ies))$/i;
+
+function partyRegex(options: Options, party: Party): RegExp {
+  return phraseRegex(options[party]);
+}
+
+/** The terms from `from` (inclusive) to `to` (exclusive) offsets. */
+function termsIn(terms: readonly Term[], from: number, to: number): Term[] {
+  return terms.filter((t) => t.start >= from && t.end <= to);
+}
+
+/**
+ * Is the party word at `at` what the cause is about? It must head its noun phrase or possess it
+ * ("users running old versions", "customers' clients", "an issue with our upstream provider"),
+ * not be a victim after a verb ("a change that affected customers").
+ */
+function partyIsTheCause(sentence: Sentence, complementStart: number, at: number, end: number, party: Party): boolean {
+  const terms = sentence.nlp.terms;
+  const inRange = termsIn(terms, complementStart, sentence.text.length);
+  const index = inRange.findIndex((t) => t.start <= at && at < t.end);
+  if (index < 0) return false;
+  const word = inRange[index];
+  if (word.tags.has('Verb') && !word.tags.has('Noun')) return false;
+  const before = inRange.slice(0, index);
+  // A verb between the marker and the party makes the party its object: a victim, not the cause.
+  if (before.some((t) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Adjective') && !t.tags.has('Hyphenated'))) return false;
+  if (party === 'users') {
+    // Users must be the first noun phrase: "caused by users running …", "due to a few customers".
+    if (before.some((t) => t.tags.has('Preposition') && t.normal !== 'of')) return false;
+  }
+  if (LOCATIVE_PARTY.test(sentence.text.slice(at, end)) || word.tags.has('Possessive') || /'$/.test(sentence.text.slice(at, end))) return true;
+  // Head of its phrase: the next word is not another noun of the same phrase ("Azure Marketplace offering").
+  const last = inRange.findIndex((t) => t.end >= end);
+  const next = inRange[last + 1];
+  const compound = next && next.tags.has('Noun') && !next.tags.has('Pronoun') && !/ing$/.test(next.normal) && !sentence.text.slice(inRange[last].end, next.start).trim();
+  return !compound;
+}
+
+function findBlame(sentence: Sentence, options: Options): Blame | undefined {
+  const text = sentence.text;
+  const disown = phraseRegex(options.disowning).exec(text);
+  if (disown) return { party: 'disowning', start: disown.index, end: disown.index + disown[0].length };
+  const markers = globalPhraseRegex(options.causeMarkers);
+  const found: { start: number; end: number }[] = [];
+  for (let m = markers.exec(text); m; m = markers.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
+  const terms = sentence.nlp.terms;
+  for (const marker of found) {
+    const rest = text.slice(marker.end);
+    const stop = COMPLEMENT_END.exec(rest);
+    const complementEnd = marker.end + (stop ? stop.index : rest.length);
+    const complement = text.slice(marker.end, complementEnd);
+    // "was not caused by users": a denied attribution blames nobody.
+    const markerIndex = terms.findIndex((t) => t.start >= marker.start);
+    if (markerIndex >= 0) {
+      const from = clauseStartIndex(text, sentence.nlp, markerIndex);
+      if (terms.slice(from, markerIndex + 1).some(isNegation)) continue;
+    }
+    for (const party of PARTIES) {
+      const m = partyRegex(options, party).exec(complement);
+      if (!m) continue;
+      const at = marker.end + m.index;
+      if (!partyIsTheCause(sentence, marker.end, at, at + m[0].length, party)) continue;
+      return { party, start: marker.start, end: at + m[0].length };
+    }
+  }
+  // The party as the subject of a harm verb: "our upstream provider's failure caused the outage".
+  const harm = globalPhraseRegex(options.harmVerbs);
+  for (let m = harm.exec(text); m; m = harm.exec(text)) {
+    const verbIndex = terms.findIndex((t) => t.start <= m!.index && m!.index < t.end);
+    if (verbIndex < 0 || !terms[verbIndex].tags.has('Verb')) continue;
+    const subject = subjectOf(text, sentence.nlp, verbIndex);
+    if (!subject || subject.negated) continue;
+    const phrase = text.slice(subject.start, subject.end);
+    for (const party of PARTIES) {
+      const p = partyRegex(options, party).exec(phrase);
+      if (!p) continue;
+      const at = subject.start + p.index;
+      const word = terms.find((t) => t.start <= at && at < t.end);
+      // The head of the subject, or its possessor ("the provider's failure").
+      if (word && (word === subject.head || word.tags.has('Possessive') || LOCATIVE_PARTY.test(p[0]))) {
+        return { party, start: subject.start, end: m.index + m[0].length };
+      }
+    }
+  }
+  return undefined;
+}
+
+const MESSAGES: Record<Blame['party'], (phrase: string) => string> = {
+  users: (p) =>
+    `"${p}" puts the fault on your users. Say what your system did wrong with what they sent, e.g. "our servers could not cope with requests from older app versions", and what you are changing.`,
+  vendors: (p) =>
+    `"${p}" puts the fault on a supplier without owning the consequence. Keep the fact and own your part in the same statement, e.g. "we relied on a single provider; that was our decision, and we are adding a second one".`,
+  nature: (p) =>
+    `"${p}" blames nature. Say what in your own setup failed under it, e.g. "our backup power did not cover a storm of this length", and what you are changing.`,
+  attackers: (p) =>
+    `"${p}" blames attackers without evidence. Say what you know and how you know it ("we traced the traffic to …"), or say you are still checking.`,
+  disowning: (p) =>
+    `"${p}" disowns the failure. Say what was in your control: how you prepared, detected and responded, and what you will change.`,
+};
+
+function ownsConsequence(statement: Statement, ownership: RegExp): boolean {
+  return ownership.test(statement.text);
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'blame-shifting',
+    principle: 'P2',
+    scope: 'sentence',
+    severity: 'warning',
+    description: 'Fault is put on users, a vendor, nature or attackers, and the statement does not own the consequence.',
+    maintenance: false,
+    docs: {
+      why:
+        'Readers judge a company by what it owns. Symantec took five days to apologise for the 2007 Norton update that crippled PCs in China, and Skype\'s 2007 story leaned on "a Windows update" before its rewrite owned the bug that turned those restarts into a two-day outage. Pointing at users, suppliers or nature reads as an excuse, even when the facts are right.',
+      fix: 'Keep the facts, and own your part in the same statement: "we relied on a single provider; that was our decision, and we are adding a second one". For users, say what your system did wrong with their input ("our servers could not cope with older app versions"). For attacks, give the evidence or say you are still checking.',
+      fail: [
+        {
+          text: '---\nstatus: identified\n---\nLogin failed for many of you this morning. The problem was caused by users running outdated versions of the app.',
+        },
+        { text: '---\nstatus: resolved\n---\nCheckout was down for an hour due to an issue with our upstream payment provider.' },
+        { text: '---\nstatus: resolved\n---\nThe outage was caused by severe weather in Virginia. Service is back.' },
+        { text: '---\nstatus: resolved\n---\nThe disruption was beyond our control. Everything works again.' },
+      ],
+      pass: [
+        {
+          text: '---\nstatus: resolved\n---\nCheckout was down for an hour because our payment provider failed. We relied on a single provider; that was our decision, and we are adding a second one this month.',
+        },
+        { text: '---\nstatus: resolved\n---\nA configuration change we deployed blocked users from signing up between 10:00 and 10:40 UTC.' },
+        { text: '---\nstatus: resolved\n---\nThe outage was not caused by an attack or by our customers: a certificate we manage expired.' },
+      ],
+    },
+    options: {
+      causeMarkers: data.causeMarkers,
+      harmVerbs: data.harmVerbs,
+      users: data.users,
+      vendors: data.vendors,
+      nature: data.nature,
+      attackers: data.attackers,
+      attackEvidence: data.attackEvidence,
+      disowning: data.disowning,
+      ownership: data.ownership,
+    },
+  },
+  check(context) {
+    const { options } = context;
+    // Cheap prefilter: a party word or a disowning phrase; everything else is never tagged.
+    const prefilter = [...PARTIES.map((p) => partyRegex(options, p)), phraseRegex(options.disowning)];
+    const ownership = phraseRegex(options.ownership);
+    const evidence = phraseRegex(options.attackEvidence);
+    for (const statement of context.incident.statements) {
+      let owned: boolean | undefined;
+      for (const sentence of statement.sentences) {
+        if (!prefilter.some((re) => re.test(sentence.text))) continue;
+        const blame = findBlame(sentence, options);
+        if (!blame) continue;
+        owned ??= ownsConsequence(statement, ownership);
+        if (owned) break;
+        if (blame.party === 'attackers' && evidence.test(statement.text)) continue;
+        context.report({
+          statement,
+          sentence,
+          start: blame.start,
+          end: blame.end,
+          message: MESSAGES[blame.party](sentence.text.slice(blame.start, blame.end)),
+        });
+      }
+    }
+  },
+});
