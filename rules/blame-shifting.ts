@@ -34,7 +34,7 @@ interface Blame {
 /** Where a cause's complement ends: punctuation, or a word that opens a new clause or an effect. */
 const COMPLEMENT_END = /[,;:.()]|\s(?:and|but|which|who|while|so|affecting|impacting|causing|leading|resulting|preventing|that (?:affected|impacted|caused|led)|for (?:some|all|many|our)|when|where|until|after|before)\b/i;
 /** Party words that say "elsewhere" wherever they stand in a phrase ("an upstream problem"). */
-const LOCATIVE_PARTY = /^(?:upstream|third[- ]?part(?:y|ies))$/i;
+const LOCATIVE_PARTY = /^(?:third[- ]?part(?:y|ies)|(?:upstream|downstream|external|outside)\b.*)$/i;
 
 function partyRegex(options: Options, party: Party): RegExp {
   return phraseRegex(options[party]);
@@ -72,6 +72,18 @@ function partyIsTheCause(sentence: Sentence, complementStart: number, at: number
   return !compound;
 }
 
+/** Extends a party word to the end of its noun phrase ("an upstream" -> "an upstream model provider"). */
+function phraseEnd(sentence: Sentence, end: number, limit: number): number {
+  let last = end;
+  for (const t of sentence.nlp.terms) {
+    if (t.start < end) continue;
+    if (t.end > limit || !(t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Hyphenated')) || t.tags.has('Pronoun')) break;
+    if (sentence.text.slice(last, t.start).trim()) break;
+    last = t.end;
+  }
+  return last;
+}
+
 function findBlame(sentence: Sentence, options: Options): Blame | undefined {
   const text = sentence.text;
   const disown = phraseRegex(options.disowning).exec(text);
@@ -96,7 +108,7 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
       if (!m) continue;
       const at = marker.end + m.index;
       if (!partyIsTheCause(sentence, marker.end, at, at + m[0].length, party)) continue;
-      return { party, start: marker.start, end: at + m[0].length };
+      return { party, start: marker.start, end: phraseEnd(sentence, at + m[0].length, complementEnd) };
     }
   }
   // The party as the subject of a harm verb: "our upstream provider's failure caused the outage".

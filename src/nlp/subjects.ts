@@ -50,7 +50,7 @@ export interface Subject {
 
 /** True when punctuation (a comma, semicolon, colon, dash or bracket) separates two terms. */
 export function punctuationBetween(text: string, left: Term, right: Term): boolean {
-  return /[,;:()\u2013\u2014]|\s-\s/.test(text.slice(left.end, right.start));
+  return /[,;:.!?()\u2013\u2014]|\s-\s/.test(text.slice(left.end, right.start));
 }
 
 export function isNegation(term: Term): boolean {
@@ -176,6 +176,10 @@ export function subjectOf(text: string, analysis: Analysis, verbIndex: number, d
     if (t.normal !== 'that') return undefined;
   }
   if (!isNominal(t)) return undefined;
+  // A pronoun subject ("it", "that", "something") stands alone: nothing to its left belongs to it.
+  if (STANDALONE.has(t.normal) || (t.tags.has('Pronoun') && !t.tags.has('Possessive'))) {
+    return { start: t.start, end: t.end, head: t, headIndex: k, firstIndex: k, relative: false, negated: t.normal === 'nothing' };
+  }
   let headIndex = k;
   let phrase = nounPhraseEndingAt(text, analysis, k);
   // Walk left over what belongs to an earlier head: coordination inside the subject ("Issues and
