@@ -21,3 +21,15 @@ await build({
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// The public rule interface for plugins: `import { defineRule } from 'crisislint'` (package.json
+// "exports"). ESM, since plugins are ES modules; its types come from `npm run build:types`.
+await build({
+  entryPoints: ['src/api.ts'],
+  outfile: 'dist/api.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});

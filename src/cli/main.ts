@@ -1,13 +1,15 @@
 // The crisislint command: flags, inputs, output and exit codes (FORMATS.md).
-//   0  no error-level finding
-//   1  an error-level finding, or an input that could not be read
-//   2  bad usage (unknown flag or rule, missing path), unreadable config, or a crash
+//   0  no error-level finding (and the --max-warnings / --min-score gates pass)
+//   1  an error-level finding, an input that could not be read, or a failed gate
+//   2  bad usage (unknown flag or rule, missing path), an invalid config, or a crash
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SeveritySetting } from '../api.js';
 import { defaultRules, fatalResult, lintBytes } from '../engine/index.js';
+import { applyCliRules, ConfigError, ignoreFilter, loadConfig, pluginRules, type LoadedConfig } from './config.js';
+import { initConfig, InitError, INIT_FILE_NAME } from './init.js';
 import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -33,8 +35,24 @@ function parseNow(value: string): Date {
   return date;
 }
 
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of warnings, e.g. --max-warnings 0');
+  return Number(value);
+}
+
+function parseMinScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100, e.g. --min-score 80');
+  return n;
+}
+
 interface CliOptions {
   format: string;
+  /** --config PATH, or false for --no-config. */
+  config?: string | false;
+  reportUnusedDisables?: boolean;
+  maxWarnings?: number;
+  minScore?: number;
   output?: string;
   rule?: Record<string, RuleSettingInput>;
   now?: Date;
@@ -52,8 +70,9 @@ function readStdin(): Buffer {
   }
 }
 
-export function buildProgram(): Command {
-  return new Command()
+/** `handlers.init` runs for the `init` subcommand. */
+export function buildProgram(handlers: { init?: () => void } = {}): Command {
+  const program = new Command()
     .name('crisislint')
     .description('Lint crisis statements (outage apologies, status-page updates, breach notices, post-mortems) before you publish.')
     .version(VERSION, '-v, --version', 'print the version')
@@ -65,6 +84,11 @@ export function buildProgram(): Command {
     .option('--now <iso-time>', 'the time to judge pending promises and silence against (default: now)', parseNow)
     .option('-q, --quiet', 'report errors only')
     .option('--stdin-filename <name>', 'the name to report for stdin input')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--no-config', 'ignore config files; use the defaults (and any --rule)')
+    .option('--report-unused-disables', 'warn about crisislint-disable comments that suppress nothing')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
+    .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)', parseMinScore)
     .addHelpText(
       'after',
       `
@@ -74,20 +98,45 @@ Examples:
   crisislint 'incidents/**/*.md' --quiet      errors only, for a pre-commit hook
   pbpaste | crisislint --stdin-filename draft.md
   crisislint timeline.md --now 2024-03-01T15:00:00Z --rule passive-voice=off
+  crisislint init                             write a commented ${INIT_FILE_NAME} here
+  crisislint content/issues --min-score 80 --max-warnings 0
+                                              CI gate: every file B or better, no warnings
+  crisislint content/issues -f github         annotations in a GitHub Actions run
+  crisislint content/issues -f sarif -o crisislint.sarif
+                                              for GitHub code scanning (upload-sarif)
 
-Exit codes: 0 no error-level finding, 1 an error-level finding or an unreadable input,
-2 bad usage or a crash.`,
+Formats: stylish (default), json, sarif (SARIF 2.1.0), github (workflow annotations),
+compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions).
+
+Config: the nearest crisislint.config.json, .crisislintrc.json, .crisislintrc.yaml/.yml or
+package.json "crisislint" key at or above the current folder sets rules, weights, grades,
+ignores and plugins. Disable a rule inline with <!-- crisislint-disable RULE-ID -->,
+<!-- crisislint-enable -->, or <!-- crisislint-disable-next-line RULE-ID -->.
+
+Exit codes: 0 no error-level finding, 1 an error-level finding, an unreadable input,
+more warnings than --max-warnings or a score below --min-score, 2 bad usage, an invalid
+config or a crash.`,
     );
+  program
+    .command('init')
+    .description(`write a commented starting config (${INIT_FILE_NAME}) in the current folder`)
+    .action(() => handlers.init?.());
+  // The root command lints; without an action commander would treat paths as unknown commands.
+  program.helpCommand(false).action(() => {});
+  return program;
 }
 
 export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
-  const program = buildProgram();
+  let initRequested = false;
+  const program = buildProgram({ init: () => (initRequested = true) });
   let exitCode: number = EXIT.ok;
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-  });
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  }
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
@@ -99,9 +148,35 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   const paths = program.args;
   const warn = (line: string) => io.stderr.write(`crisislint: ${line}\n`);
 
+  if (initRequested) {
+    try {
+      const { path, shadows } = initConfig(io.cwd);
+      io.stdout.write(`Wrote ${path}: every setting is commented out at its default; edit it to change one.\n`);
+      if (shadows) io.stdout.write(`It takes precedence over ${shadows} in this folder (configs do not merge).\n`);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof InitError) {
+        warn(error.message);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+  }
+
+  let config: LoadedConfig;
+  try {
+    config = applyCliRules(await loadConfig({ cwd: io.cwd, configPath: options.config }), options.rule);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      warn(error.message);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+
   let rules;
   try {
-    rules = defaultRules(options.rule ?? {});
+    rules = defaultRules(config.rules, pluginRules(config));
   } catch (error) {
     if (error instanceof RuleSettingError) {
       warn(error.message);
@@ -110,7 +185,13 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     throw error;
   }
 
-  const engine = { rules, now: options.now ?? new Date() };
+  const engine = {
+    rules,
+    now: options.now ?? new Date(),
+    weights: config.weights,
+    grades: config.grades,
+    reportUnusedDisables: options.reportUnusedDisables,
+  };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
   const readsStdin = paths.includes('-') || (paths.length === 0 && !process.stdin.isTTY);
@@ -119,7 +200,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return EXIT.usage;
   }
 
-  const { files, problems } = expandPaths(paths.filter((p) => p !== '-'), io.cwd);
+  const expanded = expandPaths(paths.filter((p) => p !== '-'), io.cwd);
+  const { problems } = expanded;
+  const ignoredByConfig = ignoreFilter(config, io.cwd);
+  const files = expanded.files.filter((file) => !ignoredByConfig(file));
   for (const problem of problems) warn(problem);
   if (problems.length) exitCode = EXIT.usage;
 
@@ -152,8 +236,23 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     }
   } else io.stdout.write(report);
 
+  // Gates count every finding, also those --quiet hides.
+  const gateFailures: string[] = [];
+  if (options.maxWarnings !== undefined) {
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    if (warnings > options.maxWarnings) gateFailures.push(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
+  }
+  if (options.minScore !== undefined) {
+    const low = results.filter((r) => r.score !== null && r.score < options.minScore!);
+    if (low.length) {
+      const shownLow = low.slice(0, 5).map((r) => `${r.filePath} (${r.score})`).join(', ');
+      gateFailures.push(`${low.length} file${low.length === 1 ? '' : 's'} below --min-score ${options.minScore}: ${shownLow}${low.length > 5 ? `, and ${low.length - 5} more` : ''}`);
+    }
+  }
+  for (const failure of gateFailures) warn(failure);
+
   if (exitCode !== EXIT.ok) return exitCode;
-  return results.some((r) => r.fatal || r.errorCount > 0) ? EXIT.findings : EXIT.ok;
+  return results.some((r) => r.fatal || r.errorCount > 0) || gateFailures.length ? EXIT.findings : EXIT.ok;
 }
 
 /** --quiet: only error-level findings are shown (scores still count every finding). */

@@ -52,5 +52,6 @@ export function lintText(text: string, options: Partial<EngineOptions> & { path?
     weights: options.weights,
     grades: options.grades,
     inputFormat: options.inputFormat,
+    reportUnusedDisables: options.reportUnusedDisables,
   });
 }

@@ -4,6 +4,7 @@
 import type { Principle, Report, RuleContext, Severity } from '../api.js';
 import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
+import { Suppressor } from './suppressions.js';
 import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
 
@@ -11,6 +12,8 @@ export interface LintSettings {
   now: Date;
   weights?: ScoreWeights;
   grades?: GradeThresholds;
+  /** Report crisislint-disable comments that suppressed nothing, as warnings. */
+  reportUnusedDisables?: boolean;
 }
 
 export const PRINCIPLES: Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'];
@@ -20,7 +23,8 @@ const EXCERPT_MAX = 200;
 /** Maps an offset range in a statement's prose to 1-based file positions. */
 function locate(parsed: ParsedFile, statement: Statement, from: number, to: number) {
   const startOffset = sourceOffset(statement.sourceMap, from);
-  const endOffset = Math.max(startOffset, sourceOffset(statement.sourceMap, Math.max(from, to - 1)) + 1);
+  // An empty range (a suggestion that inserts text) stays empty rather than covering a character.
+  const endOffset = to <= from ? startOffset : Math.max(startOffset, sourceOffset(statement.sourceMap, Math.max(from, to - 1)) + 1);
   const start = positionOf(parsed.source, startOffset);
   const end = positionOf(parsed.source, endOffset);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
@@ -60,8 +64,10 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
   const grades = settings.grades ?? DEFAULT_GRADES;
   const findings: Finding[] = [];
   const incidents: IncidentResult[] = [];
+  // Inline disable comments drop findings before scoring, so scores match the report.
+  const suppressor = new Suppressor(parsed);
   for (const incident of parsed.incidents) {
-    const own: Finding[] = [];
+    let own: Finding[] = [];
     const applied = new Set<Principle>();
     for (const active of rules) {
       const { meta } = active.rule;
@@ -84,6 +90,7 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
       }
       if (applies) applied.add(meta.principle);
     }
+    own = suppressor.keep(own);
     own.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     const statementScores = scoreStatements(own, incident.statements.length, weights);
     const failed = new Set(own.map((f) => f.principle));
@@ -109,6 +116,17 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
       checklist,
     });
     findings.push(...own);
+  }
+  if (settings.reportUnusedDisables && !suppressor.isEmpty) {
+    const principles = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta.principle]));
+    const statementAt = (line: number) => {
+      // The statement that starts nearest above the line (timelines may run newest first).
+      let at = { incident: incidents[0]?.index ?? 0, statement: 0, line: 0 };
+      for (const i of incidents) for (const s of i.statements) if (s.line <= line && s.line >= at.line) at = { incident: i.index, statement: s.index, line: s.line };
+      return { incident: at.incident, statement: at.statement };
+    };
+    findings.push(...suppressor.unusedFindings((id) => principles.get(id), statementAt, principles.keys()));
+    findings.sort((a, b) => a.incident - b.incident || a.line - b.line || a.column - b.column);
   }
   const score = incidents.length ? Math.min(...incidents.map((i) => i.score)) : 100;
   return {

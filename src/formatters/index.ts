@@ -1,8 +1,12 @@
+import { compact } from './compact.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { rdjsonl } from './rdjsonl.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 /** Output formats by name (--format). */
-export const FORMATTERS: Record<string, Formatter> = { stylish, json };
+export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, compact, rdjsonl };
 
 export type { Formatter, FormatterContext } from './types.js';
