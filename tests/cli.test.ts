@@ -134,6 +134,24 @@ describe('flags', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ISO 8601/);
   });
+  it('--list-rules lists every rule with principle, severity and description', () => {
+    const r = run(['--list-rules', '--rule', 'jargon=off']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.find((l) => l.startsWith('emotion-apology'))).toMatch(/^emotion-apology +P2 +error +The apology is for/);
+    if (lines.some((l) => l.startsWith('jargon'))) expect(lines.find((l) => l.startsWith('jargon'))).toMatch(/ off /);
+  });
+  it('explain prints a rule\'s docs; an unknown rule is a usage error', () => {
+    const r = run(['explain', 'passive-voice']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^passive-voice +P2 Own it/);
+    expect(r.stdout).toMatch(/Why\n/);
+    expect(r.stdout).toMatch(/Fails\n +.*been identified/);
+    const bad = run(['explain', 'no-such-rule']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('crisislint: unknown rule "no-such-rule"; crisislint --list-rules shows them all');
+  });
   it('--version and --help', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const help = run(['--help']);

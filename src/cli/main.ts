@@ -15,6 +15,9 @@ import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../e
 import { FORMATTERS } from '../formatters/index.js';
 import { expandPaths } from './files.js';
 import { useColor } from './color.js';
+import { Chalk } from 'chalk';
+import { builtinRules } from '../../rules/index.js';
+import { ruleDocText, ruleListText } from './rule-docs.js';
 
 declare const CRISISLINT_VERSION: string;
 const VERSION = typeof CRISISLINT_VERSION === 'string' ? CRISISLINT_VERSION : '0.0.0-dev';
@@ -58,6 +61,7 @@ interface CliOptions {
   now?: Date;
   quiet?: boolean;
   stdinFilename?: string;
+  listRules?: boolean;
 }
 
 function readStdin(): Buffer {
@@ -71,7 +75,7 @@ function readStdin(): Buffer {
 }
 
 /** `handlers.init` runs for the `init` subcommand. */
-export function buildProgram(handlers: { init?: () => void } = {}): Command {
+export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: string) => void } = {}): Command {
   const program = new Command()
     .name('crisislint')
     .description('Lint crisis statements (outage apologies, status-page updates, breach notices, post-mortems) before you publish.')
@@ -89,6 +93,7 @@ export function buildProgram(handlers: { init?: () => void } = {}): Command {
     .option('--report-unused-disables', 'warn about crisislint-disable comments that suppress nothing')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
     .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)', parseMinScore)
+    .option('--list-rules', 'list every rule (id, principle, severity, description) and exit')
     .addHelpText(
       'after',
       `
@@ -99,6 +104,8 @@ Examples:
   pbpaste | crisislint --stdin-filename draft.md
   crisislint timeline.md --now 2024-03-01T15:00:00Z --rule passive-voice=off
   crisislint init                             write a commented ${INIT_FILE_NAME} here
+  crisislint --list-rules                     every rule with its principle and severity
+  crisislint explain passive-voice            a rule's docs: why, how to fix, examples
   crisislint content/issues --min-score 80 --max-warnings 0
                                               CI gate: every file B or better, no warnings
   crisislint content/issues -f github         annotations in a GitHub Actions run
@@ -121,6 +128,11 @@ config or a crash.`,
     .command('init')
     .description(`write a commented starting config (${INIT_FILE_NAME}) in the current folder`)
     .action(() => handlers.init?.());
+  program
+    .command('explain')
+    .argument('<rule-id>', 'the rule to explain (crisislint --list-rules shows them)')
+    .description("show a rule's docs: why it exists, how to fix a finding, failing and passing examples")
+    .action((ruleId: string) => handlers.explain?.(ruleId));
   // The root command lints; without an action commander would treat paths as unknown commands.
   program.helpCommand(false).action(() => {});
   return program;
@@ -128,7 +140,8 @@ config or a crash.`,
 
 export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
   let initRequested = false;
-  const program = buildProgram({ init: () => (initRequested = true) });
+  let explainRuleId: string | undefined;
+  const program = buildProgram({ init: () => (initRequested = true), explain: (id) => (explainRuleId = id) });
   let exitCode: number = EXIT.ok;
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
@@ -184,6 +197,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     }
     throw error;
   }
+
+  if (options.listRules || explainRuleId !== undefined) return describeRules(config, rules, explainRuleId, io);
 
   const engine = {
     rules,
@@ -260,3 +275,26 @@ function quietResult(result: FileResult): FileResult {
   return { ...result, findings: result.findings.filter((f) => f.severity === 'error'), warningCount: 0, infoCount: 0 };
 }
 
+
+/** --list-rules and `explain`: every available rule (built-in and plugins), with its configured severity. */
+function describeRules(
+  config: LoadedConfig,
+  active: { rule: { meta: { id: string } }; severity: string }[],
+  explainRuleId: string | undefined,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): number {
+  const available = [...builtinRules, ...pluginRules(config)].map((r) => r.meta);
+  if (explainRuleId === undefined) {
+    const severity = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
+    io.stdout.write(ruleListText(available.map((m) => ({ ...m, severity: (severity.get(m.id) ?? 'off') as typeof m.severity }))));
+    return EXIT.ok;
+  }
+  const meta = available.find((m) => m.id === explainRuleId);
+  if (!meta) {
+    io.stderr.write(`crisislint: unknown rule "${explainRuleId}"; crisislint --list-rules shows them all\n`);
+    return EXIT.usage;
+  }
+  const c = new Chalk({ level: useColor(io.stdout as { isTTY?: boolean }) ? 1 : 0 });
+  io.stdout.write(ruleDocText(meta, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }));
+  return EXIT.ok;
+}
