@@ -120,7 +120,7 @@ export class Suppressor {
           perRule.clear();
         } else {
           const idle = d.rules.filter((r) => !disabled(r));
-          if (idle.length) out.push({ directive: d, rules: idle, reason: `${listIds(idle)} ${idle.length === 1 ? 'was' : 'were'} not disabled before it` });
+          if (idle.length) out.push({ directive: d, rules: idle, reason: `${listIds(idle, 'and')} ${idle.length === 1 ? 'was' : 'were'} not disabled before it` });
           for (const r of d.rules) perRule.set(r, undefined);
         }
         continue;
@@ -177,7 +177,7 @@ export class Suppressor {
   }
 }
 
-function listIds(ids: string[]): string {
+function listIds(ids: string[], conjunction: 'or' | 'and' = 'or'): string {
   const quoted = ids.map((r) => `"${r}"`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }
