@@ -39,7 +39,7 @@ export const rdjsonl: Formatter = (results, context) => {
   const lines: string[] = [];
   for (const r of results) {
     const isStdin = r.filePath.startsWith('<') && r.filePath.endsWith('>');
-    const shown = relative(context.cwd, r.filePath) || r.filePath;
+    const shown = isStdin ? r.filePath : relative(context.cwd, resolve(context.cwd, r.filePath)) || r.filePath;
     const path = sep === '/' ? shown : shown.split(sep).join('/');
     if (r.fatal) {
       lines.push(JSON.stringify({ message: r.fatal, location: { path }, severity: 'ERROR', source, code: { value: 'unreadable-input' } }));
