@@ -16,6 +16,8 @@ export interface UpdatePromise extends Span {
   minutes?: number;
   /** The time as written ("30 minutes", "14:30 UTC"). */
   said: string;
+  /** A standing cadence ("every 30 minutes", "hourly") rather than a one-off time. */
+  cadence?: boolean;
 }
 
 const AMOUNT = '(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|half an|a couple of|a few)';
@@ -24,7 +26,8 @@ const APPROX = '(?:about |around |approximately |roughly |another |the next |~\\
 const RELATIVE = new RegExp(`\\b(?:in|within|after)\\s+${APPROX}${AMOUNT}\\s*${UNIT}\\b`, 'i');
 const EVERY = new RegExp(`\\bevery\\s+${APPROX}${AMOUNT}?\\s*${UNIT}\\b`, 'i');
 const THE_HOUR = /\b(?:within|in) (?:the )?(?:next )?(?:hour|half[- ]hour)\b|\bhourly\b/i;
-const CLOCK = /\b(?:by|at|around|before|no later than)\s+((?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\d{1,2}:\d{2})(?:\s*\(?[A-Z]{1,5}\)?)?(?:\s+on\s+\w+)?)/i;
+// "Next update: 14:30 UTC" is common on status pages, so a colon after the cue introduces a time too.
+const CLOCK = /\b(?:by|at|around|before|no later than|:)\s+((?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\d{1,2}:\d{2})(?:\s*\(?[A-Z]{1,5}\)?)?(?:\s+on\s+\w+)?)/i;
 
 /** The update-promise cue: the sentence must be about an update, not about a fix's timing. */
 export function hasUpdateCue(text: string, cues: readonly string[] = promisePhrases.updateCues): boolean {
@@ -40,17 +43,18 @@ export function findUpdatePromise(text: string, published: Date | undefined, cue
   if (!cue) return undefined;
   const tail = text.slice(cue.index);
   const at = (m: RegExpExecArray) => ({ start: cue.index, end: cue.index + m.index + m[0].length });
-  let m = RELATIVE.exec(tail) ?? EVERY.exec(tail);
+  const relative = RELATIVE.exec(tail);
+  let m = relative ?? EVERY.exec(tail);
   if (m) {
     const minutes = durationMinutes(m[1] ?? '1', m[2]);
     if (minutes !== undefined) {
-      return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0] };
+      return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0], cadence: !relative };
     }
   }
   m = THE_HOUR.exec(tail);
   if (m) {
     const minutes = /half/i.test(m[0]) ? 30 : 60;
-    return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0] };
+    return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0], cadence: /hourly/i.test(m[0]) };
   }
   m = CLOCK.exec(tail);
   if (m) {
@@ -86,12 +90,55 @@ export function findDetailsPromise(text: string, phrases = promisePhrases): Deta
 }
 
 /** A place or time that makes a promise of more information concrete. */
-export function hasConcreteTimeOrChannel(text: string): boolean {
+export function hasConcreteTimeOrChannel(
+  text: string,
+  channels: readonly string[] = promisePhrases.channels,
+  concreteTimes: readonly string[] = promisePhrases.concreteTimes,
+): boolean {
+  return hasConcreteTime(text, concreteTimes) || phraseRegex(channels).test(text);
+}
+
+/** A time that says when: a clock time, a date, a duration, a cadence or a named day. */
+export function hasConcreteTime(text: string, concreteTimes: readonly string[] = promisePhrases.concreteTimes): boolean {
   return (
     RELATIVE.test(text) ||
+    EVERY.test(text) ||
     THE_HOUR.test(text) ||
     CLOCK.test(text) ||
-    phraseRegex(promisePhrases.channels).test(text) ||
+    phraseRegex(concreteTimes).test(text) ||
     !!findDateParts(text)
   );
+}
+
+export type InfoPromiseKind = 'update' | DetailsKind;
+
+export interface InfoPromise extends Span {
+  /** 'update' for another status update; otherwise what kind of details were promised. */
+  kind: InfoPromiseKind;
+}
+
+/**
+ * Finds a promise of more information or another update, with or without a time ("updates to
+ * follow", "we will share more details as they become available", "next update by 14:30 UTC").
+ * Whether it says when or where is for the caller to judge.
+ */
+export function findInfoPromise(
+  text: string,
+  infoPromises: readonly string[] = promisePhrases.infoPromises,
+  phrases = promisePhrases,
+): InfoPromise | undefined {
+  const details = findDetailsPromise(text, phrases);
+  const info = phraseRegex(infoPromises).exec(text);
+  if (details && (!info || details.start <= info.index)) return details;
+  if (!info) return undefined;
+  const said = info[0];
+  // "we will share more details" is a details promise even when matched by the general list.
+  const kind: InfoPromiseKind = phraseRegex(phrases.postmortemWords).test(said)
+    ? 'postmortem'
+    : phraseRegex(phrases.causeWords).test(said)
+      ? 'cause'
+      : /\bupdat/i.test(said)
+        ? 'update'
+        : 'details';
+  return { start: info.index, end: info.index + said.length, kind };
 }

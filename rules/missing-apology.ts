@@ -1,0 +1,68 @@
+import { defineRule, type Statement } from '../src/api.js';
+import { APOLOGY_PHRASES, isApology } from '../src/nlp/matchers.js';
+import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { liveUpdates } from '../src/engine/timeline.js';
+import type { Phase } from '../src/engine/model.js';
+
+interface Options {
+  /** Apology words ("sorry", "apologise", "we let you down"). */
+  apology: string[];
+  /** Words that describe harm to customers ("outage", "errors", "could not sign in"). */
+  harm: string[];
+}
+
+/** Phases by which an apology is due: once you know what broke, say sorry for it. */
+const APOLOGY_DUE: ReadonlySet<Phase> = new Set<Phase>(['identified', 'monitoring', 'resolved', 'postmortem']);
+
+export default defineRule<Options>({
+  meta: {
+    id: 'missing-apology',
+    principle: 'P1',
+    scope: 'statement-or-timeline',
+    severity: 'warning',
+    description: 'Customers were hurt and nobody says sorry.',
+    maintenance: false,
+    docs: {
+      why:
+        'Skype\'s 2007 statements about a two-day outage described a network that "became unstable" and never said sorry; Symantec took five days to apologise to Norton users in China in 2007. Readers who lost work, money or time look for the apology first, and its absence reads as indifference. Skype\'s 2010 outage notes, which apologised at once, were praised.',
+      fix: 'Apologise plainly, early, and for what you did: "We\'re sorry: for two hours many of you could not sign in." On a timeline, apologise no later than the update that says what went wrong.\n\nOn a timeline the rule reports once, on the first statement, when no statement up to and including the first `identified` (or later) update apologises. It does not apply to planned maintenance or to incidents whose metadata says `impact: none`.',
+      fail: [
+        { text: '---\nstatus: resolved\n---\nSign-in failed for all users between 09:00 and 11:00 UTC because a certificate expired. We renewed it.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nA full storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again. We are sorry for the failed uploads.',
+        },
+        { text: '---\nstatus: resolved\n---\nCheckout failed for two hours this morning. We are not sorry to have upgraded the database, and it will not happen again.' },
+      ],
+      pass: [
+        { text: '---\nstatus: resolved\n---\nWe\'re sorry: sign-in failed for all users between 09:00 and 11:00 UTC because a certificate we manage expired.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nWe are sorry for the failed uploads. A full storage node causes them; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again.',
+        },
+        { text: '---\nstatus: scheduled\n---\nOn Saturday from 02:00 to 03:00 UTC the dashboard will be unavailable while we upgrade the database.' },
+        { text: '---\nstatus: resolved\n---\nWe have added dark mode to the dashboard settings page.' },
+      ],
+    },
+    options: { apology: APOLOGY_PHRASES.apology, harm: IMPACT_PHRASES.harm },
+  },
+  check(context) {
+    const { incident, options } = context;
+    const statements = incident.statements;
+    if (statements.length === 0 || incident.meta.impact === 'none') return context.notApplicable();
+    const apologises = (s: Statement) => s.sentences.some((sentence) => isApology(sentence.text, options.apology));
+    // The statements by which an apology is due: all of a single statement, or a timeline's live
+    // updates up to and including the first identified-or-later one (all if it never gets there).
+    const updates = incident.isTimeline ? liveUpdates(incident) : statements;
+    const firstDue = updates.findIndex((s) => APOLOGY_DUE.has(s.phase));
+    const window = firstDue >= 0 ? updates.slice(0, firstDue + 1) : updates;
+    if (window.some(apologises)) return;
+    if (!statements.some((s) => describesHarm(s.text, options.harm))) return context.notApplicable();
+    const target = updates[0];
+    const later = statements.some((s) => !window.includes(s) && apologises(s));
+    context.report({
+      statement: target,
+      message: later
+        ? 'No apology until after you said what went wrong. Apologise in the first update, for what happened: "We\'re sorry: uploads are failing for many of you."'
+        : 'Customers were hurt and no sentence apologises. Say sorry for what you did and its effect: "We\'re sorry: for two hours many of you could not sign in."',
+    });
+  },
+});

@@ -1,0 +1,85 @@
+import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/api.js';
+import { CLOSED_PHASES } from '../src/engine/model.js';
+import { formatTime } from '../src/engine/timeline.js';
+import { phraseRegex } from '../src/nlp/phrases.js';
+import { findInfoPromise, findUpdatePromise, PROMISE_PHRASES } from '../src/nlp/promises.js';
+import data from './data/missing-next-update.json' with { type: 'json' };
+
+interface Options {
+  /** Phases that owe readers a next-update time. */
+  phases: Phase[];
+  /** Cues that make a sentence about the next update ("next update", "we will post an update"). */
+  updateCues: string[];
+  /** Words that show an inferred-phase statement is about a problem still under way. */
+  ongoing: string[];
+  /** How far ahead the suggested next-update time is. */
+  suggestMinutes: number;
+}
+
+const MESSAGE =
+  'No time for the next update: readers who hear nothing assume you have gone quiet. Say when you will post again ("Next update by 14:30 UTC", or a cadence such as "every 30 minutes"), and post then even if nothing has changed.';
+
+/** " Next update by 10:40 UTC." for a statement published at 10:07 (rounded up to 5 minutes). */
+function suggestedTime(statement: Statement, minutes: number): string | undefined {
+  if (!statement.time) return undefined;
+  const step = 5 * 60_000;
+  const due = new Date(Math.ceil((statement.time.getTime() + minutes * 60_000) / step) * step);
+  return `Next update by ${formatTime(due, statement.time)}.`;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'missing-next-update',
+    principle: 'P6',
+    scope: 'statement',
+    severity: 'warning',
+    description: 'An unresolved update (investigating, identified, monitoring) gives no next-update time or cadence.',
+    maintenance: true,
+    docs: {
+      why:
+        'During GoDaddy\'s 2012 DNS outage the team posted hourly even with nothing new to say, because silence reads as abandonment. A next-update time tells readers when to come back instead of refreshing, and commits you to a rhythm. Skype in 2010 was praised for exactly that constant presence.',
+      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, the statement is judged only if its text shows the problem is still under way ("we are investigating", "currently", "still").',
+      fail: [
+        { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. Next update in 30 minutes.\n\n## Identified (2024-02-10T10:35:00Z)\n\nA full disk on one storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again for everyone.',
+        },
+        { text: '---\nstatus: monitoring\n---\nWe deployed a fix for the failing payments and are watching error rates. We will provide an update when we have one.' },
+      ],
+      pass: [
+        { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We will post here every 30 minutes until this is fixed.\n\n## Update (2024-02-10T10:35:00Z)\n\nA full disk on one storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again for everyone.',
+        },
+        { text: '---\nstatus: resolved\n---\nSign-in failed for all users between 09:10 and 09:50 UTC because a certificate expired. We renewed it and now alert a month before expiry.' },
+        { text: 'Yesterday between 09:10 and 09:50 UTC sign-in failed for all users because a certificate expired. We are sorry.' },
+      ],
+    },
+    options: { phases: ['investigating', 'identified', 'monitoring'], updateCues: PROMISE_PHRASES.updateCues, ongoing: data.ongoing, suggestMinutes: 30 },
+  },
+  check(context) {
+    const { incident, options } = context;
+    const phases = new Set<Phase>(options.phases);
+    const ongoing = phraseRegex(options.ongoing);
+    // A cadence ("every 30 minutes") stays in force until the incident closes.
+    let cadence = false;
+    let judged = false;
+    for (const statement of incident.statements) {
+      if (CLOSED_PHASES.has(statement.phase)) cadence = false;
+      const promise = statement.sentences.map((s) => findUpdatePromise(s.text, statement.time, options.updateCues)).find((p) => p);
+      if (promise?.cadence) cadence = true;
+      if (!phases.has(statement.phase)) continue;
+      // An inferred phase defaults to "investigating"; judge such text only if it is still under way.
+      if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
+      judged = true;
+      if (promise || cadence) continue;
+      // Point at the untimed promise ("we will provide an update when we have one") if there is one.
+      const vague: Sentence | undefined = statement.sentences.find((s) => findInfoPromise(s.text)?.kind === 'update');
+      const suggestion = suggestedTime(statement, options.suggestMinutes);
+      const at = vague ? vague.text.length : statement.text.trimEnd().length;
+      const suggestions: Suggestion[] = suggestion ? [{ desc: 'Add a next-update time', text: ` ${suggestion}`, start: at, end: at }] : [];
+      context.report({ statement, sentence: vague, message: MESSAGE, suggestions });
+    }
+    if (!judged) context.notApplicable();
+  },
+});
