@@ -1,6 +1,7 @@
 // Does a text describe harm to customers? Shared by rules that need to know whether there is
 // something to apologise for, remedy or describe.
 
+import { analyse, type Analysis, type Term } from './analysis.js';
 import { phraseRegex } from './phrases.js';
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
 
@@ -8,4 +9,93 @@ export const IMPACT_PHRASES = impactPhrases;
 
 export function describesHarm(text: string, harm: readonly string[] = impactPhrases.harm): boolean {
   return phraseRegex(harm).test(text);
+}
+
+// ---- what is affected ----------------------------------------------------------------------
+// "Say who and what is affected" (P4): missing-impact, minimizing and hollow-resolution share
+// these so they agree on when a statement names its impact.
+
+export interface AffectedLists {
+  /** Concrete symptoms: "errors", "timeouts", "cannot sign in", "20 minutes late". */
+  symptoms: readonly string[];
+  /** Scope that names who: "30% of users", "all customers", "nobody". */
+  scope: readonly string[];
+  /** Nouns too vague to say what is affected: "issue", "services", "users". */
+  vagueNouns: readonly string[];
+}
+
+export const DEFAULT_AFFECTED: AffectedLists = {
+  symptoms: impactPhrases.symptoms,
+  scope: impactPhrases.scope,
+  vagueNouns: impactPhrases.vagueNouns,
+};
+
+const anchoredLists = new WeakMap<readonly string[], RegExp>();
+function anchored(list: readonly string[]): RegExp {
+  let re = anchoredLists.get(list);
+  if (!re) anchoredLists.set(list, (re = new RegExp(`^(?:${list.map((p) => `(?:${p})`).join('|') || '(?!)'})$`, 'iu')));
+  return re;
+}
+
+/** Quantifiers that keep a vague head vague: "some services", "various features". */
+const VAGUE_QUANTIFIERS = new Set(['some', 'certain', 'various', 'multiple', 'several', 'many', 'few', 'other']);
+
+/** Cheap text test: a concrete symptom or a scope ("errors", "30% of requests", "all customers"). */
+export function namesSymptomOrScope(text: string, lists: AffectedLists = DEFAULT_AFFECTED): boolean {
+  return phraseRegex(lists.symptoms).test(text) || phraseRegex(lists.scope).test(text);
+}
+
+/**
+ * The concrete things a sentence names as affected: nouns that are not vague (a service,
+ * feature, region or customer group: "Codespaces", "sign-in", "customers in Europe"). A vague
+ * head keeps its modifiers vague when a quantifier opens the phrase ("some GitHub services").
+ */
+export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT_AFFECTED): Term[] {
+  const vague = anchored(lists.vagueNouns);
+  const terms = analysis.terms;
+  // In running text a capital mid-sentence marks a name ("degraded performance for Issues");
+  // in a Title Cased heading it says nothing.
+  const words = terms.filter((t) => /^\p{L}/u.test(t.text));
+  const titleCase = words.filter((t) => /^\p{Lu}/u.test(t.text)).length > words.length / 2;
+  const found: Term[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (!t.tags.has('Noun') || t.tags.has('Pronoun') || t.tags.has('Date') || t.tags.has('Time') || t.tags.has('Duration') || t.tags.has('Value')) continue;
+    if (!/\p{L}/u.test(t.text)) continue;
+    // A plural-looking word with a singular verb is a name too: "Issues is experiencing …".
+    const singularVerb = ['is', 'was', 'has'].includes(terms[i + 1]?.normal ?? '') && /s$/.test(t.normal);
+    const name = !titleCase && /^\p{Lu}\p{Ll}/u.test(t.text) && (i > 0 || singularVerb);
+    if (!name && vague.test(t.normal.replace(/'s?$/, ''))) continue;
+    // Find the head of the phrase this noun modifies and the phrase's first word.
+    let head = i;
+    // compromise may tag a vague head as a verb ("some GitHub services"): the list decides then.
+    while (head + 1 < terms.length && ((terms[head + 1].tags.has('Noun') && !terms[head + 1].tags.has('Pronoun') && !terms[head + 1].tags.has('Date')) || vague.test(terms[head + 1].normal))) head++;
+    let first = i;
+    while (first > 0 && (terms[first - 1].tags.has('Noun') || terms[first - 1].tags.has('Adjective')) && !terms[first - 1].tags.has('Pronoun')) first--;
+    const opener = terms[first - 1]?.normal;
+    if (head !== i && vague.test(terms[head].normal) && opener && VAGUE_QUANTIFIERS.has(opener)) continue;
+    found.push(t);
+  }
+  return found;
+}
+
+/**
+ * Does the text say what is affected or how? A concrete symptom or scope (cheap, no tagging),
+ * else a concrete noun. `analysis` is called only when the cheap test fails.
+ */
+export function namesAffected(text: string, analysis: () => Analysis, lists: AffectedLists = DEFAULT_AFFECTED): boolean {
+  if (namesSymptomOrScope(text, lists)) return true;
+  // No noun at all can be concrete when every word is a stop word: skip the tagger then.
+  if (!/[\p{L}]{3,}/u.test(text)) return false;
+  return concreteNouns(analysis(), lists).length > 0;
+}
+
+/** A duration or time range: "between 09:00 and 11:00", "for two hours", "since 08:40". */
+export function statesDuration(text: string, duration: readonly string[] = impactPhrases.duration): boolean {
+  return phraseRegex(duration).test(text);
+}
+
+/** Tags a text that is not a statement sentence (a title) with the shared, memoised analysis. */
+export function analyseTitle(text: string): Analysis {
+  return analyse(text);
 }

@@ -1,0 +1,75 @@
+import { defineRule, type Statement } from '../src/api.js';
+import { analyseTitle, IMPACT_PHRASES, namesAffected, type AffectedLists } from '../src/nlp/impact.js';
+
+interface Options extends AffectedLists {
+  symptoms: string[];
+  scope: string[];
+  vagueNouns: string[];
+  /** Whether a title that names what is affected ("Incident with Codespaces") counts for the statements under it. */
+  titleCounts: boolean;
+}
+
+function statementNamesAffected(statement: Statement, lists: AffectedLists): boolean {
+  return statement.sentences.some((s) => namesAffected(s.text, () => s.nlp, lists));
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'missing-impact',
+    principle: 'P4',
+    scope: 'statement',
+    severity: 'warning',
+    description: 'The statement does not say what is affected or how (no service, feature, region, customer group or symptom).',
+    maintenance: true,
+    docs: {
+      why:
+        'Skype\'s 2007 updates spoke of "some issues" while millions could not sign in, and each reader had to guess whether their problem was the same one. "We are experiencing some issues" tells nobody whether to wait, retry or switch to something else. Naming the service, the symptom and who is hit lets readers decide for themselves.',
+      fix: 'Say what is affected and how: the service or feature, the symptom, and who or where ("sign-in to the dashboard fails with an error for customers in Europe since 09:10 UTC"). Planned maintenance too: say what will be unavailable.',
+      fail: [
+        { text: '---\nstatus: investigating\n---\nWe are experiencing some issues. We are looking into it.' },
+        {
+          text: '# Disruption with some services\n\n## Investigating (2024-03-01T10:00:00Z)\n\nWe are currently investigating this issue.\n\n## Update (2024-03-01T10:30:00Z)\n\nWe are still investigating.',
+        },
+        { text: '---\nstatus: scheduled\n---\nWe will perform maintenance on Saturday from 02:00 to 03:00 UTC.' },
+      ],
+      pass: [
+        { text: '---\nstatus: investigating\n---\nSign-in to the dashboard fails for customers in Europe. We are looking into it.' },
+        {
+          text: '# Incident with Codespaces\n\n## Investigating (2024-03-01T10:00:00Z)\n\nWe are currently investigating this issue.\n\n## Update (2024-03-01T10:30:00Z)\n\nWe are still investigating.',
+        },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-03-01T10:00:00Z)\n\nAbout one in five uploads fails.\n\n## Update (2024-03-01T10:30:00Z)\n\nWe are still investigating and will post again by 11:00 UTC.',
+        },
+      ],
+    },
+    options: {
+      symptoms: IMPACT_PHRASES.symptoms,
+      scope: IMPACT_PHRASES.scope,
+      vagueNouns: IMPACT_PHRASES.vagueNouns,
+      titleCounts: true,
+    },
+  },
+  check(context) {
+    const { incident, options } = context;
+    // What readers already know: a title or component list naming what is affected, or an
+    // earlier update that did. A follow-up need not repeat it.
+    let known =
+      (incident.meta.affected?.length ?? 0) > 0 ||
+      (options.titleCounts && !!incident.meta.title && namesAffected(incident.meta.title, () => analyseTitle(incident.meta.title!), options));
+    for (const statement of incident.statements) {
+      if (known) return;
+      // A resolution's content is judged by hollow-resolution, which asks for who and what too.
+      if (statement.phase === 'resolved' || statement.phase === 'postmortem') continue;
+      if (statementNamesAffected(statement, options)) {
+        known = true;
+        continue;
+      }
+      context.report({
+        statement,
+        sentence: statement.sentences[0],
+        message:
+          'Say what is affected and how: the service or feature, the symptom, and who or where, e.g. "sign-in to the dashboard fails for customers in Europe since 09:10 UTC".',
+      });
+    }
+  },
+});
