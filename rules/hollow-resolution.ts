@@ -1,0 +1,105 @@
+import { defineRule, type Statement } from '../src/api.js';
+import { IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
+import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
+import { phraseRegex } from '../src/nlp/phrases.js';
+import data from './data/hollow-resolution.json' with { type: 'json' };
+
+interface Options extends AffectedLists {
+  /** How many of the four elements a resolution must give. */
+  minElements: number;
+  /** What was done to fix it ("we rolled back", "a fix was deployed"). */
+  fixActions: string[];
+  /** What happens next: prevention, follow-up, remedy, a report. */
+  nextSteps: string[];
+  causeMarkers: string[];
+  notCause: string[];
+  symptoms: string[];
+  scope: string[];
+  vagueNouns: string[];
+  duration: string[];
+}
+
+type Element = 'cause' | 'affected' | 'fix' | 'next';
+
+const ADVICE: Record<Element, string> = {
+  cause: 'what caused it',
+  affected: 'who or what was affected and for how long',
+  fix: 'what you did to fix it',
+  next: 'what happens next (prevention, a remedy or a post-mortem link)',
+};
+
+/** Which of the four elements the statements give. */
+function elementsIn(statements: Statement[], options: Options): Set<Element> {
+  const found = new Set<Element>();
+  const fix = phraseRegex(options.fixActions);
+  const next = phraseRegex(options.nextSteps);
+  for (const statement of statements) {
+    if (statement.links.length > 0) found.add('next');
+    for (const sentence of statement.sentences) {
+      const text = sentence.text;
+      if (!found.has('cause') && findCause(text, options.causeMarkers, options.notCause)) found.add('cause');
+      if (!found.has('fix') && fix.test(text)) found.add('fix');
+      if (!found.has('next') && next.test(text)) found.add('next');
+      if (!found.has('affected') && (statesDuration(text, options.duration) || namesAffected(text, () => sentence.nlp, options))) found.add('affected');
+    }
+  }
+  return found;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'hollow-resolution',
+    principle: 'P4',
+    scope: 'statement',
+    severity: 'error',
+    description: 'A resolution ("resolved", "back to normal") that says too little: it needs two of cause, impact, fix and next steps.',
+    maintenance: false,
+    docs: {
+      why:
+        'Skype closed its 2007 outage with a thin "back to normal" note, and the explanation came five days later; GoDaddy\'s 2012 lesson was to close the loop. A resolution is the statement people quote afterwards: "This incident has been resolved" tells them nothing about what happened, whether it was their problem, or whether it will happen again.',
+      fix: 'Give at least two of: what caused it, who or what was affected and for how long, what you did to fix it, and what happens next (prevention, a remedy, a post-mortem link). For example: "Uploads failed for one in five users from 10:00 to 12:35 UTC because a storage node ran out of disk space. We moved uploads to other nodes and now alert at 80% full."',
+      fail: [
+        { text: '---\nstatus: resolved\n---\nThis incident has been resolved.' },
+        {
+          text: '# Upload errors\n\n## Identified (2024-02-10T12:10:00Z)\n\nA storage node ran out of disk space, so one in five uploads fails. We are moving uploads away from it.\n\n## Resolved (2024-02-10T12:40:00Z)\n\nEverything is back to normal. Thank you for your patience.',
+        },
+      ],
+      pass: [
+        {
+          text: '---\nstatus: resolved\n---\nUploads failed for one in five users from 10:00 to 12:35 UTC because a storage node ran out of disk space. We now alert when a node is 80% full.',
+        },
+        {
+          text: '---\nstatus: resolved\n---\nWe rolled back the faulty release at 15:20 UTC and sign-in works again. A full post-mortem will follow on our blog by Friday.',
+        },
+      ],
+    },
+    options: {
+      minElements: 2,
+      fixActions: data.fixActions,
+      nextSteps: data.nextSteps,
+      causeMarkers: CAUSE_PHRASES.markers,
+      notCause: CAUSE_PHRASES.notCause,
+      symptoms: IMPACT_PHRASES.symptoms,
+      scope: IMPACT_PHRASES.scope,
+      vagueNouns: IMPACT_PHRASES.vagueNouns,
+      duration: IMPACT_PHRASES.duration,
+    },
+  },
+  check(context) {
+    const { incident, options } = context;
+    const first = incident.statements.findIndex((s) => s.phase === 'resolved');
+    if (first < 0) return context.notApplicable();
+    // The resolution and anything after it (a later summary or post-mortem closes the loop too).
+    const closing = incident.statements.slice(first);
+    const found = elementsIn(closing, options);
+    if (found.size >= options.minElements) return;
+    const statement = incident.statements[first];
+    const missing = (Object.keys(ADVICE) as Element[]).filter((e) => !found.has(e));
+    const have = found.size === 0 ? 'It only says the incident is over' : `It gives only ${[...found].map((e) => ADVICE[e]).join(' and ')}`;
+    context.report({
+      statement,
+      sentence: statement.sentences[0],
+      message: `${have}. Add at least ${options.minElements - found.size} of: ${missing.map((e) => ADVICE[e]).join('; ')}.`,
+    });
+  },
+});
