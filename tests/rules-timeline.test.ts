@@ -323,6 +323,10 @@ describe('vague-promise', () => {
     'A detailed root cause analysis will be shared as soon as it is available.',
     'We will continue to monitor and update.',
     'Stay tuned.',
+    "We'll keep you posted.",
+    "We'll let you know when it is fixed.",
+    'A full post-mortem will follow.',
+    'Customers will be notified.',
   ])('reports "%s"', (body) => {
     expect(findings('vague-promise', statement(body))).toHaveLength(1);
   });
@@ -337,6 +341,8 @@ describe('vague-promise', () => {
     'We will not share customer details with anyone.',
     'We will update the firmware on the affected routers.',
     'Refreshing the page will update the status badge.',
+    'Affected customers will be notified by email.',
+    'Your data will be updated automatically.',
   ])('is silent on "%s"', (body) => {
     expect(findings('vague-promise', statement(body))).toEqual([]);
   });
