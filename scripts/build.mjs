@@ -5,22 +5,31 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// `--outdir DIR` builds the CLI elsewhere (DIR must be inside the project, so compromise resolves).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 
-await build({
-  entryPoints: ['src/cli/run.ts'],
-  outfile: 'dist/crisislint.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['compromise'],
-  define: {
-    CRISISLINT_VERSION: JSON.stringify(pkg.version),
-    'import.meta.url': 'importMetaUrl',
-  },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
+// The CLI, and the entry of its worker threads (src/cli/workers.ts), built next to it.
+for (const [entry, outfile] of [
+  ['src/cli/run.ts', `${outdir}/crisislint.cjs`],
+  ['src/cli/worker.ts', `${outdir}/worker.cjs`],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['compromise'],
+    define: {
+      CRISISLINT_VERSION: JSON.stringify(pkg.version),
+      'import.meta.url': 'importMetaUrl',
+    },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+}
 
 // The public rule interface for plugins: `import { defineRule } from 'crisislint'` (package.json
 // "exports"). ESM, since plugins are ES modules; its types come from `npm run build:types`.

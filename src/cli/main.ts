@@ -14,6 +14,9 @@ import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { expandPaths } from './files.js';
+import { lintFiles } from './lint-files.js';
+import { configHash } from './config.js';
+import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
 import { useColor } from './color.js';
 import { Chalk } from 'chalk';
 import { builtinRules } from '../../rules/index.js';
@@ -30,6 +33,12 @@ function parseRuleFlag(value: string, previous: Record<string, RuleSettingInput>
   if (!m) throw new InvalidArgumentError(`expected RULE-ID=${SEVERITY_SETTINGS.join('|')}, e.g. --rule passive-voice=off`);
   if (!SEVERITY_SETTINGS.includes(m[2] as SeveritySetting)) throw new InvalidArgumentError(`severity "${m[2]}" is not one of ${SEVERITY_SETTINGS.join(', ')}`);
   return { ...previous, [m[1]]: m[2] as SeveritySetting };
+}
+
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a number of worker threads (0 for none) or auto');
+  return Number(value);
 }
 
 function parseNow(value: string): Date {
@@ -62,6 +71,9 @@ interface CliOptions {
   quiet?: boolean;
   stdinFilename?: string;
   listRules?: boolean;
+  cache?: boolean;
+  cacheLocation: string;
+  workers: number | 'auto';
 }
 
 function readStdin(): Buffer {
@@ -94,6 +106,9 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
     .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)', parseMinScore)
     .option('--list-rules', 'list every rule (id, principle, severity, description) and exit')
+    .option('--cache', 'reuse results for files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'the cache file, or a folder to keep it in', DEFAULT_CACHE_LOCATION)
+    .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
     .addHelpText(
       'after',
       `
@@ -222,18 +237,16 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   for (const problem of problems) warn(problem);
   if (problems.length) exitCode = EXIT.usage;
 
-  if (readsStdin) results.push(lintBytes(stdinName, readStdin(), engine));
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(resolve(io.cwd, file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      results.push(fatalResult(file, code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`));
-      continue;
-    }
-    results.push(lintBytes(file, bytes, engine));
-  }
+  results.push(
+    ...(await lintFiles(files, {
+      cwd: io.cwd,
+      engine,
+      stdin: readsStdin ? { name: stdinName, read: readStdin } : undefined,
+      cache: options.cache ? { location: options.cacheLocation, version: VERSION, configHash: configHash(config) } : undefined,
+      workers: options.workers,
+      stderr: io.stderr,
+    })),
+  );
 
   for (const r of results) if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
   const shown = options.quiet ? results.map(quietResult) : results;

@@ -3,6 +3,7 @@
 // rules that share a sentence share its analysis, and repeated boilerplate is tagged once.
 
 import { createRequire } from 'node:module';
+import { phaseTimes, timing } from '../engine/timing.js';
 
 export interface Term {
   text: string;
@@ -71,15 +72,27 @@ const conjugations = new Map<string, VerbForms | undefined>();
 function conjugate(verb: string): VerbForms | undefined {
   const key = verb.toLowerCase();
   if (conjugations.has(key)) return conjugations.get(key);
+  const started = timing.on ? performance.now() : 0;
   const forms = loadNlp()(key).verbs().conjugate()[0];
   conjugations.set(key, forms);
+  if (timing.on) phaseTimes.nlp += performance.now() - started;
   return forms;
 }
 
 /** Tags a sentence (memoised by its exact text). */
 export function analyse(text: string): Analysis {
-  let found = memo.get(text);
+  const found = memo.get(text);
   if (found) return found;
+  if (!timing.on) return tag(text);
+  const started = performance.now();
+  try {
+    return tag(text);
+  } finally {
+    phaseTimes.nlp += performance.now() - started;
+  }
+}
+
+function tag(text: string): Analysis {
   const doc = loadNlp()(text);
   const terms: Term[] = [];
   let offset = 0;
@@ -95,7 +108,7 @@ export function analyse(text: string): Analysis {
   }
   taggedSentences++;
   taggedWords += terms.length;
-  found = { terms, conjugate };
-  memo.set(text, found);
-  return found;
+  const analysis: Analysis = { terms, conjugate };
+  memo.set(text, analysis);
+  return analysis;
 }

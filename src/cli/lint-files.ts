@@ -1,0 +1,130 @@
+// Lints the command line's inputs: reads them, answers from the --cache what it can, lints the
+// rest in this thread and, for big runs on a multi-core machine, in worker threads, and shows
+// progress on a terminal. Whatever the route, the results are the same and in input order.
+
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache } from '../engine/cache.js';
+import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
+import type { FileResult } from '../engine/results.js';
+import { addPhase, phaseTimes, timing } from '../engine/timing.js';
+import { analysisStats } from '../nlp/analysis.js';
+import { Progress } from './progress.js';
+import { planWorkers, runInWorkers, type WorkItem } from './workers.js';
+
+type Item = WorkItem & { absolute: string; hash?: string };
+
+export interface LintFilesOptions {
+  cwd: string;
+  engine: EngineOptions;
+  /** Standard input, linted first, under this name. */
+  stdin?: { name: string; read: () => Buffer };
+  cache?: { location: string; version: string; configHash?: string };
+  /** Worker threads: a number (0 = none) or 'auto' (by input size and cores). */
+  workers?: number | 'auto';
+  /** Where progress goes (only when it is a terminal). */
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Timing (CRISISLINT_TIMING=file) is switched on here, before any file is read. */
+export function startTiming(): void {
+  const file = process.env.CRISISLINT_TIMING;
+  if (!file || timing.on) return;
+  timing.on = true;
+  phaseTimes.startup = performance.now();
+  process.once('exit', () => {
+    const end = performance.now();
+    phaseTimes.total = end;
+    phaseTimes.output = end - lintEnd;
+    writeFileSync(file, JSON.stringify({ ...phaseTimes, threads, tagged: analysisStats(), maxRSS: process.resourceUsage().maxRSS }));
+  });
+}
+let lintEnd = 0;
+let threads = 1;
+
+export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileResult[]> {
+  startTiming();
+  const { engine } = options;
+  const results: FileResult[] = [];
+  if (options.stdin) {
+    const bytes = options.stdin.read();
+    results.push(lintBytes(options.stdin.name, bytes, engine));
+  }
+
+  // Read everything first: the cache needs each file's hash, and workers get bytes, not paths.
+  let started = timing.on ? performance.now() : 0;
+  const items: Item[] = [];
+  const done: (FileResult | undefined)[] = new Array(files.length);
+  files.forEach((file, index) => {
+    const absolute = resolve(options.cwd, file);
+    try {
+      items.push({ index, path: file, absolute, bytes: readFileSync(absolute) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      done[index] = fatalResult(file, code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`);
+    }
+  });
+
+  let cache: ResultCache | undefined;
+  let todo = items;
+  if (options.cache) {
+    const settings: Record<string, unknown> = { ...engine };
+    delete settings.rules;
+    delete settings.now;
+    cache = new ResultCache(
+      resolveCacheFile(resolve(options.cwd, options.cache.location)),
+      cacheKey({ version: options.cache.version, build: buildIdentity(), rules: engine.rules, settings: { ...settings, config: options.cache.configHash } }),
+    );
+    todo = [];
+    for (const item of items) {
+      item.hash = contentHash(item.bytes);
+      const hit = cache.get(item.absolute, item.hash, engine.now, item.path);
+      if (hit) done[item.index] = hit;
+      else todo.push(item);
+    }
+  }
+  if (timing.on) started = addPhase('read', started);
+
+  const progress = new Progress(options.stderr, files.length, files.length - todo.length);
+  const record = (item: Item, result: FileResult, nowRead: boolean) => {
+    done[item.index] = result;
+    if (cache && item.hash && !result.fatal) cache.set(item.absolute, item.hash, result, nowRead ? engine.now : undefined);
+    progress.tick();
+  };
+
+  const workers = planWorkers(options.workers ?? 'auto', todo, engine);
+  const lintHere = (item: Item) => {
+    const { result, nowRead } = lintTracked(item.path, item.bytes, engine);
+    record(item, result, nowRead);
+  };
+  if (workers > 0) {
+    threads = 1 + workers;
+    await runInWorkers(todo, engine, workers, record, lintHere);
+  } else {
+    for (const item of todo) lintHere(item);
+  }
+  progress.end();
+
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      options.stderr?.write(`crisislint: cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    }
+  }
+  if (timing.on) lintEnd = performance.now();
+  for (const result of done) results.push(result!);
+  return results;
+}
+
+/** The running bundle's size and time, so a rebuilt crisislint never reuses old results. */
+function buildIdentity(): string | undefined {
+  const bundle = typeof __filename === 'string' ? __filename : undefined;
+  if (!bundle) return undefined;
+  try {
+    const stat = statSync(bundle);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,171 @@
+// Linting across worker threads for big runs. Each worker loads its own engine (and compromise,
+// when a rule needs tags), so workers pay off only when there is enough text to share: `auto`
+// starts them by input size, never on a one-core machine, and never for plugin rules (a worker
+// rebuilds the rules by id from the built-in set). The main thread lints too, so two cores use
+// one worker. Work goes out in small chunks from one queue, so a worker that starts late, or gets
+// slow files, simply takes fewer.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { builtinRules } from '../../rules/index.js';
+import type { Rule } from '../api.js';
+import type { EngineOptions } from '../engine/index.js';
+import type { FileResult } from '../engine/results.js';
+import { mergePhaseTimes, timing, type PhaseTimes } from '../engine/timing.js';
+
+export interface WorkItem {
+  index: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What a worker needs to rebuild the engine: serialisable settings and rules by id. */
+export interface WorkerSetup {
+  settings: Omit<EngineOptions, 'rules'>;
+  rules: { id: string; severity: string; options: Record<string, unknown> }[];
+  timing: boolean;
+}
+
+export type ToWorker = { chunk: { id: number; path: string; bytes: Uint8Array }[] } | { stop: true };
+export type FromWorker = { results: { id: number; result: FileResult; nowRead: boolean }[] } | { times: PhaseTimes };
+
+/** Below this much input, starting a worker (about 0.4 s of its own start-up) does not pay. */
+const AUTO_MIN_BYTES = 256 * 1024;
+/** Each further worker needs this much more input. */
+const AUTO_BYTES_PER_WORKER = 256 * 1024;
+const AUTO_MAX_WORKERS = 4;
+/** Chunks of about this many bytes (at least one file) keep the queue balanced. */
+const CHUNK_BYTES = 16 * 1024;
+/** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
+const IN_FLIGHT = 2;
+
+export function workerScript(): string | undefined {
+  // Built next to the CLI bundle (scripts/build.mjs); absent when running from TypeScript sources.
+  const script = fileURLToPath(new URL('./worker.cjs', import.meta.url));
+  return existsSync(script) ? script : undefined;
+}
+
+export function workerSetup(engine: EngineOptions): WorkerSetup | undefined {
+  const builtin = new Set<Rule<object>>(builtinRules);
+  if (!engine.rules.every((r) => builtin.has(r.rule))) return undefined;
+  const { rules, ...settings } = engine;
+  const setup: WorkerSetup = {
+    settings,
+    rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity, options: r.options })),
+    timing: timing.on,
+  };
+  try {
+    structuredClone(setup);
+  } catch {
+    return undefined; // an option holds a function: only this thread can run it
+  }
+  return setup;
+}
+
+/** How many workers to start for these files: 0 lints in this thread only. */
+export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions): number {
+  if (requested === 0 || todo.length < 2) return 0;
+  if (!workerScript() || !workerSetup(engine)) return 0;
+  if (requested !== 'auto') return Math.min(requested, todo.length - 1);
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  let bytes = 0;
+  for (const item of todo) bytes += item.bytes.length;
+  if (bytes < AUTO_MIN_BYTES) return 0;
+  return Math.max(1, Math.min(cores - 1, AUTO_MAX_WORKERS, Math.floor((bytes - AUTO_MIN_BYTES) / AUTO_BYTES_PER_WORKER) + 1));
+}
+
+/**
+ * Lints `items` across `count` workers and this thread. `lintHere` lints one item in this thread;
+ * `onResult` receives each worker's results. A worker that fails hands its chunks back to the queue.
+ */
+export async function runInWorkers<T extends WorkItem>(
+  items: T[],
+  engine: EngineOptions,
+  count: number,
+  onResult: (item: T, result: FileResult, nowRead: boolean) => void,
+  lintHere: (item: T) => void,
+): Promise<void> {
+  const { Worker } = await import('node:worker_threads');
+  const setup = workerSetup(engine)!;
+  const script = workerScript()!;
+  const queue: T[][] = [];
+  for (let i = 0; i < items.length; ) {
+    const chunk: T[] = [];
+    let bytes = 0;
+    while (i < items.length && (chunk.length === 0 || bytes < CHUNK_BYTES)) {
+      bytes += items[i].bytes.length;
+      chunk.push(items[i++]);
+    }
+    queue.push(chunk);
+  }
+  // The main thread starts at the front of the queue; it is already warm.
+
+  let wakeMain: (() => void) | undefined;
+  const finished: Promise<void>[] = [];
+  for (let w = 0; w < count; w++) {
+    const worker: Worker = new Worker(script, { workerData: setup });
+    const inFlight: T[][] = [];
+    const send = () => {
+      const chunk = queue.pop(); // workers take from the back, the main thread from the front
+      if (!chunk) return false;
+      inFlight.push(chunk);
+      worker.postMessage({ chunk: chunk.map((item, id) => ({ id, path: item.path, bytes: item.bytes })) } satisfies ToWorker);
+      return true;
+    };
+    finished.push(
+      new Promise<void>((resolvePromise) => {
+        let stopped = false;
+        const stop = () => {
+          if (stopped) return;
+          stopped = true;
+          worker.postMessage({ stop: true } satisfies ToWorker);
+        };
+        worker.on('message', (message: FromWorker) => {
+          if ('times' in message) {
+            mergePhaseTimes(message.times);
+            return;
+          }
+          const chunk = inFlight.shift()!;
+          for (const { id, result, nowRead } of message.results) onResult(chunk[id], result, nowRead);
+          if (!send() && inFlight.length === 0) stop();
+          wakeMain?.();
+        });
+        worker.on('error', () => {
+          // Give its unfinished chunks back; the main thread (or another worker) lints them.
+          queue.push(...inFlight.splice(0));
+          stopped = true;
+          wakeMain?.();
+        });
+        worker.on('exit', () => {
+          queue.push(...inFlight.splice(0));
+          resolvePromise();
+          wakeMain?.();
+        });
+        let sent = 0;
+        while (sent < IN_FLIGHT && send()) sent++;
+        if (sent === 0) stop();
+      }),
+    );
+  }
+
+  const allExited = Promise.all(finished).then(() => 'exited' as const);
+  for (;;) {
+    const chunk = queue.shift();
+    if (chunk) {
+      for (const item of chunk) lintHere(item);
+      // Let workers' results and requests for more work in before the next chunk.
+      await new Promise<void>((r) => setImmediate(r));
+      continue;
+    }
+    // Nothing queued: wait for a worker to finish, or to fail and hand its work back.
+    const woken = new Promise<'woken'>((r) => {
+      wakeMain = () => r('woken');
+    });
+    const state = await Promise.race([allExited, woken]);
+    wakeMain = undefined;
+    if (state === 'exited' && queue.length === 0) break;
+  }
+}

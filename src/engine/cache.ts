@@ -1,0 +1,145 @@
+// The --cache store: a file's result is reused while the file's bytes, crisislint, the active
+// rules and the settings are unchanged. A result that read the current time (a pending promise, an
+// open incident going stale) is reused only for the same --now; other results hold at any time.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Rule } from '../api.js';
+import { lintBytes, type EngineOptions } from './index.js';
+import type { FileResult } from './results.js';
+import type { ActiveRule } from './ruleset.js';
+
+export const DEFAULT_CACHE_LOCATION = '.crisislintcache';
+const FORMAT = 1;
+
+interface CacheEntry {
+  /** Content hash of the file's bytes. */
+  hash: string;
+  /** The --now the result was judged against, or null when no rule read the time. */
+  now: string | null;
+  result: FileResult;
+}
+
+interface CacheFile {
+  format: number;
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** One string that changes whenever anything but the input could change a result. */
+export function cacheKey(parts: { version: string; build?: string; rules: ActiveRule[]; settings: Record<string, unknown> }): string {
+  const rules = parts.rules.map((r) => ({
+    id: r.rule.meta.id,
+    severity: r.severity,
+    options: r.options,
+    maintenance: r.rule.meta.maintenance,
+    principle: r.rule.meta.principle,
+    // A plugin rule edited in place keeps its id: its code is part of the key.
+    code: (r.rule as Rule<object>).check.toString(),
+  }));
+  const json = JSON.stringify({ version: parts.version, build: parts.build, rules, settings: parts.settings }, (_key, value: unknown) =>
+    value instanceof RegExp || typeof value === 'function' ? String(value) : value,
+  );
+  return createHash('sha1').update(json).digest('base64');
+}
+
+/** Where the cache lives: a directory given by the user gets a file inside it, as with ESLint. */
+export function resolveCacheFile(location: string): string {
+  try {
+    if (statSync(location).isDirectory()) return join(location, DEFAULT_CACHE_LOCATION);
+  } catch {
+    // Not there yet: the location is the file.
+  }
+  return /[\\/]$/.test(location) ? join(location, DEFAULT_CACHE_LOCATION) : location;
+}
+
+export class ResultCache {
+  private entries: Record<string, CacheEntry> = {};
+  private changed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly key: string,
+  ) {
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      // Another version, rule set or setting: start afresh (the file is rewritten on save).
+      if (stored.format === FORMAT && stored.key === key && stored.entries) this.entries = stored.entries;
+      else this.changed = true;
+    } catch {
+      // Missing or unreadable: start empty.
+    }
+  }
+
+  /** A stored result for these bytes, valid at `now`, with the path as given this time. */
+  get(absolutePath: string, hash: string, now: Date, path: string): FileResult | undefined {
+    const entry = this.entries[absolutePath];
+    if (!entry || entry.hash !== hash) return undefined;
+    if (entry.now !== null && entry.now !== now.toISOString()) return undefined;
+    return { ...entry.result, filePath: path };
+  }
+
+  set(absolutePath: string, hash: string, result: FileResult, nowRead: Date | undefined): void {
+    this.entries[absolutePath] = { hash, now: nowRead ? nowRead.toISOString() : null, result };
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed, atomically (a temporary file renamed over it). */
+  save(): void {
+    if (!this.changed) return;
+    const data: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(temp, JSON.stringify(data));
+      renameSync(temp, this.file);
+      this.changed = false;
+    } catch (error) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Nothing was written.
+      }
+      throw error;
+    }
+  }
+}
+
+/** Lints one file against a copy of `now` that notes whether any rule read the time. */
+export function lintTracked(path: string, bytes: Uint8Array, engine: EngineOptions): { result: FileResult; nowRead: boolean } {
+  const now = trackedDate(engine.now);
+  const result = lintBytes(path, bytes, { ...engine, now: now.date });
+  return { result, nowRead: now.wasRead() };
+}
+
+/**
+ * A copy of a Date that notes whether anything read it. Rules read the time through Date methods
+ * (getTime, toISOString, comparisons), so a result whose rules never did holds at any time.
+ * (`new Date(tracked)` copies the time without a method call; rules compare with getTime().)
+ */
+export function trackedDate(date: Date): { date: Date; wasRead: () => boolean } {
+  let read = false;
+  const tracked = new Date(date.getTime());
+  for (const name of DATE_READERS) {
+    const original = (Date.prototype as unknown as Record<PropertyKey, (...args: unknown[]) => unknown>)[name];
+    Object.defineProperty(tracked, name, {
+      value(this: Date, ...args: unknown[]) {
+        read = true;
+        return original.apply(this, args);
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+  return { date: tracked, wasRead: () => read };
+}
+
+const DATE_READERS: PropertyKey[] = [
+  ...Object.getOwnPropertyNames(Date.prototype).filter((name) => name !== 'constructor' && !name.startsWith('set')),
+  Symbol.toPrimitive,
+];
