@@ -1,0 +1,104 @@
+import { defineRule, type Sentence, type Suggestion } from '../src/api.js';
+import { countHedgeWords, findImpactHedges, HEDGE_PHRASES, type Hedge } from '../src/nlp/hedges.js';
+import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { phraseRegex } from '../src/nlp/phrases.js';
+import { subjectOf } from '../src/nlp/subjects.js';
+import data from './data/minimizing.json' with { type: 'json' };
+
+interface Options {
+  /** How many hedges in one impact sentence make it minimizing. */
+  minHedges: number;
+  /** Hedge words (shared list; user entries extend it). */
+  hedges: string[];
+  /** Hedges a suggestion may delete outright ("slight", "minor"). */
+  deletable: string[];
+  /** Words that make a sentence an impact sentence (the shared harm list). */
+  harm: string[];
+  /** A stated size ("35% of jobs", "all customers"): the hedges then do not hide how big it is. */
+  scope: string[];
+}
+
+/** Deleting "may" keeps the sentence grammatical only before a plural or first/second-person subject. */
+function canDropModal(sentence: Sentence, hedge: Hedge): boolean {
+  if (!/^(?:may|might|could)$/i.test(hedge.text)) return false;
+  const terms = sentence.nlp.terms;
+  const index = terms.findIndex((t) => t.start === hedge.start);
+  const verb = terms[index + 1];
+  if (!verb || !verb.tags.has('Verb') || !(verb.tags.has('Infinitive') || verb.normal === 'have' || verb.normal === 'be')) return false;
+  if (verb.normal === 'be') return false; // "may be slow" -> "be slow" is not English
+  const subject = subjectOf(sentence.text, sentence.nlp, index + 1);
+  if (!subject) return false;
+  return subject.head.tags.has('Plural') || ['we', 'you', 'they', 'i'].includes(subject.head.normal);
+}
+
+function suggestionsFor(sentence: Sentence, hedges: Hedge[], deletable: RegExp): Suggestion[] {
+  const text = sentence.text;
+  const out: Suggestion[] = [];
+  for (const hedge of hedges) {
+    const m = deletable.exec(hedge.text);
+    const pure = !!m && m[0].length === hedge.text.length;
+    if (!pure && !canDropModal(sentence, hedge)) continue;
+    // Take the following space with the word so no double space is left behind.
+    const end = text[hedge.end] === ' ' ? hedge.end + 1 : hedge.end;
+    out.push({ desc: `Drop the hedge "${hedge.text}"`, text: '', start: hedge.start, end });
+  }
+  return out;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'minimizing',
+    principle: 'P4',
+    scope: 'sentence',
+    severity: 'info',
+    description: 'Hedges stacked to shrink the problem: "some users may experience intermittent issues".',
+    maintenance: true,
+    docs: {
+      why:
+        'Symantec\'s 2007 update disabled PCs across China while its first words played the problem down; readers who were hit hardest hear "a small subset may notice slight delays" as a company that does not know, or will not say, how bad it is. Skype 2010 did the opposite and apologised "especially to those of you who are still waiting". One hedge can be honest; two or more in one sentence shrink the problem.',
+      fix: 'Say plainly who is affected and how, with numbers if you have them: "about 5% of customers see checkout errors" rather than "some customers may experience intermittent issues". Keep a hedge only where you truly do not know.',
+      fail: [
+        { text: '---\nstatus: investigating\n---\nSome users may experience intermittent issues when signing in.' },
+        { text: '---\nstatus: investigating\n---\nA small subset of customers might notice slight delays in email delivery.' },
+        { text: '---\nstatus: resolved\n---\nThere was a minor hiccup with payments this morning.' },
+      ],
+      pass: [
+        { text: '---\nstatus: investigating\n---\nAbout 5% of customers see errors at checkout since 14:05 UTC.' },
+        { text: '---\nstatus: investigating\n---\nSome users cannot sign in. We are investigating.' },
+        { text: '---\nstatus: scheduled\n---\nOn May 3 some dashboards will be read-only for a few minutes.' },
+      ],
+    },
+    options: {
+      minHedges: 2,
+      hedges: HEDGE_PHRASES.impact,
+      deletable: data.deletable,
+      harm: IMPACT_PHRASES.harm,
+      scope: IMPACT_PHRASES.scope,
+    },
+  },
+  check(context) {
+    const { options } = context;
+    const deletable = phraseRegex(options.deletable);
+    const scope = phraseRegex(options.scope);
+    for (const statement of context.incident.statements) {
+      for (const sentence of statement.sentences) {
+        // Cheap gates first: enough hedge words, and harm in the sentence; only then tag it.
+        if (countHedgeWords(sentence.text, options.hedges) < options.minHedges) continue;
+        if (!describesHarm(sentence.text, options.harm) || scope.test(sentence.text)) continue;
+        const hedges = findImpactHedges(sentence.text, sentence.nlp, options.hedges);
+        // Distinct hedges: "jobs may queue or may time out" lists two outcomes, it does not stack.
+        if (new Set(hedges.map((h) => h.text.toLowerCase())).size < options.minHedges) continue;
+        const words = hedges.map((h) => `"${h.text}"`).join(', ');
+        const suggestions = suggestionsFor(sentence, hedges, deletable);
+        context.report({
+          statement,
+          sentence,
+          start: hedges[0].start,
+          end: hedges[hedges.length - 1].end,
+          message: `${hedges.length} hedges in one sentence (${words}) shrink the problem. Say plainly who is affected and how, e.g. "about 5% of customers see checkout errors" rather than "some customers may experience intermittent issues".`,
+          suggestions: suggestions.length ? suggestions : undefined,
+        });
+      }
+    }
+  },
+});
