@@ -50,11 +50,11 @@ export function assembleIncident(
   index: number,
   meta: IncidentMeta,
   raw: RawStatement[],
-  options: { isTimeline: boolean },
+  options: { isTimeline: boolean; newestFirst?: boolean },
 ): Incident {
   let ordered = raw.filter((r) => r.prose.text.trim() !== '' || r.phase !== undefined);
   if (ordered.length === 0) ordered = raw.slice(0, 1);
-  ordered = orderByTime(ordered);
+  ordered = orderByTime(ordered, options.newestFirst);
   const statements: Statement[] = [];
   let previous: Phase | undefined;
   for (const r of ordered) {
@@ -101,7 +101,14 @@ export function assembleIncident(
   return { index, meta, statements, isTimeline: options.isTimeline, isMaintenance };
 }
 
-function orderByTime(raw: RawStatement[]): RawStatement[] {
+/** `knownNewestFirst`: the input format lists statements newest first (cState), dated or not. */
+function orderByTime(raw: RawStatement[], knownNewestFirst = false): RawStatement[] {
+  if (knownNewestFirst) {
+    // Undated updates keep their place in the reversed list; dated ones are sorted among theirs.
+    const reversed = [...raw].reverse();
+    const sorted = reversed.filter((r) => r.time).sort((a, b) => a.time!.getTime() - b.time!.getTime());
+    return reversed.map((r) => (r.time ? sorted.shift()! : r));
+  }
   const dated = raw.filter((r) => r.time);
   if (dated.length < 2) return raw;
   // Keep undated statements (a summary written last) where their neighbours put them: a

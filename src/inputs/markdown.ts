@@ -5,9 +5,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import type { Nodes, Parent, PhrasingContent } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent } from 'mdast';
 import { assembleIncident, type RawStatement } from '../engine/document.js';
-import type { InlineDirective, ParsedFile, SourceFile } from '../engine/model.js';
+import type { IncidentMeta, InlineDirective, ParsedFile, SourceFile } from '../engine/model.js';
 import type { DateParts } from '../nlp/time.js';
 import { InputError } from './errors.js';
 import { metaFromFrontMatter, parseFrontMatter } from './frontmatter.js';
@@ -20,7 +20,22 @@ type Event =
   | { kind: 'sep'; value: string }
   | { kind: 'break' }
   | { kind: 'link'; url: string }
-  | { kind: 'label'; label: TimelineLabel; text: string };
+  | { kind: 'label'; label: TimelineLabel; text: string }
+  | { kind: 'stamp'; parts: DateParts };
+
+/** What a Markdown dialect (cState) reads differently from a plain draft or timeline. */
+export interface MarkdownDialect {
+  /** Reads the front matter into metadata (default: FORMATS.md item 1 keys). */
+  meta?(data: Record<string, unknown>): IncidentMeta;
+  /**
+   * Reads a paragraph: `label` opens a statement before its text; `stamp` dates the statement
+   * the paragraph ends and closes it (the next text opens a new one); `skip` lists source ranges
+   * that are not prose (the label, template shortcodes).
+   */
+  paragraph?(node: Paragraph, source: string): { label?: TimelineLabel & { text: string }; stamp?: DateParts; skip: [number, number][] } | undefined;
+  /** Statements are listed newest first, also when they carry no times. */
+  newestFirst?: boolean;
+}
 
 function headingText(node: Parent, source: string): string {
   const first = node.children[0];
@@ -29,7 +44,7 @@ function headingText(node: Parent, source: string): string {
   return source.slice(first.position.start.offset!, last.position.end.offset!);
 }
 
-export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | 'format'> {
+export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {}): Omit<ParsedFile, 'source' | 'format'> {
   const text = source.text;
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml'])],
@@ -53,7 +68,10 @@ export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | '
           const end = node.position!.end.offset!;
           const exact = text.slice(start, end) === node.value;
           if (!exact) {
-            events.push({ kind: 'text', value: node.value, start, exact });
+            // A node with escapes or entities has no offsets inside: drop skipped text it holds verbatim.
+            let value = node.value;
+            for (const [s, e] of skip) if (s < end && e > start) value = value.replace(text.slice(Math.max(s, start), Math.min(e, end)), ' ');
+            events.push({ kind: 'text', value, start, exact });
             break;
           }
           // Cut out any timeline label lines inside this text node.
@@ -112,6 +130,14 @@ export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | '
         break;
       }
       case 'paragraph': {
+        const read = dialect.paragraph?.(node, text);
+        if (read) {
+          if (read.label) events.push({ kind: 'label', label: read.label, text: read.label.text });
+          inline(node.children, read.skip);
+          if (read.stamp) events.push({ kind: 'stamp', parts: read.stamp });
+          events.push({ kind: 'break' });
+          break;
+        }
         // A pasted timeline has time lines inside paragraphs ("5:26 PM PST" then the update).
         const start = node.position!.start.offset!;
         const raw = text.slice(start, node.position!.end.offset!);
@@ -159,30 +185,40 @@ export function parseMarkdown(source: SourceFile): Omit<ParsedFile, 'source' | '
   };
 
   block(tree as Nodes);
-  const meta = metaFromFrontMatter(data);
+  const meta = (dialect.meta ?? metaFromFrontMatter)(data);
   meta.title ??= h1;
 
   // Group events into statements: text before the first label is a statement of its own.
   const raws: RawStatement[] = [{ prose: new ProseBuilder() }];
   const labelParts: (DateParts | undefined)[] = [undefined];
+  let stamped = false; // a time stamp ended the current statement: the next text opens another
   for (const ev of events) {
+    if (stamped && (ev.kind === 'text' || ev.kind === 'sep' || ev.kind === 'link')) {
+      raws.push({ prose: new ProseBuilder() });
+      labelParts.push(undefined);
+      stamped = false;
+    }
     const current = raws[raws.length - 1];
     if (ev.kind === 'label') {
       raws.push({ prose: new ProseBuilder(), label: ev.text, phase: ev.label.phase });
       labelParts.push(ev.label.parts);
+      stamped = false;
+    } else if (ev.kind === 'stamp') {
+      labelParts[raws.length - 1] ??= ev.parts;
+      stamped = true;
     } else if (ev.kind === 'text') current.prose.add(ev.value, ev.start, ev.exact);
     else if (ev.kind === 'sep') current.prose.addSeparator(ev.value);
     else if (ev.kind === 'break') current.prose.endBlock();
     else current.prose.addLink(ev.url);
   }
-  const isTimeline = raws.length > 1;
+  const isTimeline = raws.length > 1 || labelParts[0] !== undefined;
   const times = resolveLabelTimes(labelParts, meta.published ?? meta.started);
   raws.forEach((r, i) => (r.time = times[i]));
   const statements = isTimeline && raws[0].prose.text.trim() === '' ? raws.slice(1) : raws;
   if (!isTimeline && raws[0].prose.text.trim() === '') {
     throw new InputError(Object.keys(data).length ? 'no statement text after the front matter' : 'file is empty');
   }
-  return { incidents: [assembleIncident(0, meta, statements, { isTimeline })], directives };
+  return { incidents: [assembleIncident(0, meta, statements, { isTimeline, newestFirst: dialect.newestFirst })], directives };
 }
 
 export const markdownFormat: InputFormat = {
