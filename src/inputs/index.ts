@@ -1,11 +1,14 @@
 // The input formats crisislint reads, and format detection from extension and content.
 
 import { extname } from 'node:path';
+import { cstateFormat } from './cstate.js';
 import { markdownFormat } from './markdown.js';
+import { looksLikeFeed, statuspageFeedFormat } from './statuspage-feed.js';
+import { looksLikeStatuspageJson, statuspageJsonFormat } from './statuspage-json.js';
 import type { InputFormat } from './types.js';
 
 /** Specific formats first; Markdown (any text) last, as the fallback. */
-export const INPUT_FORMATS: InputFormat[] = [markdownFormat];
+export const INPUT_FORMATS: InputFormat[] = [statuspageJsonFormat, statuspageFeedFormat, cstateFormat, markdownFormat];
 
 export function formatByName(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((f) => f.name === name);
@@ -16,11 +19,24 @@ export function lintableExtensions(): string[] {
   return [...new Set(INPUT_FORMATS.flatMap((f) => f.extensions))];
 }
 
+/**
+ * Extensions other tools use too (package.json, pom.xml): a directory walk takes such a file only
+ * when its first bytes are in crisislint's format. A file named on the command line is always read.
+ */
+const SHARED_EXTENSIONS: Record<string, (head: string) => boolean> = {
+  '.json': looksLikeStatuspageJson,
+  '.xml': looksLikeFeed,
+};
+
+export function walkTakes(path: string, readHead: () => string): boolean {
+  const test = SHARED_EXTENSIONS[extname(path).toLowerCase()];
+  return !test || test(readHead());
+}
+
 export function detectFormat(text: string, path: string): InputFormat {
   const ext = extname(path).toLowerCase();
-  for (const format of INPUT_FORMATS) if (format !== markdownFormat && format.extensions.includes(ext) && format.detect(text, path)) return format;
-  for (const format of INPUT_FORMATS) if (format !== markdownFormat && format.detect(text, path)) return format;
-  return markdownFormat;
+  const owners = INPUT_FORMATS.filter((f) => f.extensions.includes(ext));
+  return (owners.length ? owners : INPUT_FORMATS).find((f) => f.detect(text, path)) ?? markdownFormat;
 }
 
 export type { InputFormat };
