@@ -13,6 +13,7 @@ import { initConfig, InitError, INIT_FILE_NAME } from './init.js';
 import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { INPUT_FORMATS } from '../inputs/index.js';
 import { expandPaths } from './files.js';
 import { lintFiles } from './lint-files.js';
 import { configHash } from './config.js';
@@ -70,6 +71,7 @@ interface CliOptions {
   now?: Date;
   quiet?: boolean;
   stdinFilename?: string;
+  inputFormat?: string;
   listRules?: boolean;
   cache?: boolean;
   cacheLocation: string;
@@ -100,6 +102,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--now <iso-time>', 'the time to judge pending promises and silence against (default: now)', parseNow)
     .option('-q, --quiet', 'report errors only')
     .option('--stdin-filename <name>', 'the name to report for stdin input')
+    .addOption(new Option('--input-format <name>', 'read every input as this format instead of detecting it').choices(INPUT_FORMATS.map((f) => f.name)))
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--no-config', 'ignore config files; use the defaults (and any --rule)')
     .option('--report-unused-disables', 'warn about crisislint-disable comments that suppress nothing')
@@ -221,6 +224,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     weights: config.weights,
     grades: config.grades,
     reportUnusedDisables: options.reportUnusedDisables,
+    inputFormat: options.inputFormat,
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
