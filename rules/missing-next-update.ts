@@ -2,7 +2,7 @@ import { defineRule, type Phase, type Sentence, type Statement, type Suggestion 
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
-import { findInfoPromise, findUpdatePromise, PROMISE_PHRASES } from '../src/nlp/promises.js';
+import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
 import data from './data/missing-next-update.json' with { type: 'json' };
 
 interface Options {
@@ -58,6 +58,11 @@ export default defineRule<Options>({
     options: { phases: ['investigating', 'identified', 'monitoring'], updateCues: PROMISE_PHRASES.updateCues, ongoing: data.ongoing, suggestMinutes: 30 },
   },
   check(context) {
+    // "We will update this page tomorrow morning": a day-level time is a time too.
+    const promisesUpdateOnDay = (s: Sentence) => {
+      const info = findInfoPromise(s.text);
+      return info?.kind === 'update' && hasConcreteTime(s.text.slice(info.start));
+    };
     const { incident, options } = context;
     const phases = new Set<Phase>(options.phases);
     const ongoing = phraseRegex(options.ongoing);
@@ -72,7 +77,7 @@ export default defineRule<Options>({
       // An inferred phase defaults to "investigating"; judge such text only if it is still under way.
       if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
       judged = true;
-      if (promise || cadence) continue;
+      if (promise || cadence || statement.sentences.some(promisesUpdateOnDay)) continue;
       // Point at the untimed promise ("we will provide an update when we have one") if there is one.
       const vague: Sentence | undefined = statement.sentences.find((s) => findInfoPromise(s.text)?.kind === 'update');
       const suggestion = suggestedTime(statement, options.suggestMinutes);

@@ -268,6 +268,7 @@ describe('unclosed-incident', () => {
 describe('missing-next-update', () => {
   it('accepts "Next update: 14:30 UTC" and a cadence given earlier in the timeline', () => {
     expect(findings('missing-next-update', '---\nstatus: investigating\n---\nEmails are delayed. Next update: 14:30 UTC.')).toEqual([]);
+    expect(findings('missing-next-update', '---\nstatus: identified\n---\nEmails are delayed. We will update this page tomorrow morning.')).toEqual([]);
     const text = timeline([
       ['Investigating (2024-02-10T10:00:00Z)', 'Uploads are failing. We will post here every 30 minutes until this is fixed.'],
       ['Update (2024-02-10T10:30:00Z)', 'Still investigating.'],
