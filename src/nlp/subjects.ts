@@ -223,7 +223,8 @@ export function subjectOf(text: string, analysis: Analysis, verbIndex: number, d
 export function clauseStartIndex(text: string, analysis: Analysis, index: number): number {
   const terms = analysis.terms;
   let k = index;
-  while (k > 0 && isWord(terms[k - 1]) && !punctuationBetween(text, terms[k - 1], terms[k])) k--;
+  // An empty term is compromise's implicit negation ("cannot" -> "can" + ""): part of the clause.
+  while (k > 0 && (isWord(terms[k - 1]) || terms[k - 1].text === '') && !punctuationBetween(text, terms[k - 1], terms[k])) k--;
   return k;
 }
 
