@@ -137,8 +137,9 @@ function readUpdates(html: string, locator: RawLocator): { updates: Update[]; pr
         prose().addSeparator(' ');
       } else {
         if (name === 'a') {
+          // An anchor whose text is its URL (Statuspage links bare URLs) is kept once, by the prose.
           const href = DomUtils.getAttributeValue(node, 'href');
-          if (href) prose().addLink(href);
+          if (href && squash(DomUtils.textContent(node)) !== href) prose().addLink(href);
         }
         walk(node.children);
         if (BLOCKS.has(name)) prose().endBlock();

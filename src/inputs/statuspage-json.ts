@@ -16,21 +16,49 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const endOfInput = (message: string) => /end of JSON input/.test(message);
+
+/**
+ * Where JSON.parse failed, when its message does not say (V8 quotes the text around an
+ * unexpected token instead): a prefix that is fine so far fails only at its very end ("end of
+ * input", "unterminated string at position <its length>"), so the shortest prefix that fails
+ * before its end ends at the error. JSON.parse stays the judge.
+ */
+function errorOffset(text: string): number {
+  const failsBeforeEnd = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /at position (\d+)/.exec(message);
+      return at ? Number(at[1]) < length : !endOfInput(message);
+    }
+  };
+  let fine = 0;
+  let failing = text.length;
+  while (failing - fine > 1) {
+    const mid = (fine + failing) >> 1;
+    if (failsBeforeEnd(mid)) failing = mid;
+    else fine = mid;
+  }
+  return failing - 1;
+}
+
 /** Turns V8's JSON.parse message into "line L, column C: what is wrong". */
 function malformedJson(error: unknown, source: SourceFile): InputError {
   const raw = error instanceof Error ? error.message : String(error);
-  const at = /at position (\d+)/.exec(raw);
-  let where = '';
-  if (at) {
-    const { line, column } = positionOf(source, Number(at[1]));
+  let where: string;
+  if (endOfInput(raw)) where = ` at line ${source.lineStarts.length} (the file ends too early)`;
+  else {
+    const at = /at position (\d+)/.exec(raw);
+    const { line, column } = positionOf(source, at ? Number(at[1]) : errorOffset(source.text));
     where = ` at line ${line}, column ${column}`;
-  } else if (/end of JSON input/.test(raw)) {
-    where = ` at line ${source.lineStarts.length} (the file ends too early)`;
   }
   const what = raw
-    .replace(/ in JSON at position \d+.*$/, '')
-    .replace(/ after JSON at position \d+.*$/, ' after the JSON value')
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ after JSON at position \d+.*$/s, ' after the JSON value')
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
     .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
   return new InputError(`malformed JSON${where}: ${what}`);
 }
