@@ -58,11 +58,6 @@ export default defineRule<Options>({
     options: { phases: ['investigating', 'identified', 'monitoring'], updateCues: PROMISE_PHRASES.updateCues, ongoing: data.ongoing, suggestMinutes: 30 },
   },
   check(context) {
-    // "We will update this page tomorrow morning": a day-level time is a time too.
-    const promisesUpdateOnDay = (s: Sentence) => {
-      const info = findInfoPromise(s.text);
-      return info?.kind === 'update' && hasConcreteTime(s.text.slice(info.start));
-    };
     const { incident, options } = context;
     const phases = new Set<Phase>(options.phases);
     const ongoing = phraseRegex(options.ongoing);
@@ -77,9 +72,14 @@ export default defineRule<Options>({
       // An inferred phase defaults to "investigating"; judge such text only if it is still under way.
       if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
       judged = true;
-      if (promise || cadence || statement.sentences.some(promisesUpdateOnDay)) continue;
+      if (promise || cadence) continue;
+      const updatePromises = statement.sentences
+        .map((sentence) => ({ sentence, info: findInfoPromise(sentence.text) }))
+        .filter(({ info }) => info?.kind === 'update');
+      // "We will update this page tomorrow morning": a day-level time is a time too.
+      if (updatePromises.some(({ sentence, info }) => hasConcreteTime(sentence.text.slice(info!.start)))) continue;
       // Point at the untimed promise ("we will provide an update when we have one") if there is one.
-      const vague: Sentence | undefined = statement.sentences.find((s) => findInfoPromise(s.text)?.kind === 'update');
+      const vague: Sentence | undefined = updatePromises[0]?.sentence;
       const suggestion = suggestedTime(statement, options.suggestMinutes);
       const at = vague ? vague.text.length : statement.text.trimEnd().length;
       const suggestions: Suggestion[] = suggestion ? [{ desc: 'Add a next-update time', text: ` ${suggestion}`, start: at, end: at }] : [];
