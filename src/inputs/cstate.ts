@@ -16,8 +16,8 @@ import type { InputFormat } from './types.js';
 /** cState's severities in Statuspage's impact words. */
 const SEVERITY_IMPACT: Record<string, Impact> = { down: 'critical', disrupted: 'major', notice: 'minor' };
 
-/** Hugo shortcodes are template calls, not prose; `track` dates the update it ends. */
-const SHORTCODE = /\{\{[<%]\s*([\w/-]+)([^]*?)\s*[>%]\}\}/g;
+/** Hugo shortcodes (with the spaces before them) are template calls, not prose; `track` dates the update it ends. */
+const SHORTCODE = /[ \t]*\{\{[<%]\s*([\w/-]+)([^]*?)\s*[>%]\}\}/g;
 /** The text after an update's label: "*Resolved* - We ..." or "**Resolved**: We ...". */
 const LABEL_SEPARATOR = /^\s*[-–—:]\s*/;
 
