@@ -107,7 +107,7 @@ describe('sarif', () => {
     expect(emotion).toMatchObject({ ruleId: 'emotion-apology', level: 'error' });
     expect(cause).toMatchObject({ ruleId: 'missing-cause', level: 'note' });
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
-    expect(passive.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('we identified the issue');
+    expect(passive.fixes?.[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('we identified the issue');
   });
 
   it('fingerprints stay put when a finding moves down the file', () => {
