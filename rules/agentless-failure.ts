@@ -99,7 +99,11 @@ function findAgentlessFailures(sentence: Sentence, c: Compiled): Hit[] {
     const isFailure = c.failure.test(head);
     // People anywhere in the subject ("100% of users attempting to sign up") make them the
     // experiencers: that describes impact, not a failure acting by itself.
-    const isPerson = terms.slice(Math.min(subject.firstIndex, clauseStartIndex(text, nlp, verbIndex)), verbIndex).some((t) => isPersonTerm(t, c.people));
+    // The clause's first noun is its grammatical subject when the walk to the head got lost in a
+    // long modifier ("100% of users attempting to sign up with a password experienced errors").
+    const clauseStart = clauseStartIndex(text, nlp, verbIndex);
+    const firstNoun = terms.slice(clauseStart, verbIndex).find((t) => t.tags.has('Noun') && !t.tags.has('Value') && !t.tags.has('Date'));
+    const isPerson = isPersonTerm(subject.head, c.people) || (!!firstNoun && isPersonTerm(firstNoun, c.people));
     let end = at + m[0].length;
     if (kind === 'happen') {
       if (!isFailure) continue;

@@ -64,6 +64,8 @@ function partyIsTheCause(sentence: Sentence, complementStart: number, at: number
     // Users must be the first noun phrase: "caused by users running …", "due to a few customers".
     if (before.some((t) => t.tags.has('Preposition') && t.normal !== 'of')) return false;
   }
+  // Nature and attackers blame wherever they stand in the phrase ("a lightning strike", "a hacker group").
+  if (party === 'nature' || party === 'attackers') return true;
   if (LOCATIVE_PARTY.test(sentence.text.slice(at, end)) || word.tags.has('Possessive') || /'$/.test(sentence.text.slice(at, end))) return true;
   // Head of its phrase: the next word is not another noun of the same phrase ("Azure Marketplace offering").
   const last = inRange.findIndex((t) => t.end >= end);

@@ -23,6 +23,9 @@ interface Options {
 
 type Kind = 'absolute' | 'eta' | 'recovery';
 
+/** Words that make a timed promise one of news, not of a fix. */
+const UPDATE_WORDS = /\b(?:updates?|news|information|details)\b/i;
+
 /** Cheap test before any tagging: could the sentence hold any of the three kinds? */
 function prefilters(options: Options): RegExp[] {
   return [phraseRegex(options.absolutes), phraseRegex(options.etaPredicates), phraseRegex(options.universalRecovery)];
@@ -81,13 +84,13 @@ function exactFixTimes(sentence: Sentence, options: Options): Span[] {
     const span = { start: m.index, end: m.index + m[0].length + t.index + t[0].length };
     const phrase = text.slice(span.start, span.end);
     // "we'll be back with an update in 30 minutes" promises an update, not a fix.
-    if (hasUpdateCue(phrase)) continue;
-    const subject = clauseBefore(sentence, span).trim().split(/\s+/).pop() ?? '';
-    if (/^(?:we|i)$/i.test(subject) && /\bback\b/i.test(m[0])) continue;
+    if (hasUpdateCue(phrase) || UPDATE_WORDS.test(phrase)) continue;
+    const subject = `${clauseBefore(sentence, span).trim().split(/\s+/).pop() ?? ''} ${m[0]}`;
+    if (/\b(?:we|i)(?:'ll)? (?:will |shall )?be back\b/i.test(subject)) continue;
     if (negatedBefore(sentence, span, 2)) continue;
-    // The predicate must be a verb group, not "the will be fixed list".
-    const verb = sentence.nlp.terms[termIndexAt(sentence, span.start)];
-    if (!verb || !verb.tags.has('Verb')) continue;
+    // The predicate must hold a verb, not be a name ("the Will Be Fixed list").
+    const predicateEnd = m.index + m[0].length;
+    if (!sentence.nlp.terms.some((t) => t.start >= span.start && t.end <= predicateEnd && t.tags.has('Verb') && !t.tags.has('Auxiliary'))) continue;
     found.push(span);
   }
   return found;
