@@ -2,7 +2,7 @@
 // rest in this thread and, for big runs on a multi-core machine, in worker threads, and shows
 // progress on a terminal. Whatever the route, the results are the same and in input order.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache } from '../engine/cache.js';
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
@@ -117,13 +117,12 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   return results;
 }
 
-/** The running bundle's size and time, so a rebuilt crisislint never reuses old results. */
+/** A hash of the running bundle, so a rebuilt crisislint never reuses old results. */
 function buildIdentity(): string | undefined {
   const bundle = typeof __filename === 'string' ? __filename : undefined;
   if (!bundle) return undefined;
   try {
-    const stat = statSync(bundle);
-    return `${stat.size}:${stat.mtimeMs}`;
+    return contentHash(readFileSync(bundle));
   } catch {
     return undefined;
   }

@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// crisislint's benchmark, side by side with write-good (the regex-only linter a user would
+// otherwise pick), in one run: each case alternates the two tools run for run and reports medians,
+// so both meet the same machine load. Both are run as a user runs them: their bin scripts, in a
+// fresh process, with the same files (write-good takes files, not folders, so it gets the list).
+//
+//   npm run bench                      every case (a few minutes on 2 cores)
+//   npm run bench -- --runs 3          fewer runs per case (default: 15 small, 5 corpus)
+//   npm run bench -- --only small,corpus   some cases: small, corpus, cache, memory, scaling, phases
+//   npm run bench -- --json out.json   also write the numbers as JSON
+//
+// Needs `npm ci` (write-good is a dev dependency) and the built CLI (`npm run build`, run by
+// `npm ci`). Reads ../shared/corpus/github-md unless --corpus DIR is given.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const runsFlag = flag('runs') ? Number(flag('runs')) : undefined;
+const only = flag('only')?.split(',');
+const wanted = (name) => !only || only.includes(name);
+const corpus = resolve(flag('corpus') ?? '../shared/corpus/github-md');
+const smallFile = join(corpus, '10014951.md');
+
+const CRISISLINT = join(root, 'bin/crisislint.cjs');
+const WRITE_GOOD = join(root, 'node_modules/write-good/bin/write-good.js');
+const USAGE = join(root, 'bench/lib/usage.cjs');
+if (!existsSync(join(root, 'dist/crisislint.cjs'))) fail('dist/crisislint.cjs is missing: run "npm run build" first');
+if (!existsSync(WRITE_GOOD)) fail('write-good is missing: run "npm ci" first (it is a dev dependency)');
+if (!existsSync(smallFile)) fail(`no corpus at ${corpus} (give --corpus DIR)`);
+
+const work = mkdtempSync(join(tmpdir(), 'crisislint-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const corpusFiles = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort().map((f) => join(corpus, f));
+const corpusBytes = corpusFiles.reduce((n, f) => n + statSync(f).size, 0);
+
+// "Every rule on": rules whose default severity is off are switched on for the run.
+const ruleList = spawnSync(process.execPath, [CRISISLINT, '--no-config', '--list-rules'], { encoding: 'utf8' }).stdout;
+const ruleIds = ruleList.split('\n').filter(Boolean).map((line) => line.split(/\s+/));
+const everyRule = ruleIds.filter(([, , severity]) => severity === 'off').flatMap(([id]) => ['--rule', `${id}=warning`]);
+const crisislintArgs = ['--no-config', '--format', 'json', ...everyRule];
+
+const results = { date: new Date().toISOString(), machine: machine(), rules: ruleIds.length, cases: {} };
+const load = [loadavg()[0]];
+print(`crisislint benchmark, ${results.date.slice(0, 10)}`);
+print(`machine: ${results.machine}`);
+print(`crisislint ${pkgVersion('.')} (${ruleIds.length} rules, all on), write-good ${pkgVersion('node_modules/write-good')}, compromise ${pkgVersion('node_modules/compromise')}`);
+print(`corpus: ${corpusFiles.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB (${corpus})\n`);
+
+/** One run of a bin in a fresh process: wall time, and CPU time and peak memory from usage.cjs. */
+function run(bin, binArgs, { expect = [0, 1], env = {} } = {}) {
+  const usageFile = join(work, 'usage.json');
+  rmSync(usageFile, { force: true });
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', USAGE, bin, ...binArgs], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile, FORCE_COLOR: '0' },
+    maxBuffer: 64 << 20,
+  });
+  const ms = performance.now() - started;
+  if (expect && !expect.includes(child.status)) fail(`${bin} ${binArgs.slice(0, 6).join(' ')} … exited ${child.status}: ${String(child.stderr).slice(0, 500)}`);
+  const usage = existsSync(usageFile) ? JSON.parse(readFileSync(usageFile, 'utf8')) : {};
+  return { ms, cpuMs: usage.cpuMs, rssMB: usage.maxRSS / 1024 };
+}
+
+/** Alternates two commands run for run (ABBA…) and returns the medians of each. */
+function sideBySide(a, b, runs, warmups = 1) {
+  for (let i = 0; i < warmups; i++) (a(), b());
+  const ra = [];
+  const rb = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) (ra.push(a()), rb.push(b()));
+    else (rb.push(b()), ra.push(a()));
+  }
+  return { a: summary(ra), b: summary(rb) };
+}
+
+function summary(list) {
+  return { ms: median(list.map((r) => r.ms)), cpuMs: median(list.map((r) => r.cpuMs)), rssMB: Math.max(...list.map((r) => r.rssMB)), runs: list.length };
+}
+
+const targets = [];
+function target(name, value, limit, unit) {
+  const met = value <= limit;
+  targets.push({ name, value, limit, unit, met });
+  return met ? 'met' : 'NOT MET';
+}
+
+if (wanted('small')) {
+  const runs = runsFlag ?? 15;
+  const { a, b } = sideBySide(() => run(CRISISLINT, [...crisislintArgs, smallFile]), () => run(WRITE_GOOD, [smallFile], { expect: null }), runs, 2);
+  results.cases.small = { crisislint: a, writeGood: b, ratio: a.ms / b.ms };
+  print(`one small statement (${smallFile.split('/').pop()}), cold process, median of ${runs} alternating runs`);
+  table([
+    ['', 'wall', 'CPU', 'peak memory'],
+    ['crisislint', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
+    ['write-good', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
+    ['ratio', x(a.ms / b.ms), x(a.cpuMs / b.cpuMs), ''],
+  ]);
+  print(`target: crisislint <= 1.0 x write-good: ${target('small file, cold', a.ms / b.ms, 1, 'x')}\n`);
+}
+
+if (wanted('corpus')) {
+  const runs = runsFlag ?? 5;
+  const { a, b } = sideBySide(() => run(CRISISLINT, [...crisislintArgs, corpus]), () => run(WRITE_GOOD, corpusFiles, { expect: null }), runs);
+  results.cases.corpus = { crisislint: a, writeGood: b, ratio: a.ms / b.ms };
+  print(`whole corpus (${corpusFiles.length} files), every rule on, median of ${runs} alternating runs`);
+  table([
+    ['', 'wall', 'CPU', 'peak memory'],
+    ['crisislint', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
+    ['write-good', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
+    ['ratio', x(a.ms / b.ms), x(a.cpuMs / b.cpuMs), ''],
+  ]);
+  print(`target: crisislint <= 1.0 x write-good: ${target('corpus', a.ms / b.ms, 1, 'x')}`);
+  print(`target: peak memory <= 250 MB: ${target('corpus peak memory', a.rssMB, 250, 'MB')}\n`);
+}
+
+if (wanted('cache')) {
+  const runs = runsFlag ?? 10;
+  const cacheFile = join(work, 'cache');
+  const cached = () => run(CRISISLINT, [...crisislintArgs, '--cache', '--cache-location', cacheFile, corpus]);
+  const first = cached();
+  const repeated = [];
+  for (let i = 0; i < runs; i++) repeated.push(cached());
+  const r = summary(repeated);
+  results.cases.cache = { first, repeated: r };
+  print(`repeated run over the unchanged corpus with --cache, median of ${runs} (the first run, filling the cache: ${s(first.ms)})`);
+  table([
+    ['', 'wall', 'CPU', 'peak memory'],
+    ['crisislint --cache', s(r.ms), s(r.cpuMs), mb(r.rssMB)],
+  ]);
+  print(`target: <= 0.3 s: ${target('repeated run with --cache', r.ms / 1000, 0.3, 's')}\n`);
+}
+
+if (wanted('scaling')) {
+  const runs = runsFlag ? Math.min(runsFlag, 3) : 1;
+  print(`growth with input size: the corpus 1, 2, 4 and 8 times (median of ${runs}). Each copy differs`);
+  print('from the first only in spacing (one doubled space per line), so the per-sentence memo cannot');
+  print('reuse an earlier copy\'s tagging: this measures the cost per word, not the memo.');
+  const rows = [['size', 'files', 'MB', 'wall', 'CPU', 'peak memory', 'wall / 1x', 'memory / 1x']];
+  let base;
+  results.cases.scaling = [];
+  for (const times of [1, 2, 4, 8]) {
+    const dir = join(work, `scale-${times}`);
+    for (let k = 0; k < times; k++) copyCorpus(join(dir, `copy-${k}`), k);
+    const list = [];
+    for (let i = 0; i < runs; i++) list.push(run(CRISISLINT, [...crisislintArgs, dir]));
+    const r = summary(list);
+    base ??= r;
+    results.cases.scaling.push({ times, ...r });
+    rows.push([`${times}x`, String(corpusFiles.length * times), ((corpusBytes * times) / 1e6).toFixed(1), s(r.ms), s(r.cpuMs), mb(r.rssMB), x(r.ms / base.ms), x(r.rssMB / base.rssMB)]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  table(rows);
+  print('');
+}
+
+if (wanted('phases')) {
+  print('where crisislint spends its time (CRISISLINT_TIMING), one run each; worker threads\' times are summed');
+  const rows = [['case', 'start-up', 'read', 'parse', 'NLP', 'rules', 'output', 'total', 'threads', 'tagged words']];
+  results.cases.phases = {};
+  for (const [name, input] of [['small file', smallFile], ['corpus', corpus]]) {
+    const timingFile = join(work, 'timing.json');
+    run(CRISISLINT, [...crisislintArgs, input], { env: { CRISISLINT_TIMING: timingFile } });
+    const t = JSON.parse(readFileSync(timingFile, 'utf8'));
+    results.cases.phases[name] = t;
+    rows.push([name, s(t.startup), s(t.read), s(t.parse), s(t.nlp), s(t.rules), s(t.output), s(t.total), String(t.threads), String(t.tagged.words)]);
+  }
+  table(rows);
+  print('');
+}
+
+load.push(loadavg()[0]);
+results.load = load;
+print('targets');
+for (const t of targets) print(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.unit === 'x' ? x(t.value) : t.unit === 's' ? `${t.value.toFixed(2)} s` : `${Math.round(t.value)} MB`} (limit ${t.unit === 'x' ? x(t.limit) : `${t.limit} ${t.unit}`})`);
+if (Math.max(...load) > availableParallelism() * 0.75) {
+  print(`\nnote: the machine was busy (load average ${load.map((l) => l.toFixed(1)).join(' → ')} on ${availableParallelism()} cores): both tools met the same load, run for run, but absolute times are inflated.`);
+}
+if (flag('json')) writeFileSync(flag('json'), JSON.stringify(results, null, 2));
+
+// ---------------------------------------------------------------------------------------------
+
+function copyCorpus(dir, k) {
+  mkdirSync(dir, { recursive: true });
+  if (k === 0) return void cpSync(corpus, dir, { recursive: true });
+  for (const file of corpusFiles) {
+    const text = readFileSync(file, 'utf8');
+    // Outside the front matter, double one space between two letters on each prose line (k + 1
+    // spaces in copy k): the Markdown and its words stay the same, the sentence texts do not.
+    let inFrontMatter = false;
+    const lines = text.split('\n').map((line, i) => {
+      if (line === '---' && (i === 0 || inFrontMatter)) {
+        inFrontMatter = i === 0;
+        return line;
+      }
+      if (inFrontMatter || /^\s*(#|$)/.test(line)) return line;
+      return line.replace(/(\p{L}) (?=\p{L})/u, `$1${' '.repeat(k + 1)}`);
+    });
+    writeFileSync(join(dir, file.split('/').pop()), lines.join('\n'));
+  }
+}
+
+function machine() {
+  const cpu = cpus()[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return `${process.platform} ${process.arch}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function pkgVersion(dir) {
+  return JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version;
+}
+
+function median(values) {
+  const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((p, q) => p - q);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function s(ms) {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`;
+}
+function mb(value) {
+  return `${Math.round(value)} MB`;
+}
+function x(ratio) {
+  return `${ratio.toFixed(2)} x`;
+}
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const r of rows) print(`  ${r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')}`);
+}
+function print(line) {
+  process.stdout.write(`${line}\n`);
+}
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
