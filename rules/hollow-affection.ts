@@ -1,0 +1,153 @@
+import { defineRule, type Suggestion } from '../src/api.js';
+import type { Span } from '../src/nlp/matchers.js';
+import { globalPhraseRegex } from '../src/nlp/phrases.js';
+import data from './data/hollow-affection.json' with { type: 'json' };
+
+interface Options {
+  /** Clauses that claim care without showing it ("we take your security very seriously"). */
+  platitudes: string[];
+  /** Words that flatter the reader ("valued"); only the word is cut. */
+  adjectives: string[];
+  /** The nouns those words flatter ("customers"). */
+  readers: string[];
+}
+
+interface Hit extends Span {
+  /** Cut the whole clause (a platitude) or just the word (a flattering adjective). */
+  kind: 'clause' | 'word';
+}
+
+// Where a clause ends: punctuation, or a conjunction that starts a new clause.
+const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|although|though|as|yet)\b)\s*/gi;
+// Words that carry no content once the platitudes are cut.
+const FILLER = /\b(?:and|but|so|also|because|while|which|as|that|although|though|indeed|truly|always|we|I|yet)\b|[^\p{L}\p{N}]+/giu;
+
+const adjectiveRegexes = new WeakMap<Options, RegExp>();
+
+/** "valued" before a reader noun ("our valued customers"), compiled once per options object. */
+function adjectiveRegex(options: Options): RegExp {
+  let re = adjectiveRegexes.get(options);
+  if (!re) {
+    const adjectives = options.adjectives.map((a) => `(?:${a})`).join('|') || '(?!)';
+    const readers = options.readers.map((r) => `(?:${r})`).join('|') || '(?!)';
+    re = new RegExp(`\\b(?:${adjectives})\\s+(?=(?:[\\w-]+\\s+)?(?:${readers})\\b)`, 'giu');
+    adjectiveRegexes.set(options, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Widens a platitude to its whole clause: "we take security seriously" in "…, and we take security very seriously at Acme." */
+function clauseOf(text: string, span: Span): Span {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const breakStart = m.index;
+    const breakEnd = m.index + m[0].length;
+    if (breakEnd <= span.start) start = breakEnd;
+    else if (breakStart >= span.end) {
+      end = breakStart;
+      break;
+    }
+  }
+  // Leave the sentence's final punctuation out of the clause.
+  while (end > start && /[.!?]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function findHits(text: string, options: Options): Hit[] {
+  const hits: Hit[] = [];
+  const platitudes = globalPhraseRegex(options.platitudes);
+  for (let m = platitudes.exec(text); m; m = platitudes.exec(text)) hits.push({ kind: 'clause', start: m.index, end: m.index + m[0].length });
+  const adjectives = adjectiveRegex(options);
+  for (let m = adjectives.exec(text); m; m = adjectives.exec(text)) {
+    const span = { kind: 'word' as const, start: m.index, end: m.index + m[0].length };
+    if (!hits.some((h) => h.start <= span.start && h.end >= span.end)) hits.push(span);
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** What is left of the sentence once the given spans are cut, without filler words. */
+function leftover(text: string, spans: Span[]): string {
+  let rest = '';
+  let at = 0;
+  for (const s of spans) {
+    rest += `${text.slice(at, s.start)} `;
+    at = Math.max(at, s.end);
+  }
+  rest += text.slice(at);
+  return rest.replace(FILLER, ' ').trim();
+}
+
+/** The cut that removes the platitudes: the sentence, one clause with its connector, or one word. */
+function removal(text: string, hits: Hit[]): Suggestion {
+  const clauses = hits.map((h) => (h.kind === 'clause' ? clauseOf(text, h) : h));
+  // A short lead-in ("At Acme,") goes with the platitude it introduces.
+  const lead = /^[^,]{1,40},\s*/.exec(text);
+  const cutLead = lead && clauses[0].start <= lead[0].length && lead[0].trim().split(/\s+/).length <= 4;
+  const withLead = cutLead ? [{ start: 0, end: lead[0].length }, ...clauses] : clauses;
+  if (leftover(text, withLead) === '') return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
+  // Prefer cutting a platitude clause over a single flattering word.
+  const index = Math.max(0, hits.findIndex((h) => h.kind === 'clause'));
+  const first = clauses[index];
+  if (hits[index].kind === 'word') return { desc: `Cut "${text.slice(first.start, first.end).trim()}"`, text: '', start: first.start, end: first.end };
+  if (first.start === 0) {
+    // Cut the clause and the connector after it, and capitalise what now starts the sentence.
+    const after = /^\s*(?:[,;:—–]\s*)?(?:(?:and|but|so|because|while|as|yet)\s+)?/i.exec(text.slice(first.end))!;
+    const next = first.end + after[0].length;
+    if (next >= text.length) return { desc: 'Cut the platitude', text: '', start: 0, end: text.length };
+    return { desc: 'Cut the platitude', text: text[next].toUpperCase(), start: 0, end: next + 1 };
+  }
+  // Cut the clause with the connector before it: "…, and we take security seriously."
+  const before = /(?:\s*[,;:—–]\s*|\s+)(?:(?:and|but|so|because|while|as|yet)\s+)?$/i.exec(text.slice(0, first.start));
+  return { desc: 'Cut the platitude', text: '', start: before ? before.index : first.start, end: first.end };
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'hollow-affection',
+    principle: 'P8',
+    scope: 'sentence',
+    severity: 'warning',
+    description: 'A platitude claims care ("we take your security very seriously") without showing it.',
+    maintenance: true,
+    docs: {
+      why:
+        'During its two-day 2007 outage Skype wrote "we love our customers too much to let that happen"; readers who could not sign in heard a slogan. Claims of care ("your satisfaction is our top priority", "we take your security very seriously", "valued customers") are what every company says after failing; care shows in facts: what you did, what you are changing, what you offer.',
+      fix: 'Cut the platitude. Show care instead: name the harm, say what you fixed and what you are changing, offer a remedy. "Valued customers" is just "customers".',
+      fail: [
+        { text: 'The network is recovering. We love our customers too much to let that happen.' },
+        { text: 'We take your security very seriously. On 3 May an attacker used a leaked key to read 1,200 support tickets.' },
+        { text: 'Thank you for your patience. Your satisfaction is our top priority.' },
+        { text: 'We have restored checkout for all of our valued customers.' },
+      ],
+      pass: [
+        { text: 'On 3 May an attacker used a leaked key to read 1,200 support tickets. We revoked the key within the hour and now rotate every key weekly.' },
+        { text: "We're sorry: we know many of you rely on fast delivery, and mail was 40 minutes late this morning." },
+        { text: 'Restoring checkout is our only priority right now; next update by 14:30 UTC.' },
+      ],
+    },
+    options: { platitudes: data.platitudes, adjectives: data.adjectives, readers: data.readers },
+  },
+  check(context) {
+    const { options } = context;
+    for (const statement of context.incident.statements) {
+      for (const sentence of statement.sentences) {
+        const hits = findHits(sentence.text, options);
+        if (hits.length === 0) continue;
+        const quote = sentence.text.slice(hits[0].start, hits[0].end).trim();
+        const onlyWords = hits.every((h) => h.kind === 'word');
+        context.report({
+          statement,
+          sentence,
+          start: hits[0].start,
+          end: hits[hits.length - 1].end,
+          message: onlyWords
+            ? `"${quote}" flatters instead of helping. Cut the word, and show you value readers with facts: what you fixed, what you offer.`
+            : `"${quote}" claims care without showing it. Cut it and let facts show care: what you fixed, what you are changing, what you offer.`,
+          suggestions: [removal(sentence.text, hits)],
+        });
+      }
+    }
+  },
+});

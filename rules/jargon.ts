@@ -1,0 +1,185 @@
+import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import data from './data/jargon.json' with { type: 'json' };
+
+interface TermEntry {
+  /** A regular-expression fragment, case-insensitive, word-bounded. */
+  term: string;
+  /** A plain-words hint for the message. */
+  plain?: string;
+}
+
+interface Options {
+  /** Internal or technical terms; users add their own as strings or `{ term, plain }`. */
+  terms: (TermEntry | string)[];
+  /** Expansions the rule can suggest for acronyms ("RCA": "root cause analysis"). */
+  acronyms: Record<string, string>;
+  /** Acronyms readers know without help (DNS, API, URL…). */
+  allow: string[];
+}
+
+interface Compiled {
+  entries: { re: RegExp; plain?: string }[];
+  /** One regex over all terms: the cheap test before trying each term. */
+  anyTerm: RegExp;
+  allow: Set<string>;
+  acronyms: Map<string, string>;
+}
+
+// An all-capitals token ("RCA", "SEV1", "SEV-1", "GHES"), optionally plural ("PATs"), not part
+// of a path, an address, a hyphenated name ("GPT-4o") or a file name.
+const ACRONYM = /(?<![\p{L}\p{N}/\\._@#:-])([A-Z][A-Z0-9]*[A-Z0-9](?:-\d+)?)(s?)(?![\p{L}\p{N}/\\_@-]|\.[\p{L}\p{N}])/gu;
+const ANY_ACRONYM = /[A-Z][A-Z0-9]*[A-Z0-9]/;
+// Capitalised words that may precede an acronym without making it part of a product name.
+const FUNCTION_WORDS = new Set(
+  'the a an our this that these those your their its some all any each every no if when while during after before since until and but or in on at for to from with by of as due new please we i per via'.split(' '),
+);
+
+const compiled = new WeakMap<Options, Compiled>();
+
+function prepare(options: Options): Compiled {
+  let found = compiled.get(options);
+  if (!found) {
+    const entries = options.terms.map((entry) => {
+      const { term, plain } = typeof entry === 'string' ? { term: entry, plain: undefined } : entry;
+      return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![\\p{L}\\p{N}])`, 'giu'), plain, term };
+    });
+    const body = entries.map((e) => `(?:${e.term})`).join('|') || '(?!)';
+    found = {
+      entries,
+      anyTerm: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu'),
+      allow: new Set(options.allow.map((a) => a.toUpperCase())),
+      acronyms: new Map(Object.entries(options.acronyms).map(([k, v]) => [k.toUpperCase(), v])),
+    };
+    compiled.set(options, found);
+  }
+  return found;
+}
+
+/** True when the acronym at [start, end) is spelled out right there: "RCA (root cause analysis)" or "root cause analysis (RCA)". */
+function spelledOut(text: string, start: number, end: number): boolean {
+  if (/^\s*\([^)]*\p{Ll}[^)]*\)/u.test(text.slice(end))) return true;
+  return /\p{L}[^()]*\(\s*$/u.test(text.slice(0, start)) && /^\s*\)/.test(text.slice(end));
+}
+
+/** "RCA" -> "root cause analysis", or "root cause analysis (RCA)" when the acronym is used again later. */
+function spellOut(token: string, plural: boolean, expansion: string, usedAgain: boolean): string {
+  // Only a plain expansion takes a plural "s" ("personal access tokens", not "… (…)s").
+  const words = plural && !expansion.includes('(') ? `${expansion}s` : expansion;
+  return usedAgain ? `${words} (${token}${plural ? 's' : ''})` : words;
+}
+
+/** Mostly capitals: a shouted heading ("URGENT UPDATE"), not a sentence with acronyms. */
+function shouted(text: string): boolean {
+  const words = text.match(/\p{L}{3,}/gu) ?? [];
+  const caps = words.filter((w) => w === w.toUpperCase()).length;
+  return words.length > 0 && caps / words.length >= 0.5 && caps >= 3;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'jargon',
+    principle: 'P8',
+    scope: 'sentence',
+    severity: 'info',
+    description: 'Internal or technical terms a customer cannot decode, or an acronym not spelled out on first use.',
+    maintenance: true,
+    docs: {
+      why:
+        'Crisis statements are read by customers, not by the engineers who fixed the problem. Internal terms ("pod evictions", "the shard rebalanced", "RCA", "SEV1") are the corporate fog that P8 warns against: they tell readers you are writing for colleagues, and leave them guessing whether and how they were affected.',
+      fix: 'Say what happened in customers\' words: "some of our servers restarted", "one part of our database". Spell an acronym out the first time ("root cause analysis (RCA)") or drop it. Add your own terms with the `terms` option and acronyms your readers know with `allow`.',
+      fail: [
+        { text: 'A BGP withdrawal caused pod evictions across the cluster.' },
+        { text: 'The RCA will be shared once the SEV1 is closed.' },
+        { text: 'Uploads failed because the shard rebalanced.' },
+        { text: 'Deploys failed because the Zeus queue stalled.', options: { terms: ['zeus(?: queue)?'] } },
+      ],
+      pass: [
+        { text: 'Our network stopped telling the internet how to reach us, so our website was unreachable for 20 minutes.' },
+        { text: 'A root cause analysis (RCA) will follow; the RCA will list every change we make.' },
+        { text: 'Some API requests and DNS lookups failed between 14:00 and 14:20 UTC; sign-in via SSO worked.' },
+        { text: 'Builds triggered by CI failed for ten minutes.', options: { allow: ['CI'] } },
+      ],
+    },
+    options: { terms: data.terms, acronyms: data.acronyms, allow: data.allow },
+  },
+  check(context) {
+    const { entries, anyTerm, allow, acronyms } = prepare(context.options);
+    const statements = context.incident.statements;
+    // First use counts across the whole incident: a term explained (or reported) once is not repeated.
+    const seenTerms = new Set<number>();
+    const seenAcronyms = new Set<string>();
+    const laterUses = (acronym: string, from: Statement, sentence: Sentence) =>
+      statements.slice(from.index).some((s) =>
+        s.sentences.some((x) => (s !== from || x.index > sentence.index) && new RegExp(`\\b${acronym}s?\\b`).test(x.text)),
+      );
+
+    for (const statement of statements) {
+      for (const sentence of statement.sentences) {
+        const text = sentence.text;
+        // Spans already reported as jargon terms: an acronym inside one ("BGP withdrawal") is covered.
+        const reported: { start: number; end: number }[] = [];
+        if (anyTerm.test(text)) {
+          entries.forEach((entry, i) => {
+            if (seenTerms.has(i)) return;
+            entry.re.lastIndex = 0;
+            const m = entry.re.exec(text);
+            if (!m) return;
+            // A Title Case match mid-sentence is a product's name ("Agent Control Plane"), not jargon.
+            if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && m[0].split(/[\s-]+/).every((w) => /^[\p{Lu}\d]/u.test(w))) return;
+            seenTerms.add(i);
+            reported.push({ start: m.index, end: m.index + m[0].length });
+            context.report({
+              statement,
+              sentence,
+              start: m.index,
+              end: m.index + m[0].length,
+              message: `"${m[0]}" is internal jargon your readers cannot decode. Say what it meant for them in plain words${entry.plain ? `, e.g. "${entry.plain}"` : ''}.`,
+            });
+          });
+        }
+        if (!ANY_ACRONYM.test(text) || shouted(text)) continue;
+        for (const m of text.matchAll(ACRONYM)) {
+          const token = m[1];
+          const key = token.replace(/-/g, '').toUpperCase();
+          // "GPT-5" is a version of an allowed name.
+          if (allow.has(key) || (token.includes('-') && allow.has(key.replace(/\d+$/, ''))) || seenAcronyms.has(key)) continue;
+          // Needs two letters ("RCA", "US2") unless the built-in list knows it ("P99").
+          if (!/[A-Z].*[A-Z]/.test(token) && !acronyms.has(key)) continue;
+          const start = m.index;
+          const end = start + m[0].length;
+          if (reported.some((r) => r.start <= start && r.end >= end)) continue;
+          if (spelledOut(text, start, end)) {
+            seenAcronyms.add(key);
+            continue;
+          }
+          // Part of a product name ("Git LFS", "VS Code") when a capitalised name word precedes it.
+          // A capitalised first word of the sentence counts only when tagged as a name.
+          const before = /([\p{L}]+)\s+$/u.exec(text.slice(0, start));
+          if (before && /^\p{Lu}/u.test(before[1]) && !FUNCTION_WORDS.has(before[1].toLowerCase())) {
+            const first = before.index === 0 ? sentence.nlp.terms[0] : undefined;
+            if (!first || first.tags.has('ProperNoun') || first.tags.has('Organization')) continue;
+          }
+          // All-capital English words ("NOT", "WARNING") are not acronyms: only tagging tells them
+          // apart, and only sentences that reach this point are tagged.
+          if (!/\d/.test(token) && !acronyms.has(key)) {
+            const term = sentence.nlp.terms.find((t) => t.start <= start && t.end >= start + token.length);
+            if (term && !term.tags.has('Acronym') && !term.tags.has('Abbreviation')) continue;
+          }
+          seenAcronyms.add(key);
+          const expansion = acronyms.get(key);
+          const suggestion = expansion ? spellOut(token, m[2] === 's', expansion, laterUses(token, statement, sentence)) : undefined;
+          context.report({
+            statement,
+            sentence,
+            start,
+            end,
+            message: expansion
+              ? `"${m[0]}" is an acronym many readers will not know. Spell it out on first use: "${expansion} (${token})", or just "${expansion}".`
+              : `"${m[0]}" is an acronym many readers will not know. Spell it out on first use ("Full Name (${token})") or say it in plain words.`,
+            suggestions: suggestion === undefined ? undefined : [{ desc: `Spell out "${m[0]}": "${suggestion}"`, text: suggestion, start, end }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,102 @@
+import { defineRule } from '../src/api.js';
+import { CLOSED_PHASES } from '../src/engine/model.js';
+import { reportTarget } from '../src/engine/timeline.js';
+import { phraseRegex } from '../src/nlp/phrases.js';
+import { findFollowUp, findPrevention, PREVENTION_PHRASES } from '../src/nlp/prevention.js';
+import data from './data/missing-prevention.json' with { type: 'json' };
+
+interface Options {
+  /** Phrases about preventing a recurrence ("to prevent this", "going forward", "lessons"). */
+  markers: string[];
+  /** A change verb followed by a safeguard ("we have added an automated test"). */
+  changes: string[];
+  /** Work announced in a resolution or post-mortem ("we are working to improve…"). */
+  followUps: string[];
+  /** What makes announced work no follow-up: updates, monitoring, recovery. */
+  notFollowUp: string[];
+  /** Phrases saying there was no real incident ("opened by mistake"): nothing to prevent. */
+  notIncident: string[];
+  /** Link targets that point at a write-up, where follow-up actions live. */
+  postmortemLinks: string[];
+  /** Sentences that send readers to a write-up ("follow the link for the incident summary"). */
+  writeUpPointers: string[];
+  /** Impact levels (front matter `impact`) whose `resolved` updates get info, not a warning. */
+  minorImpacts: string[];
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'missing-prevention',
+    principle: 'P7',
+    scope: 'statement-or-timeline',
+    severity: 'warning',
+    description: 'A resolution or post-mortem says nothing about stopping a recurrence.',
+    maintenance: false,
+    docs: {
+      why:
+        'Skype closed its two-day 2007 outage with a thin "back to normal" note that said nothing about stopping a repeat; the lesson GoDaddy\'s 2012 DNS outage left is to close the loop. Customers who lost a day want to know it will not happen again, and a resolution that says what changes is the only evidence they get.',
+      fix: 'Add what you are changing so it does not happen again: "we now alert two weeks before any certificate expires", "every migration now runs against a full-size copy first". On a minor incident a short line is enough.',
+      fail: [
+        { text: '---\nstatus: resolved\nimpact: major\n---\nCheckout failed for all customers between 14:05 and 15:10 UTC because an expired certificate broke our payment gateway. We renewed it at 15:05 and checkout works again. We are sorry.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We are investigating.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nA full disk on one storage node caused the failures. We freed space and uploads work again.',
+        },
+        { text: '---\nstatus: postmortem\n---\nOn 12 June a database migration locked the projects table, so nobody could open a project from 13:00 to 16:10 UTC. We rolled it back at 15:40.' },
+      ],
+      pass: [
+        { text: '---\nstatus: resolved\nimpact: major\n---\nCheckout failed between 14:05 and 15:10 UTC because a certificate expired. We renewed it, and we now alert two weeks before any certificate expires.' },
+        {
+          text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We are investigating.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nA full disk on one storage node caused the failures. We freed space, and we have added an alert that fires when any storage node is 80% full.',
+        },
+        { text: '---\nstatus: investigating\n---\nUploads are failing for some users. We are investigating and will post again by 14:30 UTC.' },
+        { text: '---\nstatus: postmortem\n---\nA migration locked the projects table for three hours. To prevent a repeat, any migration that takes a table lock now needs a second reviewer.' },
+      ],
+    },
+    options: {
+      markers: PREVENTION_PHRASES.markers,
+      changes: PREVENTION_PHRASES.changes,
+      followUps: PREVENTION_PHRASES.followUps,
+      notFollowUp: PREVENTION_PHRASES.notFollowUp,
+      notIncident: data.notIncident,
+      postmortemLinks: data.postmortemLinks,
+      writeUpPointers: data.writeUpPointers,
+      minorImpacts: ['minor', 'none'],
+    },
+  },
+  check(context) {
+    const { incident, options } = context;
+    if (incident.isMaintenance || incident.statements.length === 0) return context.notApplicable();
+    // Only a resolution or post-mortem owes readers a word on recurrence.
+    const target = reportTarget(incident, 'resolution');
+    if (!CLOSED_PHASES.has(target.phase)) return context.notApplicable();
+    // A linked write-up is where follow-up actions usually live.
+    if (incident.meta.postmortem) return;
+    const linkPattern = phraseRegex(options.postmortemLinks);
+    const notIncident = phraseRegex(options.notIncident);
+    const pointer = phraseRegex(options.writeUpPointers);
+    for (const statement of incident.statements) {
+      if (statement.links.some((link) => linkPattern.test(link))) return;
+      // Once the incident is over, announced work is follow-up work.
+      const over = CLOSED_PHASES.has(statement.phase);
+      for (const sentence of statement.sentences) {
+        if (findPrevention(sentence.text, options.markers, options.changes)) return;
+        if (over && findFollowUp(sentence.text, options.followUps, options.notFollowUp)) return;
+        if (pointer.test(sentence.text)) return;
+        if (notIncident.test(sentence.text)) return context.notApplicable();
+      }
+    }
+    const minor = target.phase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
+    const gap =
+      target.phase === 'postmortem'
+        ? 'The post-mortem says nothing about stopping a recurrence.'
+        : incident.isTimeline
+          ? 'No update in this incident says what will stop it happening again.'
+          : 'The resolution says nothing about stopping a recurrence.';
+    context.report({
+      statement: target,
+      sentence: target.sentences[0],
+      severity: minor ? 'info' : undefined,
+      message: `${gap} Say what you are changing so it does not happen again: "we have added an alert for …", "every release now runs a test for …".`,
+    });
+  },
+});
