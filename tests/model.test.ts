@@ -109,3 +109,14 @@ describe('dates', () => {
     expect(parseDate('no date here')).toBeUndefined();
   });
 });
+
+describe('update promises', () => {
+  it('reads a timed promise, and not a conditional one', async () => {
+    const { findUpdatePromise } = await import('../src/nlp/promises.js');
+    const at = new Date('2024-04-24T12:47:00Z');
+    expect(findUpdatePromise('We will provide another update within an hour.', at)?.due?.toISOString()).toBe('2024-04-24T13:47:00.000Z');
+    expect(findUpdatePromise('Next update in 30 minutes.', at)?.minutes).toBe(30);
+    expect(findUpdatePromise('We will provide another update within an hour if we see improvements.', at)).toBeUndefined();
+    expect(findUpdatePromise('We will post another update in 30 minutes if anything changes.', at)).toBeUndefined();
+  });
+});

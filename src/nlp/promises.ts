@@ -43,8 +43,11 @@ export function findUpdatePromise(text: string, published: Date | undefined, cue
   if (!cue) return undefined;
   const tail = text.slice(cue.index);
   const at = (m: RegExpExecArray) => ({ start: cue.index, end: cue.index + m.index + m[0].length });
+  // "another update within an hour if we see improvements" promises nothing when nothing improves.
+  const conditional = (m: RegExpExecArray) => /^\s*,?\s*(?:if|unless|should|once|when)\b/i.test(tail.slice(m.index + m[0].length));
   const relative = RELATIVE.exec(tail);
   let m = relative ?? EVERY.exec(tail);
+  if (m && conditional(m)) return undefined;
   if (m) {
     const minutes = durationMinutes(m[1] ?? '1', m[2]);
     if (minutes !== undefined) {
@@ -52,6 +55,7 @@ export function findUpdatePromise(text: string, published: Date | undefined, cue
     }
   }
   m = THE_HOUR.exec(tail);
+  if (m && conditional(m)) return undefined;
   if (m) {
     const minutes = /half/i.test(m[0]) ? 30 : 60;
     return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0], cadence: /hourly/i.test(m[0]) };
