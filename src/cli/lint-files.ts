@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache } from '../engine/cache.js';
+import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache, type TimeDependence } from '../engine/cache.js';
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
@@ -86,20 +86,20 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   if (timing.on) started = addPhase('read', started);
 
   const progress = new Progress(options.stderr, files.length, files.length - todo.length);
-  const record = (item: Item, result: FileResult, nowRead: boolean) => {
+  const record = (item: Item, result: FileResult, time: TimeDependence) => {
     done[item.index] = result;
-    if (cache && item.hash && !result.fatal) cache.set(item.absolute, item.hash, result, nowRead ? engine.now : undefined);
+    if (cache && item.hash && !result.fatal) cache.set(item.absolute, item.hash, result, engine.now, time);
     progress.tick();
   };
 
   const workers = planWorkers(options.workers ?? 'auto', todo, engine);
   const lintHere = (item: Item) => {
-    const { result, nowRead } = lintTracked(item.path, item.bytes, engine);
-    record(item, result, nowRead);
+    const { result, time } = lintTracked(item.path, item.bytes, engine, !!cache);
+    record(item, result, time);
   };
   if (workers > 0) {
     threads = 1 + workers;
-    await runInWorkers(todo, engine, workers, record, lintHere);
+    await runInWorkers(todo, engine, workers, !!cache, record, lintHere);
   } else {
     for (const item of todo) lintHere(item);
   }

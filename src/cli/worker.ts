@@ -22,6 +22,6 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  const results = message.chunk.map(({ id, path, bytes }) => ({ id, ...lintTracked(path, bytes, engine) }));
+  const results = message.chunk.map(({ id, path, bytes }) => ({ id, ...lintTracked(path, bytes, engine, setup.forCache) }));
   port.postMessage({ results } satisfies FromWorker);
 });

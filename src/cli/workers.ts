@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
 import type { Rule } from '../api.js';
+import type { TimeDependence } from '../engine/cache.js';
 import type { EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
 import { mergePhaseTimes, timing, type PhaseTimes } from '../engine/timing.js';
@@ -26,10 +27,12 @@ export interface WorkerSetup {
   settings: Omit<EngineOptions, 'rules'>;
   rules: { id: string; severity: string; options: Record<string, unknown> }[];
   timing: boolean;
+  /** Results go into the --cache: time-dependent ones are checked for having settled. */
+  forCache: boolean;
 }
 
 export type ToWorker = { chunk: { id: number; path: string; bytes: Uint8Array }[] } | { stop: true };
-export type FromWorker = { results: { id: number; result: FileResult; nowRead: boolean }[] } | { times: PhaseTimes };
+export type FromWorker = { results: { id: number; result: FileResult; time: TimeDependence }[] } | { times: PhaseTimes };
 
 /** Below this much input, starting a worker (about 0.4 s of its own start-up) does not pay. */
 const AUTO_MIN_BYTES = 256 * 1024;
@@ -47,7 +50,7 @@ export function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export function workerSetup(engine: EngineOptions): WorkerSetup | undefined {
+export function workerSetup(engine: EngineOptions, forCache = false): WorkerSetup | undefined {
   const builtin = new Set<Rule<object>>(builtinRules);
   if (!engine.rules.every((r) => builtin.has(r.rule))) return undefined;
   const { rules, ...settings } = engine;
@@ -55,6 +58,7 @@ export function workerSetup(engine: EngineOptions): WorkerSetup | undefined {
     settings,
     rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity, options: r.options })),
     timing: timing.on,
+    forCache,
   };
   try {
     structuredClone(setup);
@@ -85,11 +89,12 @@ export async function runInWorkers<T extends WorkItem>(
   items: T[],
   engine: EngineOptions,
   count: number,
-  onResult: (item: T, result: FileResult, nowRead: boolean) => void,
+  forCache: boolean,
+  onResult: (item: T, result: FileResult, time: TimeDependence) => void,
   lintHere: (item: T) => void,
 ): Promise<void> {
   const { Worker } = await import('node:worker_threads');
-  const setup = workerSetup(engine)!;
+  const setup = workerSetup(engine, forCache)!;
   const script = workerScript()!;
   const queue: T[][] = [];
   for (let i = 0; i < items.length; ) {
@@ -129,7 +134,7 @@ export async function runInWorkers<T extends WorkItem>(
             return;
           }
           const chunk = inFlight.shift()!;
-          for (const { id, result, nowRead } of message.results) onResult(chunk[id], result, nowRead);
+          for (const { id, result, time } of message.results) onResult(chunk[id], result, time);
           if (!send() && inFlight.length === 0) stop();
           wakeMain?.();
         });

@@ -1,6 +1,9 @@
 // The --cache store: a file's result is reused while the file's bytes, crisislint, the active
-// rules and the settings are unchanged. A result that read the current time (a pending promise, an
-// open incident going stale) is reused only for the same --now; other results hold at any time.
+// rules and the settings are unchanged. Most results never read the current time and hold at any
+// time. One that did (a pending promise, an open incident going stale) is reused at the same --now,
+// or at a later time when it has settled: judged again far in the future it comes out the same
+// (its promises are already overdue, its silence already too long), and time-based judgements only
+// ever change one way as time passes.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -16,10 +19,15 @@ const FORMAT = 1;
 interface CacheEntry {
   /** Content hash of the file's bytes. */
   hash: string;
-  /** The --now the result was judged against, or null when no rule read the time. */
+  /** The time the result was judged against, or null when no rule read the time. */
   now: string | null;
+  /** The result is the same at any later time. */
+  settled?: boolean;
   result: FileResult;
 }
+
+/** How a result depends on the time it was judged against. */
+export type TimeDependence = 'none' | 'settled' | 'pending';
 
 interface CacheFile {
   format: number;
@@ -80,12 +88,12 @@ export class ResultCache {
   get(absolutePath: string, hash: string, now: Date, path: string): FileResult | undefined {
     const entry = this.entries[absolutePath];
     if (!entry || entry.hash !== hash) return undefined;
-    if (entry.now !== null && entry.now !== now.toISOString()) return undefined;
+    if (entry.now !== null && entry.now !== now.toISOString() && !(entry.settled && now.getTime() >= Date.parse(entry.now))) return undefined;
     return { ...entry.result, filePath: path };
   }
 
-  set(absolutePath: string, hash: string, result: FileResult, nowRead: Date | undefined): void {
-    this.entries[absolutePath] = { hash, now: nowRead ? nowRead.toISOString() : null, result };
+  set(absolutePath: string, hash: string, result: FileResult, now: Date, time: TimeDependence): void {
+    this.entries[absolutePath] = time === 'none' ? { hash, now: null, result } : { hash, now: now.toISOString(), settled: time === 'settled', result };
     this.changed = true;
   }
 
@@ -110,11 +118,20 @@ export class ResultCache {
   }
 }
 
-/** Lints one file against a copy of `now` that notes whether any rule read the time. */
-export function lintTracked(path: string, bytes: Uint8Array, engine: EngineOptions): { result: FileResult; nowRead: boolean } {
+/** A time long after any statement: judged then, every pending promise and silence has run out. */
+const FAR_FUTURE_MS = 100 * 365.25 * 86_400_000;
+
+/**
+ * Lints one file against a copy of `now` that notes whether any rule read the time. For the
+ * cache, a result that did is judged again far in the future: if nothing changes, it has settled.
+ */
+export function lintTracked(path: string, bytes: Uint8Array, engine: EngineOptions, forCache: boolean): { result: FileResult; time: TimeDependence } {
   const now = trackedDate(engine.now);
   const result = lintBytes(path, bytes, { ...engine, now: now.date });
-  return { result, nowRead: now.wasRead() };
+  if (!now.wasRead()) return { result, time: 'none' };
+  if (!forCache) return { result, time: 'pending' };
+  const later = lintBytes(path, bytes, { ...engine, now: new Date(engine.now.getTime() + FAR_FUTURE_MS) });
+  return { result, time: JSON.stringify(later) === JSON.stringify(result) ? 'settled' : 'pending' };
 }
 
 /**
