@@ -73,13 +73,16 @@ describe('Statuspage JSON', () => {
     expect(lines).toEqual(expected);
   });
 
-  it('points at the start of a string whose escapes it cannot map (\\u00e9), else line 1', () => {
-    const json = '{\n  "incident": {\n    "name": "Caf\\u00e9",\n    "incident_updates": [\n      { "status": "investigating", "body": "Caf\\u00e9 orders fail.", "created_at": "2024-01-01T10:00:00Z" }\n    ]\n  }\n}\n';
+  it('maps past \\u escapes too, and keeps a URL with an escape in it whole, pointing at its string', () => {
+    const json = '{\n  "incident": {\n    "name": "Caf\\u00e9",\n    "incident_updates": [\n      { "status": "investigating", "body": "Caf\\u00e9 orders fail. See https:\\/\\/status.example.com\\/cafe now.", "created_at": "2024-01-01T10:00:00Z" },\n      { "status": "investigating", "body": "We\\u2019re on it.", "created_at": "2024-01-01T09:00:00Z" }\n    ]\n  }\n}\n';
     const parsed = parse(json, 'incident.json');
-    const [statement] = parsed.incidents[0].statements;
-    expect(statement.text).toBe('Café orders fail.');
-    expect(positionOf(parsed.source, sourceOffset(statement.sourceMap, 5))).toEqual(positionOf(parsed.source, json.indexOf('"Caf\\u00e9 orders') + 1));
+    const [older, newer] = parsed.incidents[0].statements;
     expect(parsed.incidents[0].meta.title).toBe('Café');
+    expect(older.text).toBe('We’re on it.');
+    expect(located(parsed, older, 'on it.')).toEqual(inFile(parsed, 'on it.'));
+    expect(newer.text).toBe('Café orders fail. See link now.');
+    expect(newer.links).toEqual(['https://status.example.com/cafe']);
+    expect(located(parsed, newer, 'orders fail')).toEqual(inFile(parsed, 'Caf\\u00e9 orders'));
   });
 
   it('reads an update whose status did not change as "Update", as the page shows it', () => {

@@ -43,52 +43,48 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const isElement = (node: Node): node is Element => ElementType.isTag(node);
 
 /**
- * Maps decoded text back onto the raw feed. Text without entities appears verbatim in the file;
- * a word that the feed escaped (`&amp;`, `&#39;`) points at the place where its neighbours are.
+ * Maps decoded text back onto the raw feed, within one entry's content. Text without entities
+ * appears verbatim in the file; a word the feed escaped (`&amp;`, `&amp;#39;`) is found with its
+ * entities, else it points where its neighbours are.
  */
 class RawLocator {
-  constructor(
-    private readonly raw: string,
-    private cursor: number,
-    private readonly end: number,
-  ) {}
+  private readonly region: string;
+  private cursor = 0;
+
+  constructor(raw: string, private readonly base: number, end: number) {
+    this.region = raw.slice(base, end);
+  }
 
   add(prose: ProseBuilder, value: string): void {
-    const at = this.indexOf(value);
+    const at = this.region.indexOf(value, this.cursor);
     if (at !== -1) {
-      prose.add(value, at);
+      prose.add(value, this.base + at);
       this.cursor = at + value.length;
       return;
     }
     for (const token of value.split(/(\s+)/)) {
       if (!token) continue;
-      const found = this.indexOf(token);
+      const found = this.region.indexOf(token, this.cursor);
       if (found !== -1) {
-        prose.add(token, found);
+        prose.add(token, this.base + found);
         this.cursor = found + token.length;
         continue;
       }
       const escaped = this.escapedMatch(token);
-      prose.add(token, escaped?.index ?? this.cursor, false);
+      prose.add(token, this.base + (escaped?.index ?? this.cursor), false);
       if (escaped) this.cursor = escaped.index + escaped[0].length;
     }
   }
 
   /** The token as the feed wrote it: each special character may stand as an entity, once or twice escaped. */
   private escapedMatch(token: string): RegExpExecArray | undefined {
-    const pattern = [...token]
-      .map((c) => (/[&<>"'\u0080-\uffff]/.test(c) ? `(?:${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|&(?:amp;)?#?\\w+;)` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('');
+    const literal = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = [...token].map((c) => (/[&<>"'\u0080-\uffff]/.test(c) ? `(?:${literal(c)}|&(?:amp;)?#?\\w+;)` : literal(c))).join('');
     const regex = new RegExp(pattern, 'g');
     regex.lastIndex = this.cursor;
-    const m = regex.exec(this.raw);
+    const m = regex.exec(this.region);
     // Near the cursor only: a far match would be another update's word.
-    return m && m.index + m[0].length <= this.end && m.index - this.cursor < 200 ? m : undefined;
-  }
-
-  private indexOf(value: string): number {
-    const at = this.raw.indexOf(value, this.cursor);
-    return at !== -1 && at + value.length <= this.end ? at : -1;
+    return m && m.index - this.cursor < 200 ? m : undefined;
   }
 }
 

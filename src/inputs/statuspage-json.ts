@@ -134,12 +134,13 @@ class StringLocator {
   }
 }
 
-// Escapes that never occur inside a URL, so cutting the text there keeps bare URLs whole.
-const SAFE_ESCAPES: Record<string, string> = { '"': '"', n: '\n', r: '', t: '\t' };
+/** Where a URL may stand in a body: an escape inside one (`\/`) would cut it in two. */
+const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/g;
 
 /**
- * Adds a body to the prose. Where the JSON encoding has only quote, newline and tab escapes, each
- * piece maps exactly onto the file; other escapes (\/, \u00e9) make the body point at its string.
+ * Adds a body to the prose, each piece between escapes mapped exactly onto the file and each
+ * escape onto its backslash. A body with an escape inside a URL is added whole, pointing at its
+ * string, so the URL stays one link.
  */
 export function addJsonString(prose: ProseBuilder, value: string, located: { start: number; raw: string } | undefined): void {
   if (!located) {
@@ -147,18 +148,26 @@ export function addJsonString(prose: ProseBuilder, value: string, located: { sta
     return;
   }
   const { start, raw } = located;
-  const escapes = [...raw.matchAll(/\\(.)/g)];
-  if (escapes.some((m) => !(m[1] in SAFE_ESCAPES))) {
-    prose.add(value, start + 1, false);
+  const pieces: { text: string; at: number }[] = [];
+  const escapesAt: number[] = []; // offsets of the escapes in the decoded value
+  let from = 1;
+  let decoded = 0;
+  for (const m of raw.matchAll(/\\(?:u[0-9a-fA-F]{4}|.)/g)) {
+    if (m.index > from) pieces.push({ text: raw.slice(from, m.index), at: start + from });
+    decoded += m.index - from;
+    const char: string = JSON.parse(`"${m[0]}"`);
+    escapesAt.push(decoded);
+    pieces.push({ text: char === '\r' ? '' : char, at: start + m.index });
+    decoded += char.length;
+    from = m.index + m[0].length;
+  }
+  pieces.push({ text: raw.slice(from, raw.length - 1), at: start + from });
+  const urls = [...value.matchAll(URL_LIKE)].map((m) => [m.index, m.index + m[0].length]);
+  if (escapesAt.some((e) => urls.some(([s, t]) => e >= s && e < t))) {
+    prose.add(value.replace(/\r/g, ''), start + 1, false);
     return;
   }
-  let from = 1;
-  for (const m of escapes) {
-    prose.add(raw.slice(from, m.index), start + from);
-    prose.add(SAFE_ESCAPES[m[1]], start + m.index!);
-    from = m.index! + 2;
-  }
-  prose.add(raw.slice(from, raw.length - 1), start + from);
+  for (const piece of pieces) prose.add(piece.text, piece.at);
 }
 
 function readIncident(incident: unknown, path: string, index: number, locator: StringLocator): Incident | undefined {
