@@ -178,12 +178,26 @@ export function validateRule(value: unknown, label: string): Rule<object> {
   };
 }
 
+/**
+ * import() the module. Code that Node compiled from a V8 code cache (bin/crisislint.cjs loads the
+ * bundle that way) can lose its import() callback; then require() loads it instead, which takes
+ * CommonJS and, from Node 20.19, ES modules without top-level await.
+ */
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
+    return createRequire(path)(path) as Record<string, unknown>;
+  }
+}
+
 /** Imports a plugin module and returns its validated rules. */
 export async function loadPlugin(spec: string, baseDir: string): Promise<LoadedPlugin> {
   const path = resolvePlugin(spec, baseDir);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    mod = await importModule(path);
   } catch (error) {
     throw new PluginError(`plugin "${spec}" could not be loaded: ${firstLine(error)}`);
   }
