@@ -2,13 +2,14 @@
 // hundreds of ES modules, and compromise is left to Node's require so its single-file
 // CommonJS build is used.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // `--outdir DIR` builds the CLI elsewhere (DIR must be inside the project, so compromise resolves).
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
+// A code cache written by an earlier build (no longer used: bin/crisislint.cjs says why).
+rmSync(`${outdir}/crisislint.cjs.v8-cache`, { force: true });
 
 /** commander loads node:child_process (for subcommands we do not have) at start-up: load it on use. */
 const lazyChildProcess = {
@@ -43,16 +44,6 @@ for (const [entry, outfile] of [
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyChildProcess],
     logLevel: 'warning',
-  });
-}
-
-// A V8 code cache for the bundle (bin/crisislint.cjs), written after linting the examples so that
-// it holds the functions a run compiles. Only for dist/, the bundle the bin loads.
-if (outdir === 'dist') {
-  rmSync('dist/crisislint.cjs.v8-cache', { force: true });
-  spawnSync(process.execPath, ['bin/crisislint.cjs', '--no-config', '--format', 'json', 'fixtures/timeline.md', 'fixtures/poor-statement.md'], {
-    stdio: 'ignore',
-    env: { ...process.env, CRISISLINT_CODE_CACHE: 'write', CRISISLINT_TIMING: '' },
   });
 }
 

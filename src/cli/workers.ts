@@ -43,6 +43,7 @@ const AUTO_MAX_WORKERS = 4;
 const CHUNK_BYTES = 16 * 1024;
 /** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
 const IN_FLIGHT = 2;
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 export function workerScript(): string | undefined {
   // Built next to the CLI bundle (scripts/build.mjs); absent when running from TypeScript sources.
@@ -111,7 +112,9 @@ export async function runInWorkers<T extends WorkItem>(
   let wakeMain: (() => void) | undefined;
   const finished: Promise<void>[] = [];
   for (let w = 0; w < count; w++) {
-    const worker: Worker = new Worker(script, { workerData: setup });
+    // A smaller young generation than V8's default keeps the corpus run under 250 MB (about
+    // 250 MB against 268 MB measured with one worker) at no measurable cost in time.
+    const worker: Worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const inFlight: T[][] = [];
     const send = () => {
       const chunk = queue.pop(); // workers take from the back, the main thread from the front
