@@ -23,14 +23,22 @@ interface Options {
 type Kind = 'happen' | 'suffer' | 'become';
 
 interface Compiled {
-  /** Cheap test on the text before any tagging. */
+  /** Cheap tests on the text before any tagging: one of the verbs, and a failure word. */
   prefilter: RegExp;
+  failureWords: RegExp[];
   verbs: RegExp;
   kinds: [Kind, RegExp][];
   states: RegExp;
   failure: RegExp;
   people: RegExp;
+  suffer: RegExp;
 }
+
+/** A word before a verb that makes it anything but past narration of a failure. */
+const NOT_NARRATION = /^(?:is|are|am|being|will|would|may|might|can|could|should|must|shall|to|not|never|\w+n't|cannot|if|unless)$/;
+
+/** Words of harm in the object of "suffered"/"experienced" (shared with the other impact rules). */
+const harmRegex = phraseRegex(IMPACT_PHRASES.harm);
 
 const compiled = new WeakMap<Options, Compiled>();
 
@@ -40,6 +48,7 @@ function compile(options: Options): Compiled {
     const prefilter = phraseRegex([...options.happenVerbs, ...options.sufferVerbs, ...options.becomeVerbs]);
     c = {
       prefilter,
+      failureWords: [phraseRegex(options.failureNouns), phraseRegex(options.failureStates), harmRegex],
       // The same list scans for every hit; `kinds` classifies each one.
       verbs: new RegExp(prefilter.source, 'giu'),
       kinds: [
@@ -50,6 +59,7 @@ function compile(options: Options): Compiled {
       states: anchored(options.failureStates),
       failure: anchored(options.failureNouns),
       people: anchored(options.experiencers),
+      suffer: anchored(options.sufferVerbs),
     };
     compiled.set(options, c);
   }
@@ -64,9 +74,6 @@ function anchored(list: readonly string[]): RegExp {
   return re;
 }
 
-/** Words of harm in the object of "suffered"/"experienced" (shared with the other impact rules). */
-const harmRegex = phraseRegex(IMPACT_PHRASES.harm);
-
 interface Hit {
   start: number;
   end: number;
@@ -78,7 +85,13 @@ interface Hit {
 function findAgentlessFailures(sentence: Sentence, c: Compiled): Hit[] {
   const text = sentence.text;
   const hits: Hit[] = [];
-  const matches = [...text.matchAll(c.verbs)];
+  // Rule out hits from the word before them, without tagging: "users experienced" (people are
+  // experiencers), "is experiencing"/"may occur"/"to happen"/"not happened" (not past narration).
+  const matches = [...text.matchAll(c.verbs)].filter((m) => {
+    const previous = /([\p{L}']+)\W*$/u.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1].toLowerCase() ?? '';
+    if (NOT_NARRATION.test(previous)) return false;
+    return !(c.suffer.test(m[0]) && (c.people.test(previous) || /^(?:we|i|you|they)$/.test(previous)));
+  });
   if (matches.length === 0) return hits;
   const nlp: Analysis = sentence.nlp;
   const terms = nlp.terms;
@@ -191,11 +204,11 @@ export default defineRule<Options>({
       // A statement that names the cause elsewhere has given the failure its cause.
       let hasCause: boolean | undefined;
       for (const sentence of statement.sentences) {
-        if (!c.prefilter.test(sentence.text)) continue;
-        const hits = findAgentlessFailures(sentence, c);
-        if (hits.length === 0) continue;
+        if (!c.prefilter.test(sentence.text) || !c.failureWords.some((re) => re.test(sentence.text))) continue;
+        // The cause test is text-only, so it runs before any tagging.
         hasCause ??= statementGivesCause(statement);
         if (hasCause) break;
+        const hits = findAgentlessFailures(sentence, c);
         for (const hit of hits) {
         const phrase = sentence.text.slice(hit.start, hit.end);
         const failure = sentence.text.slice(hit.subject.start, hit.subject.end);

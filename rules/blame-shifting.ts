@@ -90,24 +90,25 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
   const text = sentence.text;
   const disown = phraseRegex(options.disowning).exec(text);
   if (disown) return { party: 'disowning', start: disown.index, end: disown.index + disown[0].length };
+  // Text-only passes first; the tagger is read only for a party inside a cause's complement.
   const markers = globalPhraseRegex(options.causeMarkers);
   const found: { start: number; end: number }[] = [];
   for (let m = markers.exec(text); m; m = markers.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
-  const terms = sentence.nlp.terms;
   for (const marker of found) {
     const rest = text.slice(marker.end);
     const stop = COMPLEMENT_END.exec(rest);
     const complementEnd = marker.end + (stop ? stop.index : rest.length);
     const complement = text.slice(marker.end, complementEnd);
-    // "was not caused by users": a denied attribution blames nobody.
-    const markerIndex = terms.findIndex((t) => t.start >= marker.start);
-    if (markerIndex >= 0) {
-      const from = clauseStartIndex(text, sentence.nlp, markerIndex);
-      if (terms.slice(from, markerIndex + 1).some(isNegation)) continue;
-    }
     for (const party of PARTIES) {
       const m = partyRegex(options, party).exec(complement);
       if (!m) continue;
+      // "was not caused by users": a denied attribution blames nobody.
+      const terms = sentence.nlp.terms;
+      const markerIndex = terms.findIndex((t) => t.start >= marker.start);
+      if (markerIndex >= 0) {
+        const from = clauseStartIndex(text, sentence.nlp, markerIndex);
+        if (terms.slice(from, markerIndex + 1).some(isNegation)) break;
+      }
       const at = marker.end + m.index;
       if (!partyIsTheCause(sentence, marker.end, at, at + m[0].length, party)) continue;
       return { party, start: marker.start, end: phraseEnd(sentence, at + m[0].length, complementEnd) };
@@ -116,6 +117,9 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
   // The party as the subject of a harm verb: "our upstream provider's failure caused the outage".
   const harm = globalPhraseRegex(options.harmVerbs);
   for (let m = harm.exec(text); m; m = harm.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (!PARTIES.some((party) => partyRegex(options, party).test(before))) continue;
+    const terms = sentence.nlp.terms;
     const verbIndex = terms.findIndex((t) => t.start <= m!.index && m!.index < t.end);
     if (verbIndex < 0 || !terms[verbIndex].tags.has('Verb')) continue;
     const subject = subjectOf(text, sentence.nlp, verbIndex);
@@ -194,14 +198,17 @@ export default defineRule<Options>({
   },
   check(context) {
     const { options } = context;
-    // Cheap prefilter: a party word or a disowning phrase; everything else is never tagged.
-    const prefilter = [...PARTIES.map((p) => partyRegex(options, p)), phraseRegex(options.disowning)];
+    // Cheap prefilter: a party word next to a cause or harm word, or a disowning phrase.
+    const parties = PARTIES.map((p) => partyRegex(options, p));
+    const causal = [phraseRegex(options.causeMarkers), phraseRegex(options.harmVerbs)];
+    const disowning = phraseRegex(options.disowning);
+    const mayBlame = (text: string) => disowning.test(text) || (parties.some((re) => re.test(text)) && causal.some((re) => re.test(text)));
     const ownership = phraseRegex(options.ownership);
     const evidence = phraseRegex(options.attackEvidence);
     for (const statement of context.incident.statements) {
       let owned: boolean | undefined;
       for (const sentence of statement.sentences) {
-        if (!prefilter.some((re) => re.test(sentence.text))) continue;
+        if (!mayBlame(sentence.text)) continue;
         const blame = findBlame(sentence, options);
         if (!blame) continue;
         owned ??= ownsConsequence(statement, ownership);

@@ -36,6 +36,7 @@ function elementsIn(statements: Statement[], options: Options): Set<Element> {
   for (const statement of statements) {
     if (statement.links.length > 0) found.add('next');
     for (const sentence of statement.sentences) {
+      if (found.size >= options.minElements) break;
       const text = sentence.text;
       if (!found.has('cause') && findCause(text, options.causeMarkers, options.notCause)) found.add('cause');
       if (!found.has('fix') && fix.test(text)) found.add('fix');
