@@ -13,6 +13,8 @@ interface Options {
   vagueHarms: string[];
   /** Words that describe harm to customers (an impact sentence the suggestion can quote). */
   harm: string[];
+  /** Concrete symptoms ("could not place orders", "timeouts"), which also make an impact sentence. */
+  symptoms: string[];
   /** Sentences that mention harm but are no statement of it (status, actions, promises, denials). */
   notImpact: string[];
   /** Words that make an impact sentence unsure; an apology must not quote them. */
@@ -68,11 +70,13 @@ const ANY_HARM = /^(\s*(?:for|about)\s+)(?:any|all(?: the)?)\s+((?:[\w-]+\s+){0,
 function impactSentence(incident: Incident, statement: Statement, except: Sentence, options: Options): Sentence | undefined {
   const notImpact = phraseRegex(options.notImpact);
   const hedges = phraseRegex(options.hedges);
+  const symptoms = phraseRegex(options.symptoms);
   for (let i = statement.index; i >= 0; i--) {
     for (const sentence of incident.statements[i].sentences) {
       if (sentence === except || /\?\s*$/.test(sentence.text)) continue;
       if (sentence.text.split(/\s+/).length > options.maxImpactWords) continue;
-      if (!describesHarm(sentence.text, options.harm) || notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;
+      if (!(describesHarm(sentence.text, options.harm) || symptoms.test(sentence.text))) continue;
+      if (notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;
       return sentence;
     }
   }
@@ -167,6 +171,7 @@ export default defineRule<Options>({
       feelings: APOLOGY_PHRASES.feelings,
       vagueHarms: APOLOGY_PHRASES.vagueHarms,
       harm: IMPACT_PHRASES.harm,
+      symptoms: IMPACT_PHRASES.symptoms,
       notImpact: data.notImpact,
       hedges: data.hedges,
       maxImpactWords: data.maxImpactWords,

@@ -22,6 +22,9 @@ const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|al
 // Words that carry no content once the platitudes are cut.
 const FILLER = /\b(?:and|but|so|also|because|while|which|as|that|although|though|indeed|truly|always|we|I|yet)\b|[^\p{L}\p{N}]+/giu;
 
+// Words that open a clause with a subject of its own ("…, and we fixed it").
+const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
+
 const adjectiveRegexes = new WeakMap<Options, RegExp>();
 
 /** "valued" before a reader noun ("our valued customers"), compiled once per options object. */
@@ -96,6 +99,12 @@ function removal(text: string, hits: Hit[]): Suggestion {
     const after = /^\s*(?:[,;:—–]\s*)?(?:(?:and|but|so|because|while|as|yet)\s+)?/i.exec(text.slice(first.end))!;
     const next = first.end + after[0].length;
     if (next >= text.length) return { desc: 'Cut the platitude', text: '', start: 0, end: text.length };
+    // "We value your business and appreciate …": the next clause shares the subject, so keep it.
+    const subject = /^(?:we|I)\b/i.exec(text)?.[0];
+    const nextWord = /^[\p{L}'’]+/u.exec(text.slice(next))?.[0].toLowerCase() ?? '';
+    if (subject && /\band\s*$/i.test(after[0]) && !OWN_SUBJECT.has(nextWord)) {
+      return { desc: 'Cut the platitude', text: `${subject[0].toUpperCase()}${subject.slice(1)} ${text[next]}`, start: 0, end: next + 1 };
+    }
     return { desc: 'Cut the platitude', text: text[next].toUpperCase(), start: 0, end: next + 1 };
   }
   // Cut the clause with the connector before it: "…, and we take security seriously."

@@ -61,10 +61,16 @@ function spelledOut(text: string, start: number, end: number): boolean {
   return /\p{L}[^()]*\(\s*$/u.test(text.slice(0, start)) && /^\s*\)/.test(text.slice(end));
 }
 
+/** "personal access token" -> "personal access tokens", "point of presence" -> "points of presence". */
+function pluralise(expansion: string): string {
+  const [, head, tail] = /^(.+?)((?: of | for | to ).*)?$/.exec(expansion)!;
+  const plural = /[^aeiou]y$/.test(head) ? `${head.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(head) ? `${head}es` : `${head}s`;
+  return plural + (tail ?? '');
+}
+
 /** "RCA" -> "root cause analysis", or "root cause analysis (RCA)" when the acronym is used again later. */
 function spellOut(token: string, plural: boolean, expansion: string, usedAgain: boolean): string {
-  // Only a plain expansion takes a plural "s" ("personal access tokens", not "… (…)s").
-  const words = plural && !expansion.includes('(') ? `${expansion}s` : expansion;
+  const words = plural ? pluralise(expansion) : expansion;
   return usedAgain ? `${words} (${token}${plural ? 's' : ''})` : words;
 }
 

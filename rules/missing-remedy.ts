@@ -25,7 +25,7 @@ interface Options {
 }
 
 const HARM_KINDS = [
-  ['security', 'a security incident'],
+  ['security', 'a security breach'],
   ['dataLoss', 'data loss'],
   ['money', 'money lost or charged'],
 ] as const;

@@ -147,6 +147,12 @@ describe('hollow-affection', () => {
     expect(apply(text, found[0].suggestions[0])).toBe(' Checkout works again.');
   });
 
+  it('keeps the subject when the next clause shares it', () => {
+    const text = 'We value your business and appreciate your patience.';
+    const [found] = findings('hollow-affection', text);
+    expect(apply(text, found.suggestions[0])).toBe('We appreciate your patience.');
+  });
+
   it('cuts only the flattering word from "valued customers"', () => {
     const text = 'We refunded all of our valued customers on Friday.';
     const [found] = findings('hollow-affection', text);
@@ -211,6 +217,8 @@ describe('jargon', () => {
   it('spells out a plural acronym as a plural', () => {
     const [found] = findings('jargon', 'Creating PATs failed for ten minutes.');
     expect(found.suggestions[0].text).toBe('personal access tokens');
+    const [pops] = findings('jargon', 'We drained traffic from two POPs in Frankfurt.');
+    expect(pops.suggestions[0].text).toBe('points of presence');
   });
 
   it('ignores shouting, capitalised English words and allowed acronyms', () => {
@@ -239,6 +247,12 @@ describe('emotion-apology suggestion', () => {
     expect(apply(text, found.suggestions[0])).toBe(
       "Sign-in failed for all users between 09:00 and 10:40 UTC. We're sorry that sign-in failed for all users between 09:00 and 10:40 UTC.",
     );
+  });
+
+  it('quotes "could not …" impact, which is no hedge', () => {
+    const text = 'Many customers could not place orders on Monday. We apologize for the inconvenience.';
+    const [found] = findings('emotion-apology', text);
+    expect(found.suggestions[0].text).toBe("We're sorry that many customers could not place orders on Monday");
   });
 
   it('keeps the rest of the sentence after the apology clause', () => {
