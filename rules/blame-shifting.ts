@@ -59,7 +59,9 @@ function partyIsTheCause(sentence: Sentence, complementStart: number, at: number
   if (word.tags.has('Verb') && !word.tags.has('Noun')) return false;
   const before = inRange.slice(0, index);
   // A verb between the marker and the party makes the party its object: a victim, not the cause.
-  if (before.some((t) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Adjective') && !t.tags.has('Hyphenated'))) return false;
+  // A participle after a determiner describes a noun ("a misconfigured record") and does not count.
+  const attributive = (k: number) => k > 0 && (before[k - 1].tags.has('Determiner') || before[k - 1].tags.has('Adjective') || before[k - 1].tags.has('Possessive'));
+  if (before.some((t, k) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Adjective') && !t.tags.has('Hyphenated') && !attributive(k))) return false;
   if (party === 'users') {
     // Users must be the first noun phrase: "caused by users running …", "due to a few customers".
     if (before.some((t) => t.tags.has('Preposition') && t.normal !== 'of')) return false;
