@@ -33,8 +33,12 @@ function prepare(options: Options) {
         notNames: lower(options.notNames),
         predicate: new RegExp(`^\\s+(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`, 'iu'),
       },
-      // Only sentences with such an act are tagged.
-      prefilter: new RegExp(`(?<![\\p{L}\\p{N}])(?:${acts})(?![\\p{L}\\p{N}])`, 'iu'),
+      // Only sentences where a company noun or a capitalised word comes shortly before such an
+      // act are tagged.
+      prefilter: new RegExp(
+        `(?:\\b(?:${[...lower(options.companyNouns)].join('|')})|\\b\\p{Lu}[\\p{L}\\p{N}&.-]*)\\s+(?:[\\p{L}\\p{N}.&'-]+\\s+){0,3}?(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`,
+        'u',
+      ),
     };
     compiled.set(options, found);
   }
