@@ -168,7 +168,7 @@ export default defineRule<Options>({
     maintenance: false,
     docs: {
       why:
-        'Readers judge a company by what it owns. Symantec took five days to apologise for the 2007 Norton update that crippled PCs in China, and Skype\'s 2007 story leaned on "a Windows update" before its rewrite owned the bug that turned those restarts into a two-day outage. Pointing at users, suppliers or nature reads as an excuse, even when the facts are right.',
+        'Skype\'s 2007 outage began with a Windows update that restarted millions of computers at once; a statement that stopped there would have blamed Microsoft. The honest version names the update and owns the bug in Skype\'s own software that turned the restarts into a two-day outage. Pointing at users, suppliers or nature reads as an excuse, even when the facts are right.',
       fix: 'Keep the facts, and own your part in the same statement: "we relied on a single provider; that was our decision, and we are adding a second one". For users, say what your system did wrong with their input ("our servers could not cope with older app versions"). For attacks, give the evidence or say you are still checking.',
       fail: [
         {

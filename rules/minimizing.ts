@@ -55,7 +55,7 @@ export default defineRule<Options>({
     maintenance: true,
     docs: {
       why:
-        'Symantec\'s 2007 update disabled PCs across China while its first words played the problem down; readers who were hit hardest hear "a small subset may notice slight delays" as a company that does not know, or will not say, how bad it is. Skype 2010 did the opposite and apologised "especially to those of you who are still waiting". One hedge can be honest; two or more in one sentence shrink the problem.',
+        'Skype\'s 2010 outage statements were praised for apologising "especially to those of you who are still waiting": they named the people hit hardest instead of shrinking them. Readers who are hit hear "a small subset may notice slight delays" as a company that does not know, or will not say, how bad it is. One hedge can be honest; two or more in one sentence shrink the problem.',
       fix: 'Say plainly who is affected and how, with numbers if you have them: "about 5% of customers see checkout errors" rather than "some customers may experience intermittent issues". Keep a hedge only where you truly do not know.',
       fail: [
         { text: '---\nstatus: investigating\n---\nSome users may experience intermittent issues when signing in.' },

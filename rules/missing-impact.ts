@@ -23,7 +23,7 @@ export default defineRule<Options>({
     maintenance: true,
     docs: {
       why:
-        'Skype\'s 2007 updates spoke of "some issues" while millions could not sign in, and each reader had to guess whether their problem was the same one. "We are experiencing some issues" tells nobody whether to wait, retry or switch to something else. Naming the service, the symptom and who is hit lets readers decide for themselves.',
+        'Skype\'s 2007 blog post said its network "suffered critical disruption" without saying that people could not sign in or make calls, or for how long. "We are experiencing some issues" tells nobody whether to wait, retry or switch to something else. Naming the service, the symptom and who is hit lets readers decide for themselves.',
       fix: 'Say what is affected and how: the service or feature, the symptom, and who or where ("sign-in to the dashboard fails with an error for customers in Europe since 09:10 UTC"). Planned maintenance too: say what will be unavailable.',
       fail: [
         { text: '---\nstatus: investigating\n---\nWe are experiencing some issues. We are looking into it.' },
