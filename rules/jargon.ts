@@ -40,7 +40,10 @@ function prepare(options: Options): Compiled {
   let found = compiled.get(options);
   if (!found) {
     const entries = options.terms.map((entry) => {
-      const { term, plain } = typeof entry === 'string' ? { term: entry, plain: undefined } : entry;
+      const { term, plain } = typeof entry === 'string' ? { term: entry, plain: undefined } : (entry ?? {});
+      if (typeof term !== 'string' || term === '') {
+        throw new Error(`option "terms": each entry must be a regular expression or { term, plain }, not ${JSON.stringify(entry)}`);
+      }
       return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![\\p{L}\\p{N}])`, 'giu'), plain, term };
     });
     const body = entries.map((e) => `(?:${e.term})`).join('|') || '(?!)';
@@ -130,8 +133,9 @@ export default defineRule<Options>({
             entry.re.lastIndex = 0;
             const m = entry.re.exec(text);
             if (!m) return;
-            // A Title Case match mid-sentence is a product's name ("Agent Control Plane"), not jargon.
-            if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && m[0].split(/[\s-]+/).every((w) => /^[\p{Lu}\d]/u.test(w))) return;
+            // A Title Case phrase mid-sentence is a product's name ("Agent Control Plane"), not jargon.
+            const words = m[0].split(/[\s-]+/);
+            if (m.index > 0 && words.length > 1 && words.every((w) => /^[\p{Lu}\d]/u.test(w))) return;
             seenTerms.add(i);
             reported.push({ start: m.index, end: m.index + m[0].length });
             context.report({
