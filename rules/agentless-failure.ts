@@ -212,16 +212,17 @@ export default defineRule<Options>({
         for (const hit of hits) {
         const phrase = sentence.text.slice(hit.start, hit.end);
         const failure = sentence.text.slice(hit.subject.start, hit.subject.end);
-        const example =
+        // For "an outage occurred" the rewrite keeps the writer's own noun: "[the cause] caused an outage".
+        const own =
           hit.kind === 'happen' && !hit.subject.relative && /^(?:an?|the|some)\s/i.test(failure)
-            ? `"<the cause> caused ${failure.replace(/^The\b/, 'the').replace(/^An?\b/, (a) => a.toLowerCase())}"`
-            : '"a Windows update caused a massive outage"';
+            ? `"[the cause] caused ${failure.replace(/^(?:The|An?|Some)\b/, (w) => w.toLowerCase())}", as in `
+            : '';
         context.report({
           statement,
           sentence,
           start: hit.start,
           end: hit.end,
-          message: `"${phrase}" makes the failure its own actor, as if nobody caused it. Name the cause as the subject, e.g. ${example}, or say what you are still checking.`,
+          message: `"${phrase}" makes the failure its own actor, as if nobody caused it. Name the cause as the subject: ${own}"a Windows update caused a massive outage". If you do not know it yet, say what you are checking.`,
         });
         }
       }
