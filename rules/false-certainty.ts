@@ -3,7 +3,7 @@ import { HEDGE_PHRASES, isEstimate } from '../src/nlp/hedges.js';
 import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { hasUpdateCue } from '../src/nlp/promises.js';
-import { clauseStartIndex, isNegation } from '../src/nlp/subjects.js';
+import { clauseStartIndex, isNegation, subjectOf, verbGroup } from '../src/nlp/subjects.js';
 import data from './data/false-certainty.json' with { type: 'json' };
 
 interface Options {
@@ -11,6 +11,8 @@ interface Options {
   absolutes: string[];
   /** Words that make an absolute an aim, not a claim: "to ensure this never happens again". */
   aims: string[];
+  /** Words that disclaim an absolute: "we cannot promise it will never happen again". */
+  disclaimers: string[];
   /** "will be fixed", "will be back up": a fix promised... */
   etaPredicates: string[];
   /** ...at an exact time: "within 5 minutes", "by 14:00". */
@@ -57,14 +59,21 @@ function absolutes(sentence: Sentence, options: Options): Span[] {
   if (/\?\s*$/.test(text)) return []; // "Will this happen again?" asks, it does not claim.
   const re = globalPhraseRegex(options.absolutes);
   const aims = phraseRegex(options.aims);
+  const disclaimers = phraseRegex(options.disclaimers);
   const found: Span[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (negatedBefore(sentence, span) || aims.test(clauseBefore(sentence, span))) continue;
-    // "guarantee" claims only as a verb ("we guarantee", "is guaranteed"), not "our SLA guarantee".
+    const before = clauseBefore(sentence, span);
+    if (negatedBefore(sentence, span) || aims.test(before) || disclaimers.test(before)) continue;
+    // "guarantee" claims only as our own verb ("we guarantee", "it is guaranteed"), not "our SLA guarantees 99.9%".
     if (/^guarantee/i.test(m[0])) {
-      const term = sentence.nlp.terms[termIndexAt(sentence, span.start)];
+      const index = termIndexAt(sentence, span.start);
+      const term = sentence.nlp.terms[index];
       if (!term || !term.tags.has('Verb')) continue;
+      const group = verbGroup(text, sentence.nlp, index);
+      const subject = subjectOf(text, sentence.nlp, index);
+      const ours = !!subject && ['we', 'i'].includes(subject.head.normal);
+      if (!ours && !group.be) continue;
     }
     found.push(span);
   }
@@ -151,6 +160,7 @@ export default defineRule<Options>({
     options: {
       absolutes: data.absolutes,
       aims: data.aims,
+      disclaimers: data.disclaimers,
       etaPredicates: data.etaPredicates,
       etaTimes: data.etaTimes,
       universalRecovery: data.universalRecovery,

@@ -82,6 +82,11 @@ describe('blame-shifting', () => {
     expect(findings(id, doc('resolved', 'This was due to an issue with our upstream provider. That is our responsibility, not theirs.'))).toEqual([]);
   });
 
+  it('counts admitting our own part as owning it, but not "our provider failed"', () => {
+    expect(findings(id, doc('resolved', 'A storm cut power to our data centre, and our backup generators failed to start.'))).toEqual([]);
+    expect(findings(id, doc('resolved', 'Checkout was down because our upstream provider failed.'))).toHaveLength(1);
+  });
+
   it('is silent on a denied attribution and on attacks with evidence', () => {
     expect(findings(id, doc('resolved', 'The outage was not caused by our customers.'))).toEqual([]);
     expect(findings(id, doc('resolved', 'The slowdown was caused by attackers; our logs show 2 million requests per second from one network.'))).toEqual([]);
@@ -112,6 +117,10 @@ describe('denial-first', () => {
     expect(findings(id, doc('investigating', 'Customers cannot log in. We have not yet found the cause.'))).toEqual([]);
     expect(findings(id, doc('investigating', 'The dashboard is not loading for anyone in Europe.'))).toEqual([]);
     expect(findings(id, doc('monitoring', 'We are no longer seeing errors on the API.'))).toEqual([]);
+  });
+
+  it('does not read a scope ("not all customers") as a denial', () => {
+    expect(findings(id, doc('investigating', 'Not all customers were affected. About 10% of checkouts fail with an error.'))).toEqual([]);
   });
 
   it('looks only at the opening statement of a timeline', () => {
@@ -209,6 +218,13 @@ describe('false-certainty', () => {
     expect(findings(id, doc('resolved', 'We are adding tests to ensure this never happens again.'))).toEqual([]);
     expect(findings(id, doc('resolved', 'This will never happen again.'))).toHaveLength(1);
     expect(findings(id, doc('resolved', 'Will this happen again? We hope not.'))).toEqual([]);
+  });
+
+  it('leaves disclaimers, hopes and contractual guarantees alone', () => {
+    expect(findings(id, doc('resolved', "We can't promise that it will never happen again, but we added a second region."))).toEqual([]);
+    expect(findings(id, doc('resolved', 'We hope this never happens again.'))).toEqual([]);
+    expect(findings(id, doc('resolved', 'Our SLA guarantees 99.9% uptime, so we will credit your account.'))).toEqual([]);
+    expect(findings(id, doc('resolved', 'We guarantee your data is safe.'))).toHaveLength(1);
   });
 
   it('offers to drop "100%"', () => {
