@@ -10,7 +10,7 @@ import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
 import { analysisStats } from '../nlp/analysis.js';
 import { Progress } from './progress.js';
-import { planWorkers, runInWorkers, type WorkItem } from './workers.js';
+import { planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
 
 type Item = WorkItem & { absolute: string; hash?: string };
 
@@ -36,7 +36,9 @@ export function startTiming(): void {
     const end = performance.now();
     phaseTimes.total = end;
     phaseTimes.output = end - lintEnd;
-    writeFileSync(file, JSON.stringify({ ...phaseTimes, threads, tagged: analysisStats(), maxRSS: process.resourceUsage().maxRSS }));
+    const own = analysisStats();
+    const tagged = { sentences: own.sentences + workerTagged.sentences, words: own.words + workerTagged.words };
+    writeFileSync(file, JSON.stringify({ ...phaseTimes, threads, tagged, maxRSS: process.resourceUsage().maxRSS }));
   });
 }
 let lintEnd = 0;

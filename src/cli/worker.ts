@@ -7,6 +7,7 @@ import { lintTracked } from '../engine/cache.js';
 import type { EngineOptions } from '../engine/index.js';
 import type { ActiveRule } from '../engine/ruleset.js';
 import { phaseTimes, timing } from '../engine/timing.js';
+import { analysisStats } from '../nlp/analysis.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './workers.js';
 
 const setup = workerData as WorkerSetup;
@@ -18,7 +19,8 @@ timing.on = setup.timing;
 const port = parentPort!;
 port.on('message', (message: ToWorker) => {
   if ('stop' in message) {
-    port.postMessage({ times: phaseTimes } satisfies FromWorker);
+    const { sentences, words } = analysisStats();
+    port.postMessage({ times: phaseTimes, tagged: { sentences, words } } satisfies FromWorker);
     port.close();
     return;
   }
