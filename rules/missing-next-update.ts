@@ -1,4 +1,5 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/api.js';
+import { readsAsResolved } from '../src/engine/phase.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
@@ -72,6 +73,9 @@ export default defineRule<Options>({
       // An inferred phase defaults to "investigating"; judge such text only if it is still under way.
       if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
       judged = true;
+      // An update whose own text says the problem is over ("Issues is operating normally")
+      // owes no next-update time, unless it also says work goes on.
+      if (readsAsResolved(statement.text) && !ongoing.test(statement.text)) continue;
       if (promise || cadence) continue;
       const updatePromises = statement.sentences
         .map((sentence) => ({ sentence, info: findInfoPromise(sentence.text) }))

@@ -120,3 +120,11 @@ describe('update promises', () => {
     expect(findUpdatePromise('We will post another update in 30 minutes if anything changes.', at)).toBeUndefined();
   });
 });
+
+describe('cause matcher', () => {
+  it('reads ", causing …" after a named failure as a cause, but not "an issue causing …"', async () => {
+    const { findCause } = await import('../src/nlp/matchers.js');
+    expect(findCause("One of our provider's services experienced degradation, causing errors in Codespaces.")).toBeDefined();
+    expect(findCause('We are investigating an issue causing errors in Codespaces.')).toBeUndefined();
+  });
+});

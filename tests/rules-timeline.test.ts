@@ -377,3 +377,14 @@ describe('vague-promise', () => {
     expect(findings('vague-promise', text)).toHaveLength(1);
   });
 });
+
+describe('missing-next-update on updates that say the problem is over', () => {
+  const timeline = (update: string) =>
+    `# Incident\n\n## Investigating (2024-03-01T10:00:00Z)\n\nWe are investigating errors in Actions and Pages. Next update in 30 minutes.\n\n## Update (2024-03-01T10:20:00Z)\n\n${update}\n\n## Resolved (2024-03-01T11:00:00Z)\n\nA bad deploy caused the errors; we rolled it back.\n`;
+  it('skips a component recovery note', () => {
+    expect(lint(timeline('Pages is operating normally.'), { only: 'missing-next-update' }).findings).toEqual([]);
+  });
+  it('still asks for a time when work goes on', () => {
+    expect(lint(timeline('Pages is operating normally. We are continuing to investigate errors in Actions.'), { only: 'missing-next-update' }).findings).toHaveLength(1);
+  });
+});

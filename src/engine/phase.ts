@@ -20,6 +20,14 @@ export function isMaintenanceText(text: string): boolean {
   return MAINTENANCE.test(text);
 }
 
+/**
+ * True when the text itself says the problem is over ("Git Operations is operating normally",
+ * "we have resolved the issue"), whatever phase its heading carried over.
+ */
+export function readsAsResolved(text: string): boolean {
+  return PATTERNS.some(([phase, pattern]) => (phase === 'resolved' || phase === 'completed') && pattern.test(text));
+}
+
 /** Infers a statement's phase from its text; the title helps for post-mortems. */
 export function inferPhase(text: string, title: string | undefined, previous: Phase | undefined): Phase {
   if (title && /\b(?:post-?mortem|incident report|retrospective|root cause analysis)\b/i.test(title)) return 'postmortem';
