@@ -12,6 +12,8 @@ interface Options {
   hedges: string[];
   /** Hedges a suggestion may delete outright ("slight", "minor"). */
   deletable: string[];
+  /** Internal things a hedge may qualify without shrinking customer harm ("a subset of storage nodes"). */
+  internal: string[];
   /** Words that make a sentence an impact sentence (the shared harm list). */
   harm: string[];
   /** A stated size ("35% of jobs", "all customers"): the hedges then do not hide how big it is. */
@@ -72,6 +74,7 @@ export default defineRule<Options>({
       minHedges: 2,
       hedges: HEDGE_PHRASES.impact,
       deletable: data.deletable,
+      internal: data.internal,
       harm: IMPACT_PHRASES.harm,
       scope: IMPACT_PHRASES.scope,
     },
@@ -80,12 +83,16 @@ export default defineRule<Options>({
     const { options } = context;
     const deletable = phraseRegex(options.deletable);
     const scope = phraseRegex(options.scope);
+    const internal = phraseRegex(options.internal);
+    // A hedge on an internal thing ("some internal API operations") describes our systems,
+    // not the size of the customers' problem: it does not count.
+    const onInternal = (text: string, hedge: Hedge) => internal.test(text.slice(hedge.end).split(/[,;:]/)[0].split(/\s+/).slice(0, 5).join(' '));
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
         // Cheap gates first: enough hedge words, and harm in the sentence; only then tag it.
         if (countHedgeWords(sentence.text, options.hedges) < options.minHedges) continue;
         if (!describesHarm(sentence.text, options.harm) || scope.test(sentence.text)) continue;
-        const hedges = findImpactHedges(sentence.text, sentence.nlp, options.hedges);
+        const hedges = findImpactHedges(sentence.text, sentence.nlp, options.hedges).filter((h) => !onInternal(sentence.text, h));
         // Distinct hedges: "jobs may queue or may time out" lists two outcomes, it does not stack.
         if (new Set(hedges.map((h) => h.text.toLowerCase())).size < options.minHedges) continue;
         const words = hedges.map((h) => `"${h.text}"`).join(', ');

@@ -83,7 +83,11 @@ export default defineRule<Options>({
             });
             continue;
           }
-          const owns = ownership.test(match.verb.normal);
+          // "We are authoring a mitigation that will be deployed": the writer already said who
+          // acts; a passive in a relative clause after "we" hides nobody.
+          const relative = ['that', 'which'].includes(nlp.terms[match.groupIndex - 1]?.normal ?? '');
+          const weSaid = relative && nlp.terms.slice(0, match.groupIndex).some((t) => t.normal === 'we');
+          const owns = ownership.test(match.verb.normal) && !weSaid;
           const suggestion = activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,

@@ -128,3 +128,13 @@ describe('cause matcher', () => {
     expect(findCause('We are investigating an issue causing errors in Codespaces.')).toBeUndefined();
   });
 });
+
+describe('passive-voice and relative clauses', () => {
+  it('does not say a passive after "we … that" hides the actor', async () => {
+    const { lint } = await import('./helpers.js');
+    const we = lint('---\nstatus: identified\n---\nWe are writing a fix that will be deployed within the hour.', { only: 'passive-voice' });
+    expect(we.findings.map((f) => f.severity)).toEqual(['info']);
+    const hidden = lint('---\nstatus: identified\n---\nThe fix that was deployed at 14:00 UTC has been reverted.', { only: 'passive-voice' });
+    expect(hidden.findings.some((f) => f.severity === 'warning')).toBe(true);
+  });
+});

@@ -263,3 +263,14 @@ describe('minimizing', () => {
     expect(single.suggestions.map((s) => s.desc)).toEqual(['Drop the hedge "slight"']);
   });
 });
+
+describe('minimizing and internal systems', () => {
+  it('does not count hedges on internal systems', () => {
+    const text = '---\nstatus: postmortem\n---\nThe change caused elevated CPU on a subset of storage nodes, increasing latency for some internal API operations.';
+    expect(lint(text, { only: 'minimizing' }).findings).toEqual([]);
+  });
+  it('still counts hedges on customers', () => {
+    const text = '---\nstatus: investigating\n---\nSome customers may experience slight delays when loading the dashboard.';
+    expect(lint(text, { only: 'minimizing' }).findings).toHaveLength(1);
+  });
+});
