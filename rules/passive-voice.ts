@@ -87,7 +87,8 @@ export default defineRule<Options>({
           // acts; a passive in a relative clause after "we" hides nobody.
           const relative = ['that', 'which'].includes(nlp.terms[match.groupIndex - 1]?.normal ?? '');
           const weSaid = relative && nlp.terms.slice(0, match.groupIndex).some((t) => t.normal === 'we');
-          const owns = ownership.test(match.verb.normal) && !weSaid;
+          if (weSaid) continue;
+          const owns = ownership.test(match.verb.normal);
           const suggestion = activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,

@@ -126,6 +126,7 @@ describe('cause matcher', () => {
     const { findCause } = await import('../src/nlp/matchers.js');
     expect(findCause("One of our provider's services experienced degradation, causing errors in Codespaces.")).toBeDefined();
     expect(findCause('We are investigating an issue causing errors in Codespaces.')).toBeUndefined();
+    expect(findCause('Ghost text requests experienced errors from upstream model providers.')).toBeDefined();
   });
 });
 
@@ -133,7 +134,7 @@ describe('passive-voice and relative clauses', () => {
   it('does not say a passive after "we … that" hides the actor', async () => {
     const { lint } = await import('./helpers.js');
     const we = lint('---\nstatus: identified\n---\nWe are writing a fix that will be deployed within the hour.', { only: 'passive-voice' });
-    expect(we.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(we.findings).toEqual([]);
     const hidden = lint('---\nstatus: identified\n---\nThe fix that was deployed at 14:00 UTC has been reverted.', { only: 'passive-voice' });
     expect(hidden.findings.some((f) => f.severity === 'warning')).toBe(true);
   });
