@@ -93,7 +93,7 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     own = suppressor.keep(own);
     own.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     const statementScores = scoreStatements(own, incident.statements.length, weights);
-    const failed = new Set(own.map((f) => f.principle));
+    const failed = new Set(own.map((f) => f.principle).filter((p) => p !== null));
     const checklist = Object.fromEntries(
       PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
     ) as Record<Principle, ChecklistState>;
@@ -118,14 +118,14 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     findings.push(...own);
   }
   if (settings.reportUnusedDisables && !suppressor.isEmpty) {
-    const principles = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta.principle]));
+    const ruleIds = rules.map((r) => r.rule.meta.id);
     const statementAt = (line: number) => {
       // The statement that starts nearest above the line (timelines may run newest first).
       let at = { incident: incidents[0]?.index ?? 0, statement: 0, line: 0 };
       for (const i of incidents) for (const s of i.statements) if (s.line <= line && s.line >= at.line) at = { incident: i.index, statement: s.index, line: s.line };
       return { incident: at.incident, statement: at.statement };
     };
-    findings.push(...suppressor.unusedFindings((id) => principles.get(id), statementAt, principles.keys()));
+    findings.push(...suppressor.unusedFindings(statementAt, ruleIds));
     findings.sort((a, b) => a.incident - b.incident || a.line - b.line || a.column - b.column);
   }
   const score = incidents.length ? Math.min(...incidents.map((i) => i.score)) : 100;

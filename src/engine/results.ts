@@ -15,7 +15,8 @@ export interface SuggestionResult {
 export interface Finding {
   ruleId: string;
   severity: Severity;
-  principle: Principle;
+  /** The rule's principle; null for notes about the input itself (an unused disable comment). */
+  principle: Principle | null;
   message: string;
   line: number;
   column: number;

@@ -7,7 +7,6 @@
 // A finding is matched by the line it starts on. Suppressed findings are dropped before
 // scoring, so the score matches the report.
 
-import type { Principle } from '../api.js';
 import { positionOf, type InlineDirective, type ParsedFile } from './model.js';
 import type { Finding } from './results.js';
 
@@ -144,11 +143,9 @@ export class Suppressor {
 
   /**
    * The unused comments as warning findings (penalty 0: they do not change scores).
-   * `principleOf` gives a named rule's principle; `locate` the incident and statement a line
-   * belongs to.
+   * `locate` gives the incident and statement a line belongs to.
    */
   unusedFindings(
-    principleOf: (ruleId: string) => Principle | undefined,
     locate: (line: number) => { incident: number; statement: number },
     knownIds: Iterable<string>,
   ): Finding[] {
@@ -160,9 +157,8 @@ export class Suppressor {
       return {
         ruleId: UNUSED_DISABLE_ID,
         severity: 'warning' as const,
-        // Finding requires a principle: use the named rule's; a comment naming no known rule
-        // gets P8 as a placeholder (it is a note about the comment, not about the writing).
-        principle: (rules?.map(principleOf).find(Boolean) ?? 'P8') as Principle,
+        // A note about the comment, not about the writing: no principle of its own.
+        principle: null,
         message: `Unused crisislint-${d.kind} comment: ${reason}${hint}. Remove it, or fix the rule ids.`,
         line: d.line,
         column: d.column,

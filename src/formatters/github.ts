@@ -31,8 +31,8 @@ function command(name: string, properties: [string, string | number | undefined]
 function annotation(file: string, f: Finding): string {
   // GitHub accepts col/endColumn only when the annotation starts and ends on one line.
   const oneLine = f.line === f.endLine;
-  const principle = PRINCIPLE_INFO[f.principle];
-  const title = `crisislint ${f.ruleId}${principle && f.ruleId !== 'unused-disable' ? ` (${f.principle} ${principle.name})` : ''}`;
+  const principle = f.principle ? PRINCIPLE_INFO[f.principle] : undefined;
+  const title = `crisislint ${f.ruleId}${principle ? ` (${f.principle} ${principle.name})` : ''}`;
   const message = [f.message, ...f.suggestions.map((s) => `Suggestion: ${s.desc}`)].join('\n');
   return command(
     COMMAND[f.severity],
