@@ -1,6 +1,7 @@
 // Which rules run, at what severity, with which options. Built-in rules and plugin rules come
 // through the same `Rule` interface; user settings only change severity and options.
 
+import { didYouMean } from './did-you-mean.js';
 import type { Rule, Severity, SeveritySetting } from '../api.js';
 
 export type RuleSettingInput = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
@@ -33,8 +34,7 @@ export function resolveRules(available: Rule<object>[], settings: Record<string,
   const byId = new Map(available.map((r) => [r.meta.id, r]));
   for (const id of Object.keys(settings)) {
     if (!byId.has(id)) {
-      const near = [...byId.keys()].filter((k) => k.includes(id) || id.includes(k) || editDistance(k, id) <= 3);
-      throw new RuleSettingError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}; crisislint --list-rules shows them all`);
+      throw new RuleSettingError(`unknown rule "${id}"${didYouMean(id, byId.keys())}; crisislint --list-rules shows them all`);
     }
   }
   const active: ActiveRule[] = [];
@@ -52,13 +52,4 @@ export function resolveRules(available: Rule<object>[], settings: Record<string,
     });
   }
   return active;
-}
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
 }
