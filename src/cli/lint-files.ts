@@ -26,7 +26,7 @@ export interface LintFilesOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** Timing (CRISISLINT_TIMING=file) is switched on here, before any file is read. */
+/** Timing (CRISISLINT_TIMING=file, or =1 for stderr) is switched on here, before any file is read. */
 export function startTiming(): void {
   const file = process.env.CRISISLINT_TIMING;
   if (!file || timing.on) return;
@@ -38,7 +38,10 @@ export function startTiming(): void {
     phaseTimes.output = end - lintEnd;
     const own = analysisStats();
     const tagged = { sentences: own.sentences + workerTagged.sentences, words: own.words + workerTagged.words };
-    writeFileSync(file, JSON.stringify({ ...phaseTimes, threads, tagged, maxRSS: process.resourceUsage().maxRSS }));
+    const json = JSON.stringify({ ...phaseTimes, threads, tagged, maxRSS: process.resourceUsage().maxRSS });
+    // CRISISLINT_TIMING=1 prints to stderr; any other value names the file to write.
+    if (file === '1' || file === 'true' || file === 'stderr') process.stderr.write(`crisislint timing: ${json}\n`);
+    else writeFileSync(file, json);
   });
 }
 let lintEnd = 0;

@@ -1,6 +1,6 @@
 // Per-phase timing for the benchmark's breakdown (bench/run.mjs). Off unless the environment
-// variable CRISISLINT_TIMING names a file; when off, every hook is one boolean test, so a normal
-// run pays nothing measurable.
+// variable CRISISLINT_TIMING names a file (or is 1, for stderr); when off, every hook is one
+// boolean test, so a normal run pays nothing measurable.
 
 export type TimedPhase = 'read' | 'parse' | 'nlp' | 'rules' | 'output';
 
