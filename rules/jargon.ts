@@ -117,10 +117,10 @@ export default defineRule<Options>({
     // First use counts across the whole incident: a term explained (or reported) once is not repeated.
     const seenTerms = new Set<number>();
     const seenAcronyms = new Set<string>();
-    const laterUses = (acronym: string, from: Statement, sentence: Sentence) =>
-      statements.slice(from.index).some((s) =>
-        s.sentences.some((x) => (s !== from || x.index > sentence.index) && new RegExp(`\\b${acronym}s?\\b`).test(x.text)),
-      );
+    const laterUses = (acronym: string, from: Statement, sentence: Sentence) => {
+      const use = new RegExp(`\\b${acronym}s?\\b`);
+      return statements.slice(from.index).some((s) => s.sentences.some((x) => (s !== from || x.index > sentence.index) && use.test(x.text)));
+    };
 
     for (const statement of statements) {
       for (const sentence of statement.sentences) {

@@ -85,12 +85,14 @@ export function findDetailsPromise(text: string, phrases = promisePhrases): Deta
   const promise = phraseRegex(phrases.detailsPromises).exec(text);
   if (!promise) return undefined;
   const said = promise[0];
-  const kind: DetailsKind = phraseRegex(phrases.postmortemWords).test(said)
-    ? 'postmortem'
-    : phraseRegex(phrases.causeWords).test(said)
-      ? 'cause'
-      : 'details';
-  return { start: promise.index, end: promise.index + said.length, kind };
+  return { start: promise.index, end: promise.index + said.length, kind: reportKind(said, phrases) ?? 'details' };
+}
+
+/** A promise of a post-mortem or a root cause, by its words; undefined for anything else. */
+function reportKind(said: string, phrases: typeof promisePhrases): 'postmortem' | 'cause' | undefined {
+  if (phraseRegex(phrases.postmortemWords).test(said)) return 'postmortem';
+  if (phraseRegex(phrases.causeWords).test(said)) return 'cause';
+  return undefined;
 }
 
 /** A place or time that makes a promise of more information concrete. */
@@ -137,12 +139,6 @@ export function findInfoPromise(
   if (!info) return undefined;
   const said = info[0];
   // "we will share more details" is a details promise even when matched by the general list.
-  const kind: InfoPromiseKind = phraseRegex(phrases.postmortemWords).test(said)
-    ? 'postmortem'
-    : phraseRegex(phrases.causeWords).test(said)
-      ? 'cause'
-      : /\bupdat/i.test(said)
-        ? 'update'
-        : 'details';
+  const kind: InfoPromiseKind = reportKind(said, phrases) ?? (/\bupdat/i.test(said) ? 'update' : 'details');
   return { start: info.index, end: info.index + said.length, kind };
 }

@@ -35,6 +35,8 @@ const TIME = new RegExp(
   `(?<![\\d:.])(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*\\(?(${ZONE_WORD}|[+-]\\d{2}:?\\d{2})\\)?)?(?![\\d:])`,
   'i',
 );
+const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY}`, 'i');
+const ZONE_RE = new RegExp(`\\b(${ZONE_WORD})\\b`, 'i');
 const MONTH_DAY = new RegExp(`\\b(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_WORD})(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const SLASH_DATE = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
@@ -119,9 +121,9 @@ export function findDateParts(text: string): { parts: DateParts; spans: [number,
   }
   if (spans.length === 0) return undefined;
   // A weekday before or after the date is part of it ("Monday, March 28th").
-  const weekday = new RegExp(`\\b${WEEKDAY}`, 'i').exec(rest);
+  const weekday = WEEKDAY_RE.exec(rest);
   if (weekday) take(weekday);
-  const zone = new RegExp(`\\b(${ZONE_WORD})\\b`, 'i').exec(rest);
+  const zone = ZONE_RE.exec(rest);
   if (zone && parts.offset === undefined && parts.usZone === undefined && parts.hour !== undefined) {
     zoneOffset(zone[1], parts);
     take(zone);
