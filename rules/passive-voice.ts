@@ -16,6 +16,8 @@ interface Options {
   ownershipVerbs: string[];
   /** Participles that describe a state ("is degraded"), never reported. */
   states: string[];
+  /** Participles whose "can be …" points the reader somewhere ("can be found on our blog"), never reported. */
+  readerVerbs: string[];
 }
 
 /** "the issue has been identified" -> "we identified the issue", by compromise's conjugator. */
@@ -59,15 +61,17 @@ export default defineRule<Options>({
       pass: [
         { text: '---\nstatus: identified\n---\nWe identified the issue and deployed a fix at 14:10 UTC.' },
         { text: '---\nstatus: resolved\n---\nNo data was lost, and your account was not affected. The dashboard is unavailable for some users.' },
+        { text: '---\nstatus: resolved\n---\nWe fixed the bug at 14:10 UTC. More details can be found on our blog.' },
       ],
     },
-    options: { ownershipVerbs: data.ownershipVerbs, states: PASSIVE_PHRASES.states },
+    options: { ownershipVerbs: data.ownershipVerbs, states: PASSIVE_PHRASES.states, readerVerbs: data.readerVerbs },
   },
   check(context) {
     const ownership = phraseRegex(context.options.ownershipVerbs);
+    const readerVerbs = phraseRegex(context.options.readerVerbs);
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
-        if (!mayHavePassive(sentence.text)) continue;
+        if (!mayHavePassive(sentence.text, context.options.states)) continue;
         const nlp = sentence.nlp;
         for (const match of findPassives(nlp, context.options.states)) {
           if (isNegatedPassive(nlp, match)) continue;
@@ -88,6 +92,9 @@ export default defineRule<Options>({
           const relative = ['that', 'which'].includes(nlp.terms[match.groupIndex - 1]?.normal ?? '');
           const weSaid = relative && nlp.terms.slice(0, match.groupIndex).some((t) => t.normal === 'we');
           if (weSaid) continue;
+          // "More details can be found on our blog": the reader is the one who acts.
+          const opener = nlp.terms[match.groupIndex]?.normal;
+          if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
           const owns = ownership.test(match.verb.normal);
           const suggestion = activeRewrite(sentence.text, nlp, match);
           context.report({

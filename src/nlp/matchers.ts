@@ -6,6 +6,7 @@ import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import apologyPhrases from './phrases/apology.json' with { type: 'json' };
 import causePhrases from './phrases/cause.json' with { type: 'json' };
 import passivePhrases from './phrases/passive.json' with { type: 'json' };
+import participleData from './phrases/participles.json' with { type: 'json' };
 
 export const APOLOGY_PHRASES = apologyPhrases;
 export const CAUSE_PHRASES = causePhrases;
@@ -76,11 +77,53 @@ const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'migh
 const NEGATIONS = new Set(['not', 'never', "n't"]);
 const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 
-/** A cheap test on the text: could this sentence hold a passive at all? Saves tagging most sentences. */
-const PASSIVE_PREFILTER = /\b(?:is|are|was|were|be|been|being|am|get|gets|got|getting|gotten)\b(?:\s+\w+){0,2}?\s+(?:\w+(?:ed|en|wn|un|ne|lt|pt|nt|ft|ught|ade|ung|id|et|ut)\b)/i;
+// ---- the passive prefilter: which sentences are worth tagging at all --------------------------
+// Tagging is most of crisislint's cost and passive-voice would ask for most of it, so sentences
+// that cannot hold a passive are ruled out on their words first. The test mirrors findPassives
+// step by step and errs towards tagging: a be-form (or "get"), then up to three words, skipping
+// further be-forms; the first word that ends like a participle (or is a past form compromise
+// knows, participles.json) decides: a state ("is degraded") rules this be-form out, anything
+// else needs tags. Words compromise never tags as an adverb (articles, pronouns, prepositions,
+// "-ing" forms) end the search early, as they end findPassives' skip over adverbs.
+// tests/passive-prefilter.test.ts checks that no sentence with a passive is ruled out.
 
-export function mayHavePassive(text: string): boolean {
-  return PASSIVE_PREFILTER.test(text);
+/** Word endings of regular participles and of the irregular ones compromise guesses by suffix. */
+export const PARTICIPLE_ENDING = /^[a-z]+(?:ed|en|wn|un|ne|ld|lt|pt|nt|ft|ught|ade|ung|id|et|ut|ead)$/;
+const IRREGULAR_PAST = new Set(participleData.participles);
+const PREFILTER_BE = new Set([...BE, 'am']);
+const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at']);
+const WORDS = /[a-z0-9'\u2019]+(?:-[a-z0-9'\u2019]+)*/g;
+
+// "re-routed", "rolled-back": compromise may keep the hyphenated word whole or split it.
+const isPastForm = (word: string): boolean =>
+  PARTICIPLE_ENDING.test(word) || IRREGULAR_PAST.has(word) || (word.includes('-') && word.split('-').some(isPastForm));
+
+// "it's", "we're": compromise splits the contraction into a be-form.
+const isBeWord = (word: string) => PREFILTER_BE.has(word) || /['\u2019](?:s|re)$/.test(word);
+
+/** Could this sentence hold a passive (other than a state)? Saves tagging most sentences. */
+export function mayHavePassive(text: string, statesList: readonly string[] = passivePhrases.states): boolean {
+  const words = text.toLowerCase().match(WORDS);
+  if (!words) return false;
+  let states: RegExp | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!isBeWord(words[i])) continue;
+    // "the data being served": findPassives skips a "being" that follows no be-form.
+    if (words[i] === 'being' && !(i > 0 && isBeWord(words[i - 1]))) continue;
+    for (let k = i + 1, budget = 3; budget > 0 && k < words.length; k++) {
+      const word = words[k];
+      if (isBeWord(word)) continue;
+      // Adverbs in "-ly" ("automatically", "fully") do not count towards the three words.
+      if (!word.endsWith('ly')) budget--;
+      if (isPastForm(word)) {
+        states ??= phraseRegex(statesList);
+        if (!states.test(word)) return true;
+        break;
+      }
+      if (NEVER_ADVERB.has(word) || word.endsWith('ing')) break;
+    }
+  }
+  return false;
 }
 
 function isParticiple(term: Term): boolean {
@@ -134,7 +177,8 @@ export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boole
   for (let k = match.groupIndex - 1; k >= 0 && k >= match.groupIndex - 8; k--) {
     const n = terms[k].normal;
     if (n === 'no' || n === 'none' || n === 'neither' || n === 'nothing' || n === 'nobody' || n === 'never') return true;
-    if (/[,;:]$/.test(terms[k].text) || terms[k].tags.has('Conjunction')) break;
+    // "No runs or deliveries were lost": or/nor join the subject's nouns; other conjunctions start a clause.
+    if (/[,;:]$/.test(terms[k].text) || (terms[k].tags.has('Conjunction') && n !== 'or' && n !== 'nor')) break;
   }
   return false;
 }
