@@ -6,6 +6,7 @@
 // slow files, simply takes fewer.
 
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -99,7 +100,8 @@ export async function runInWorkers<T extends WorkItem>(
   onResult: (item: T, result: FileResult, time: TimeDependence) => void,
   lintHere: (item: T) => void,
 ): Promise<void> {
-  const { Worker } = await import('node:worker_threads');
+  // require, not import(): the bundle may run from a V8 code cache (bin/load-bundle.cjs).
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const setup = workerSetup(engine, forCache)!;
   const script = workerScript()!;
   const queue: T[][] = [];
@@ -120,7 +122,12 @@ export async function runInWorkers<T extends WorkItem>(
     // A smaller young generation than V8's default keeps the corpus run near 250 MB (measured
     // with one worker: 246-250 MB at 8 MB, 257-261 MB at 16, 268 MB at the default) at no
     // measurable cost in time.
-    const worker: Worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    // Started through bin/load-bundle.cjs when it is there, so the worker uses the code cache too.
+    const loader = fileURLToPath(new URL('../bin/load-bundle.cjs', import.meta.url));
+    const worker: Worker = existsSync(loader)
+      ? new Worker(loader, { argv: [script], workerData: setup, resourceLimits })
+      : new Worker(script, { workerData: setup, resourceLimits });
     const inFlight: T[][] = [];
     const send = () => {
       const chunk = queue.pop(); // workers take from the back, the main thread from the front

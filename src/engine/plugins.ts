@@ -179,13 +179,15 @@ export function validateRule(value: unknown, label: string): Rule<object> {
 }
 
 /**
- * import() the module. Code that Node compiled from a V8 code cache (bin/crisislint.cjs loads the
- * bundle that way) can lose its import() callback; then require() loads it instead, which takes
- * CommonJS and, from Node 20.19, ES modules without top-level await.
+ * import() the module. The bundle may run from a V8 code cache, which on Node 20 has no import()
+ * of its own: bin/load-bundle.cjs then lends one. Without either, require() loads the module,
+ * which takes CommonJS and, from Node 20.19, ES modules without top-level await.
  */
 async function importModule(path: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(path).href;
+  const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.import')] as ((specifier: string) => Promise<unknown>) | undefined;
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return (await (lent ? lent(url) : import(url))) as Record<string, unknown>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
     return createRequire(path)(path) as Record<string, unknown>;

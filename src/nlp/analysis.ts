@@ -48,9 +48,10 @@ let nlpInstance: Nlp | undefined;
 
 function loadNlp(): Nlp {
   if (!nlpInstance) {
-    const require = createRequire(import.meta.url);
-    // The CommonJS build is one file and loads about twice as fast as the ES-module sources.
-    nlpInstance = require('compromise') as Nlp;
+    // The CommonJS build is one file and loads about twice as fast as the ES-module sources;
+    // bin/load-bundle.cjs, when it started the bundle, loads it with a V8 code cache.
+    const cached = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.requireCompromise')] as (() => Nlp) | undefined;
+    nlpInstance = cached ? cached() : (createRequire(import.meta.url)('compromise') as Nlp);
     // The last hook, 'chunks', groups terms into noun and verb phrases and changes no tag; only
     // conjugate() (through .verbs()) needs it, and asks for it. Leaving it out saves about a
     // tenth of tagging time (bench/lib/hooks.ts checks the tags are identical).

@@ -1,0 +1,63 @@
+'use strict';
+// Loads a built bundle (dist/*.cjs) with the V8 code cache the build wrote beside it
+// (scripts/build.mjs): compiling the 1 MB bundles is a good part of start-up, and a cache written
+// after a real run also holds the functions that run compiled. V8 rejects a cache made by another
+// Node or other V8 flags; the bundle then compiles as usual. Nothing is written at run time
+// unless CRISISLINT_CODE_CACHE=write (the build), so an install is never modified by a run.
+//
+// Code compiled from a cache has no import() of its own on Node 20, so this file, compiled by
+// Node as usual, lends it one (plugins.ts and workers.ts look for it).
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const Module = require('node:module');
+const vm = require('node:vm');
+
+globalThis[Symbol.for('crisislint.import')] = (specifier) => import(specifier);
+
+function loadBundle(file, cacheFile = `${file}.v8-cache`) {
+  const mode = process.env.CRISISLINT_CODE_CACHE;
+  if (mode === '0') return require(file);
+  let cachedData;
+  try {
+    if (mode !== 'write') cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache: compile as usual.
+  }
+  const source = readFileSync(file, 'utf8');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (mode === 'write') {
+    // At exit, so that the cache holds the functions this run compiled, not only the top level.
+    process.once('exit', () => {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    });
+  }
+  const bundle = new Module(file, module);
+  bundle.filename = file;
+  bundle.paths = Module._nodeModulePaths(dirname(file));
+  require.cache[file] = bundle;
+  script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
+  bundle.loaded = true;
+  return bundle.exports;
+}
+
+/**
+ * compromise through the code cache too (src/nlp/analysis.ts asks for it). V8 checks a cache
+ * against the source's length, not its content, so the cache is named by compromise's version.
+ */
+globalThis[Symbol.for('crisislint.requireCompromise')] = () => {
+  const file = require.resolve('compromise', { paths: [join(__dirname, '..', 'dist')] });
+  let version = 'unknown';
+  try {
+    version = JSON.parse(readFileSync(join(file, '..', '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return require(file);
+  }
+  return loadBundle(file, join(__dirname, '..', 'dist', `compromise-${version}.v8-cache`));
+};
+
+module.exports = { loadBundle };
+
+// A worker thread starts here (src/cli/workers.ts) with the worker bundle as its argument.
+if (require.main === module && process.argv[2]) loadBundle(process.argv[2]);
