@@ -2,15 +2,13 @@
 // source offsets for every text node, so prose keeps its positions; code, HTML and link URLs
 // never become prose.
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
 import type { Nodes, Paragraph, Parent, PhrasingContent } from 'mdast';
 import { assembleIncident, type RawStatement } from '../engine/document.js';
 import type { IncidentMeta, InlineDirective, ParsedFile, SourceFile } from '../engine/model.js';
 import type { DateParts } from '../nlp/time.js';
 import { InputError } from './errors.js';
 import { metaFromFrontMatter, parseFrontMatter } from './frontmatter.js';
+import { parseMarkdownTree } from './markdown-fast.js';
 import { ProseBuilder } from './prose.js';
 import { parseTimelineLabel, resolveLabelTimes, type TimelineLabel } from './timeline-labels.js';
 import type { InputFormat } from './types.js';
@@ -46,10 +44,7 @@ function headingText(node: Parent, source: string): string {
 
 export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {}): Omit<ParsedFile, 'source' | 'format'> {
   const text = source.text;
-  const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
+  const tree = parseMarkdownTree(text);
   let data: Record<string, unknown> = {};
   let h1: string | undefined;
   const events: Event[] = [];
