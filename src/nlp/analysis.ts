@@ -4,6 +4,7 @@
 
 import { createRequire } from 'node:module';
 import { phaseTimes, timing } from '../engine/timing.js';
+import { fastBulkMatch } from './fast-sweep.js';
 
 export interface Term {
   text: string;
@@ -30,7 +31,7 @@ export interface VerbForms {
   Participle?: string;
 }
 
-type Nlp = ((text: string) => CompromiseDoc) & { world(): { hooks: string[] } };
+type Nlp = ((text: string) => CompromiseDoc) & { world(): { hooks: string[] }; plugin(plugin: object): unknown };
 interface CompromiseTerm {
   text: string;
   pre: string;
@@ -57,6 +58,8 @@ function loadNlp(): Nlp {
     // tenth of tagging time (bench/lib/hooks.ts checks the tags are identical).
     const world = nlpInstance.world();
     world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
+    // The same pattern selection, about a quarter less tagging time (fast-sweep.ts says why).
+    nlpInstance.plugin({ methods: { one: { bulkMatch: fastBulkMatch } } });
   }
   return nlpInstance;
 }
