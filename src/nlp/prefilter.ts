@@ -253,6 +253,142 @@ function characterClass(token: string, unicode: boolean): Info {
   return lower.size === 1 && !lower.has(null) ? literal([...chars][0]) : ANY;
 }
 
+// ---- a case-sensitive twin for lower-cased text ----------------------------------------------
+// Case-insensitive regexps cost about four times as much to compile. On a text whose characters
+// are ASCII or punctuation without case (curly quotes, dashes, spaces: every sentence of the
+// corpus but a few), a pattern matches case-insensitively exactly where its lower-cased twin
+// matches the lower-cased text, case-sensitively: an ASCII character and its case pair fold to
+// one lower-case character, classes are mapped the same way, and caseless characters match only
+// themselves either way. Lower-casing such a text keeps every character in place.
+
+/** Texts the twin may run on (tests check these non-ASCII characters have no case pair). */
+export const FOLDABLE = /^[\0-\x7F\u00A0-\u00B4\u00B6-\u00BF\u00D7\u00F7\u2000-\u206F]*$/;
+
+/** Property escapes whose sets are the same for both cases. */
+const CASELESS_PROPERTY = /^\\[pP]\{(?:L|Letter|N|Number|Nd|P|Punctuation|S|Symbol|Z|Separator|Zs)\}$/;
+
+/** Non-ASCII characters that case-fold to ASCII ones in unicode mode: the long s and the Kelvin sign. */
+const FOLDS_TO_ASCII: Record<number, number> = { 0x17f: 0x73, 0x212a: 0x6b };
+
+function hex(code: number, unicode: boolean): string {
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code > 0xffff && unicode ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The lower-case form an ASCII character or a unicode-mode fold takes in the twin. */
+function lowerCode(code: number, unicode: boolean): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  return (unicode && FOLDS_TO_ASCII[code]) || code;
+}
+
+/** The code point an escape other than \d\w\s… stands for ("\x41", "\u{1F600}", "\."), or undefined. */
+function escapedCode(token: string, unicode: boolean): number | undefined {
+  const e = token[1];
+  if ((e === 'x' || e === 'u') && token.length > 2) return parseInt(token.slice(2).replace(/[{}]/g, ''), 16);
+  if (/[A-Za-z0-9]/.test(e)) return undefined;
+  return unicode && !/[\^$\\.*+?()[\]{}|/-]/.test(e) ? undefined : e.charCodeAt(0);
+}
+
+interface ClassChar {
+  code: number;
+  /** Written as itself: only an unescaped "-" makes a range. */
+  raw: boolean;
+}
+
+/** A class for lower-cased text: its ASCII characters folded to lower case, the rest as it was. */
+function lowerClass(token: string, unicode: boolean): string | undefined {
+  const body = token.slice(1, -1);
+  const negated = body.startsWith('^');
+  const items: (ClassChar | string)[] = [];
+  for (let k = negated ? 1 : 0; k < body.length; k++) {
+    if (body[k] !== '\\') {
+      const code = unicode ? body.codePointAt(k)! : body.charCodeAt(k);
+      if (code > 0xffff) k++;
+      items.push({ code, raw: true });
+      continue;
+    }
+    const m = (unicode ? /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\}|[^])/ : /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[^])/).exec(body.slice(k))!;
+    k += m[0].length - 1;
+    const e = m[0][1];
+    if ('dDwWsS'.includes(e) && m[0].length === 2) items.push(m[0]);
+    else if (e === 'p' || e === 'P') {
+      if (!unicode || !CASELESS_PROPERTY.test(m[0])) return undefined;
+      items.push(m[0]);
+    } else if ('bfnrtv'.includes(e) && m[0].length === 2) items.push({ code: { b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 }[e]!, raw: false });
+    else {
+      const code = escapedCode(m[0], unicode);
+      if (code === undefined) return undefined;
+      items.push({ code, raw: false });
+    }
+  }
+  const ascii = new Array<boolean>(128).fill(false);
+  const kept: string[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (typeof item === 'string') {
+      kept.push(item);
+      continue;
+    }
+    const from = item.code;
+    let to = from;
+    const dash = items[k + 1];
+    if (typeof dash === 'object' && dash.raw && dash.code === 45 && k + 2 < items.length) {
+      // "a-z"; a set escape at either end makes "-" a plain character (outside unicode mode).
+      const end = items[k + 2];
+      if (typeof end === 'string') return undefined;
+      to = end.code;
+      k += 2;
+    }
+    for (let c = from; c <= Math.min(to, 127); c++) ascii[lowerCode(c, unicode)] = true;
+    if (to >= 128) {
+      const start = Math.max(from, 128);
+      kept.push(start === to ? hex(start, unicode) : `${hex(start, unicode)}-${hex(to, unicode)}`);
+      if (unicode) for (const c of Object.keys(FOLDS_TO_ASCII).map(Number)) if (c >= start && c <= to) ascii[FOLDS_TO_ASCII[c]] = true;
+    }
+  }
+  let out = '';
+  for (let c = 0; c < 128; c++) {
+    if (!ascii[c]) continue;
+    let end = c;
+    while (end + 1 < 128 && ascii[end + 1]) end++;
+    out += end === c ? hex(c, unicode) : `${hex(c, unicode)}-${hex(end, unicode)}`;
+    c = end;
+  }
+  return `[${negated ? '^' : ''}${out}${kept.join('')}]`;
+}
+
+/**
+ * The pattern for lower-cased text, matched case-sensitively (see above); undefined when the
+ * pattern holds something the mapping does not cover (a back-reference, a control escape, a
+ * property escape with case).
+ */
+export function lowerCasePattern(source: string, unicode: boolean): string | undefined {
+  let out = '';
+  for (const token of source.match(unicode ? TOKENS_U : TOKENS) ?? []) {
+    if (token[0] === '[') {
+      const cls = lowerClass(token, unicode);
+      if (cls === undefined) return undefined;
+      out += cls;
+    } else if (token[0] === '\\') {
+      const e = token[1];
+      if (e === undefined) return undefined;
+      if ('dDwWsSbBfnrtv'.includes(e) && token.length === 2) out += token;
+      else if (e === 'p' || e === 'P') {
+        if (!unicode || !CASELESS_PROPERTY.test(token)) return undefined;
+        out += token;
+      } else if (e === '0') out += token;
+      else {
+        const code = escapedCode(token, unicode);
+        if (code === undefined) return undefined;
+        const lower = lowerCode(code, unicode);
+        out += lower === code ? token : String.fromCharCode(lower);
+      }
+    } else if (token[0] === '(' || QUANTIFIER.test(token) || (token.length === 1 && '|).^$'.includes(token))) out += token;
+    else out += token.replace(unicode ? /[A-Z\u017F\u212A]/g : /[A-Z]/g, (c) => String.fromCharCode(lowerCode(c.charCodeAt(0), unicode)));
+  }
+  return out;
+}
+
 export interface FragmentAnalysis {
   /** Lower-case ASCII literals one of which every match contains; undefined when none is known. */
   literals?: string[];
@@ -277,23 +413,15 @@ export function analyseFragment(fragment: string, unicode = false): FragmentAnal
 
 // ---- one index over every registered list ------------------------------------------------------
 
-/** The fragments of one pattern, shared by its plain and global RegExps. */
-class FragmentList {
-  /** Fragments without a known literal: candidates for every text. */
-  readonly always: number[] = [];
-  /** False when some fragment cannot run alone: the whole pattern runs instead, unfiltered. */
-  readonly filtered: boolean;
-  /** Its place in registration order: texts indexed before it was registered lack its hits. */
-  readonly order: number = 0;
-  /** Each fragment's literals, as [literal, fragment] pairs. */
-  readonly literals: [string, number][] = [];
+/** One way to run a list's fragments: the pattern as written, or its twin for lower-cased text. */
+class Runner {
   private readonly regexes: (RegExp | undefined)[];
   /** Pattern length of the fragments compiled alone so far. */
   private compiledLength = 0;
   private whole: RegExp | undefined;
 
   constructor(
-    readonly fragments: readonly string[],
+    private readonly fragments: readonly string[],
     private readonly before: string,
     private readonly after: string,
     private readonly flags: string,
@@ -301,15 +429,6 @@ class FragmentList {
     private readonly source: string,
   ) {
     this.regexes = new Array(fragments.length);
-    const unicode = /[uv]/.test(flags);
-    const analyses = flags.includes('y') ? [undefined] : fragments.map((f) => analyseFragment(String(f), unicode));
-    this.filtered = analyses.every((a) => a !== undefined);
-    if (!this.filtered) return;
-    analyses.forEach((a, i) => {
-      if (!a!.literals) this.always.push(i);
-      else for (const lit of a!.literals) this.literals.push([lit, i]);
-    });
-    this.order = register(this);
   }
 
   /** Fragment i alone, with the same edges and flags; compiled on first use. */
@@ -347,6 +466,57 @@ class FragmentList {
     }
     return best;
   }
+}
+
+/** The fragments of one pattern, shared by its plain and global RegExps. */
+class FragmentList {
+  /** Fragments without a known literal: candidates for every text. */
+  readonly always: number[] = [];
+  /** False when some fragment cannot run alone: the whole pattern runs instead, unfiltered. */
+  readonly filtered: boolean;
+  /** Its place in registration order: texts indexed before it was registered lack its hits. */
+  readonly order: number = 0;
+  /** Each fragment's literals, as [literal, fragment] pairs. */
+  readonly literals: [string, number][] = [];
+  readonly plain: Runner;
+  /** For a case-insensitive pattern, its case-sensitive twin, run on lower-cased text when it may be. */
+  readonly twin: Runner | undefined;
+
+  constructor(
+    readonly fragments: readonly string[],
+    before: string,
+    after: string,
+    flags: string,
+    source: string,
+  ) {
+    this.plain = new Runner(fragments, before, after, flags, source);
+    const unicode = /[uv]/.test(flags);
+    const analyses = /[yv]/.test(flags) ? [undefined] : fragments.map((f) => analyseFragment(String(f), unicode));
+    this.filtered = analyses.every((a) => a !== undefined);
+    if (!this.filtered) return;
+    analyses.forEach((a, i) => {
+      if (!a!.literals) this.always.push(i);
+      else for (const lit of a!.literals) this.literals.push([lit, i]);
+    });
+    this.order = register(this);
+    if (flags.includes('i') && !flags.includes('d')) this.twin = twinRunner(fragments, before, after, flags, unicode);
+  }
+}
+
+/** The twin runner, or undefined when some part of the pattern has no lower-case twin. */
+function twinRunner(fragments: readonly string[], before: string, after: string, flags: string, unicode: boolean): Runner | undefined {
+  const lowered = fragments.map((f) => lowerCasePattern(String(f), unicode));
+  const edges = [lowerCasePattern(before, unicode), lowerCasePattern(after, unicode)];
+  if (lowered.some((f) => f === undefined) || edges.some((e) => e === undefined)) return undefined;
+  const twinFlags = flags.replace('i', '');
+  const body = lowered.length ? lowered.map((p) => `(?:${p})`).join('|') : '(?!)';
+  const source = `${edges[0]}(?:${body})${edges[1]}`;
+  try {
+    new RegExp(source, twinFlags);
+  } catch {
+    return undefined;
+  }
+  return new Runner(lowered as string[], edges[0]!, edges[1]!, twinFlags, source);
 }
 
 function execFrom(re: RegExp, text: string, start: number): RegExpExecArray | null {
@@ -479,6 +649,8 @@ interface TextEntry {
   folded: string;
   /** The text to run regexps on: the same characters, one byte each when they fit (see subjectOf). */
   subject: string | undefined;
+  /** The lower-cased text for twins, when they may run on it; null when they may not. */
+  lowered: string | null | undefined;
   /** Lists registered when the text was indexed; later lists are looked up one by one. */
   registered: number;
   /** By list order: the list's fragments that may match (unsorted, possibly repeated). */
@@ -534,7 +706,7 @@ function indexText(text: string): TextEntry {
       else hits[p.list.order] = [p.fragment];
     }
   }
-  return { text, folded, subject: undefined, registered, hits };
+  return { text, folded, subject: undefined, lowered: undefined, registered, hits };
 }
 
 /**
@@ -544,6 +716,32 @@ function indexText(text: string): TextEntry {
  */
 function subjectOf(entry: TextEntry): string {
   return (entry.subject ??= WIDE.test(entry.text) ? entry.text : Buffer.from(entry.text, 'latin1').toString('latin1'));
+}
+
+/** The lower-cased text for twins (one byte per character when it fits), or null when the text is not foldable. */
+function loweredOf(entry: TextEntry): string | null {
+  if (entry.lowered === undefined) {
+    const folded = entry.folded;
+    entry.lowered = !FOLDABLE.test(entry.text) ? null : WIDE.test(folded) ? folded : Buffer.from(folded, 'latin1').toString('latin1');
+  }
+  return entry.lowered;
+}
+
+/** A match found in the lower-cased text, as the original text's match (the same place, its own characters). */
+function inOriginal(m: RegExpExecArray | null, text: string): RegExpExecArray | null {
+  if (!m) return null;
+  const result = [text.slice(m.index, m.index + m[0].length)] as unknown as RegExpExecArray;
+  result.index = m.index;
+  result.input = text;
+  result.groups = undefined;
+  return result;
+}
+
+/** Runs `list` (fragments `may`) on the entry's text from `start`: the twin when it may, else as written. */
+function runList(list: FragmentList, entry: TextEntry, start: number, may: readonly number[]): RegExpExecArray | null {
+  const lowered = list.twin ? loweredOf(entry) : null;
+  if (lowered !== null) return inOriginal(list.twin!.exec(lowered, start, may), entry.text);
+  return list.plain.exec(subjectOf(entry), start, may);
 }
 
 const CACHE_LIMIT = 10_000;
@@ -625,7 +823,11 @@ export class FragmentRegExp extends RegExp {
 
   /** Fragment i alone from the start of `text` (the same pattern as `${before}(?:fragment)${after}`, global). */
   execFragment(i: number, text: string): RegExpExecArray | null {
-    return execFrom(this.list.fragmentRegex(i), subjectOf(entryOf(text)), 0);
+    const list = this.list;
+    const entry = entryOf(text);
+    const lowered = list.twin ? loweredOf(entry) : null;
+    if (lowered !== null) return inOriginal(execFrom(list.twin!.fragmentRegex(i), lowered, 0), text);
+    return execFrom(list.plain.fragmentRegex(i), subjectOf(entry), 0);
   }
 
   override exec(input: string): RegExpExecArray | null {
@@ -643,7 +845,7 @@ export class FragmentRegExp extends RegExp {
     }
     const entry = entryOf(text);
     const may = candidates(list, entry);
-    const best = may.length === 0 ? null : list.exec(subjectOf(entry), start, may);
+    const best = may.length === 0 ? null : runList(list, entry, start, may);
     if (global) this.lastIndex = best ? best.index + best[0].length : 0;
     return best;
   }
