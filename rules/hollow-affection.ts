@@ -1,6 +1,7 @@
 import { defineRule, type Suggestion } from '../src/api.js';
 import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex } from '../src/nlp/phrases.js';
+import { FragmentRegExp } from '../src/nlp/prefilter.js';
 import data from './data/hollow-affection.json' with { type: 'json' };
 
 interface Options {
@@ -27,13 +28,15 @@ const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'the', 'this', 'th
 
 const adjectiveRegexes = new WeakMap<Options, RegExp>();
 
-/** "valued" before a reader noun ("our valued customers"), compiled once per options object. */
+/**
+ * "valued" before a reader noun ("our valued customers"), compiled once per options object; it
+ * runs only when the text holds one of the adjectives.
+ */
 function adjectiveRegex(options: Options): RegExp {
   let re = adjectiveRegexes.get(options);
   if (!re) {
-    const adjectives = options.adjectives.map((a) => `(?:${a})`).join('|') || '(?!)';
     const readers = options.readers.map((r) => `(?:${r})`).join('|') || '(?!)';
-    re = new RegExp(`\\b(?:${adjectives})\\s+(?=(?:[\\w-]+\\s+)?(?:${readers})\\b)`, 'giu');
+    re = new FragmentRegExp(options.adjectives, '\\b', `\\s+(?=(?:[\\w-]+\\s+)?(?:${readers})\\b)`, 'iu', true);
     adjectiveRegexes.set(options, re);
   }
   re.lastIndex = 0;

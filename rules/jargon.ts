@@ -1,4 +1,5 @@
 import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import { FragmentRegExp } from '../src/nlp/prefilter.js';
 import data from './data/jargon.json' with { type: 'json' };
 
 interface TermEntry {
@@ -19,8 +20,8 @@ interface Options {
 
 interface Compiled {
   entries: { re: RegExp; plain?: string }[];
-  /** One regex over all terms: the cheap test before trying each term. */
-  anyTerm: RegExp;
+  /** One regex over all terms: the cheap test before trying each term, and which terms may match. */
+  anyTerm: FragmentRegExp;
   allow: Set<string>;
   acronyms: Map<string, string>;
 }
@@ -44,12 +45,18 @@ function prepare(options: Options): Compiled {
       if (typeof term !== 'string' || term === '') {
         throw new Error(`option "terms": each entry must be a regular expression or { term, plain }, not ${JSON.stringify(entry)}`);
       }
+      // Built here so that a bad term is reported with its own pattern; anyTerm runs it.
       return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![\\p{L}\\p{N}])`, 'giu'), plain, term };
     });
-    const body = entries.map((e) => `(?:${e.term})`).join('|') || '(?!)';
     found = {
       entries,
-      anyTerm: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu'),
+      // Runs only the terms whose words the text contains (the same pattern as one alternation).
+      anyTerm: new FragmentRegExp(
+        entries.map((e) => e.term),
+        '(?<![\\p{L}\\p{N}])',
+        '(?![\\p{L}\\p{N}])',
+        'iu',
+      ),
       allow: new Set(options.allow.map((a) => a.toUpperCase())),
       acronyms: new Map(Object.entries(options.acronyms).map(([k, v]) => [k.toUpperCase(), v])),
     };
@@ -128,10 +135,12 @@ export default defineRule<Options>({
         // Spans already reported as jargon terms: an acronym inside one ("BGP withdrawal") is covered.
         const reported: { start: number; end: number }[] = [];
         if (anyTerm.test(text)) {
+          // A term the prefilter rules out cannot match: its regex is not even compiled.
+          const may = anyTerm.candidates(text);
           entries.forEach((entry, i) => {
-            if (seenTerms.has(i)) return;
-            entry.re.lastIndex = 0;
-            const m = entry.re.exec(text);
+            if (seenTerms.has(i) || !may.includes(i)) return;
+            // The term's own pattern (entry.re), run by anyTerm: compiled once it may match.
+            const m = anyTerm.execFragment(i, text);
             if (!m) return;
             // A Title Case phrase mid-sentence is a product's name ("Agent Control Plane"), not jargon.
             const words = m[0].split(/[\s-]+/);

@@ -1,30 +1,38 @@
 // Phrase lists are data (JSON beside the code, extendable by config); this compiles a list of
 // patterns into one case-insensitive, word-bounded regular expression, once per list.
 
-const compiled = new WeakMap<readonly string[], RegExp>();
+import { FragmentRegExp } from './prefilter.js';
+
+const compiled = new WeakMap<readonly string[], FragmentRegExp>();
+const compiledGlobal = new WeakMap<readonly string[], FragmentRegExp>();
+/** By content too: a list built afresh from the same options ([...a, ...b]) is the same list. */
+const byContent = new Map<string, FragmentRegExp>();
 const WORD_CHAR = '[A-Za-z0-9\\u00C0-\\u024F]';
+const BEFORE = `(?<!${WORD_CHAR})`;
+const AFTER = `(?!${WORD_CHAR})`;
 
 /**
  * Each entry is a regular-expression fragment ("caused by", "root[- ]cause"). The list is
- * compiled once (memoised by array identity), never per sentence.
+ * compiled once (memoised by array identity), never per sentence. The RegExp runs only the
+ * fragments whose words the text contains (see prefilter.ts); it matches as the whole
+ * alternation would.
  */
 export function phraseRegex(list: readonly string[]): RegExp {
   let re = compiled.get(list);
   if (!re) {
-    const body = list.length ? list.map((p) => `(?:${p})`).join('|') : '(?!)';
+    const key = JSON.stringify(list);
+    re = byContent.get(key);
     // Without the 'u' flag: V8 compiles and runs case-insensitive Unicode alternations several
     // times slower, and these lists are English. Word edges count Latin letters with accents.
-    re = new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'i');
+    if (!re) byContent.set(key, (re = new FragmentRegExp(list, BEFORE, AFTER, 'i')));
     compiled.set(list, re);
   }
   return re;
 }
 
 export function globalPhraseRegex(list: readonly string[]): RegExp {
-  const base = phraseRegex(list);
   let re = compiledGlobal.get(list);
-  if (!re) compiledGlobal.set(list, (re = new RegExp(base.source, 'gi')));
+  if (!re) compiledGlobal.set(list, (re = new FragmentRegExp(list, BEFORE, AFTER, 'i', true, phraseRegex(list) as FragmentRegExp)));
   re.lastIndex = 0;
   return re;
 }
-const compiledGlobal = new WeakMap<readonly string[], RegExp>();

@@ -1,0 +1,852 @@
+// Cheap prechecks for lists of regular-expression fragments (the phrase lists). Compiling a big
+// alternation costs up to tens of milliseconds and running it about a microsecond per sentence,
+// though most sentences contain none of its words. From each fragment we derive literals one of
+// which every match must contain ("prevent" for "prevent(?:s|ed|ing)? this"); one index over
+// every registered list tells, per text, which fragments can match at all. Only those run: alone,
+// each compiled on first use, or, once a list has needed many, the whole alternation compiled once.
+// The literals are derived from whatever list is configured, never written by hand.
+
+// ---- required literals -----------------------------------------------------------------------
+
+/** What a pattern node can match, as far as literals go. */
+interface Info {
+  /** The one string (lower-cased) the node matches, when there is one: a run of plain characters, "" for an assertion. */
+  exact: string | null;
+  /** Literals (lower-cased), one of which every match contains; null when none is known. */
+  req: string[] | null;
+}
+
+const ANY: Info = { exact: null, req: null };
+const EMPTY: Info = { exact: '', req: null };
+
+class Unsupported extends Error {}
+
+function reqOf(info: Info): string[] | null {
+  return info.exact === null ? info.req : info.exact === '' ? null : [info.exact];
+}
+
+/** Drops literals that contain another literal of the set: the shorter one is implied. */
+function minimise(set: readonly string[]): string[] {
+  const sorted = [...set].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const s of sorted) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept;
+}
+
+// Function words are in nearly every sentence: a literal made of them barely narrows anything.
+const FUNCTION_WORDS = new Set(
+  'a an the and or but nor to of in on at by for with from as into than then is are was were be been being has have had do does did will would can could shall should may might must we our us you your i it its they their this that these those not no so if all any some more most now here there what which who when also just very'.split(
+    ' ',
+  ),
+);
+
+/** How much a literal narrows: its longest word that is not a function word (up to 6). */
+function strength(literal: string): number {
+  let best = 0;
+  for (const word of literal.split(/[^a-z0-9]+/)) {
+    const s = FUNCTION_WORDS.has(word) ? 1 : Math.min(word.length, 6);
+    if (s > best) best = s;
+  }
+  return best;
+}
+
+/**
+ * Higher is a better precheck: every literal long enough to index, then literals that narrow
+ * (not "to"), then few of them (each is looked for in every text).
+ */
+function score(set: readonly string[]): number {
+  let min = Infinity;
+  let weakest = Infinity;
+  for (const s of set) {
+    if (s.length < min) min = s.length;
+    const st = strength(s);
+    if (st < weakest) weakest = st;
+  }
+  return (min >= 3 ? 1000 : 0) + weakest * 20 - set.length * 5;
+}
+
+function better(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return score(b) > score(a) ? b : a;
+}
+
+function literal(ch: string): Info {
+  const code = ch.charCodeAt(0);
+  // Only printable ASCII: case-insensitive matching maps it to its lower case alone (tests check
+  // this for every code unit), so the lower-cased text contains the lower-cased literal.
+  return ch.length === 1 && code >= 0x20 && code < 0x7f ? { exact: ch.toLowerCase(), req: null } : ANY;
+}
+
+/**
+ * A sequence must contain what each of its parts must contain, so the best part serves. Plain
+ * characters in a row make one literal ("prevent" in "prevent(?:s|ed)? this").
+ */
+function concat(items: Info[]): Info {
+  let best: string[] | null = null;
+  let run = '';
+  let whole = true;
+  for (const item of items) {
+    if (item.exact !== null) {
+      run += item.exact;
+      continue;
+    }
+    whole = false;
+    if (run) best = better(best, [run]);
+    run = '';
+    best = better(best, item.req);
+  }
+  if (whole) return { exact: run, req: null };
+  if (run) best = better(best, [run]);
+  return { exact: null, req: best };
+}
+
+/** An alternation must contain what one of its branches must contain: the union. */
+function alternation(items: Info[]): Info {
+  if (items.length === 1) return items[0];
+  const union: string[] = [];
+  for (const item of items) {
+    const req = reqOf(item);
+    if (!req) return ANY;
+    union.push(...req);
+  }
+  return { exact: null, req: minimise(union) };
+}
+
+function repeat(info: Info, min: number, max: number): Info {
+  if (min === 0) return ANY;
+  if (min === 1 && max === 1) return info;
+  return { exact: null, req: reqOf(info) };
+}
+
+// One native match() splits a fragment into tokens, so the parser below steps over words rather
+// than characters (parsing every list costs a few milliseconds, not a hundred, before the JIT warms up).
+const ESCAPE = String.raw`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|0[0-7]{0,2}|[^])`;
+const ESCAPE_U = String.raw`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\}|0|[^])`;
+const REST = String.raw`\[(?:\\[^]|[^\]\\])*\]|\((?:\?(?:[:=!]|<[=!]?))?|[)|.^$]|[*+?]\??|\{\d+(?:,\d*)?\}\??|[^\\[\](){}|*+?.^$]+|[^]`;
+const TOKENS = new RegExp(`${ESCAPE}|${REST}`, 'g');
+const TOKENS_U = new RegExp(`${ESCAPE_U}|${REST}`, 'g');
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})\??$/;
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/**
+ * Parses a fragment just far enough to know its literals. Anything it does not know (a
+ * back-reference, a capturing group whose number would shift when fragments are run one by one)
+ * throws Unsupported, and the caller runs the list unfiltered.
+ */
+class Parser {
+  private readonly tokens: string[];
+  private i = 0;
+
+  constructor(
+    src: string,
+    private readonly unicode: boolean,
+  ) {
+    this.tokens = src.match(unicode ? TOKENS_U : TOKENS) ?? [];
+  }
+
+  parse(): Info {
+    const info = this.alternation();
+    if (this.i < this.tokens.length) throw new Unsupported(`unexpected "${this.tokens[this.i]}"`);
+    return info;
+  }
+
+  private alternation(): Info {
+    const items = [this.sequence()];
+    while (this.tokens[this.i] === '|') {
+      this.i++;
+      items.push(this.sequence());
+    }
+    return alternation(items);
+  }
+
+  private sequence(): Info {
+    const items: Info[] = [];
+    const tokens = this.tokens;
+    while (this.i < tokens.length && tokens[this.i] !== '|' && tokens[this.i] !== ')') {
+      const token = tokens[this.i++];
+      const plain = isRun(token);
+      // A group takes its tokens up to ")" here, so the quantifier comes after them.
+      const atom = plain ? run(token) : this.atom(token);
+      const next = this.i < tokens.length ? tokens[this.i] : '';
+      const q = next === '?' || next === '*' || next === '+' || next[0] === '{' ? QUANTIFIER.exec(next) : null;
+      if (!q) {
+        items.push(atom);
+        continue;
+      }
+      this.i++;
+      const min = q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
+      const max = q[0][0] === '*' || q[0][0] === '+' ? Infinity : q[0][0] === '?' ? 1 : q[2] === undefined ? min : q[3] === '' ? Infinity : Number(q[3]);
+      // A quantifier after plain text takes its last character only: "prevents?".
+      if (plain && token.length > 1) {
+        items.push(run(token.slice(0, -1)));
+        items.push(repeat(run(token.slice(-1)), min, max));
+      } else items.push(repeat(atom, min, max));
+    }
+    return concat(items);
+  }
+
+  private atom(token: string): Info {
+    const c = token[0];
+    if (c === '(') {
+      if (token === '(' || token === '(?<') throw new Unsupported('capturing group');
+      const inner = this.alternation();
+      if (this.tokens[this.i] !== ')') throw new Unsupported('unclosed group');
+      this.i++;
+      return token === '(?:' ? inner : EMPTY;
+    }
+    if (c === '[') return characterClass(token, this.unicode);
+    if (c === '\\') return escape(token, this.unicode);
+    if (c === '.') return ANY;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === ')' || QUANTIFIER.test(token)) throw new Unsupported(`unexpected "${token}"`);
+    return run(token);
+  }
+}
+
+/** Plain text: not an escape, class, group, assertion, "." or quantifier. */
+function isRun(token: string): boolean {
+  const c = token[0];
+  if (c === '\\' || c === '[' || c === '(' || c === ')' || c === '.' || c === '^' || c === '$' || c === '|' || c === '*' || c === '+' || c === '?') return false;
+  return c !== '{' || !QUANTIFIER.test(token);
+}
+
+/** Plain text: its ASCII stretches are literals, anything else ends them. */
+function run(text: string): Info {
+  if (PLAIN.test(text)) return { exact: text.toLowerCase(), req: null };
+  return concat(text.split(/([^\x20-\x7e])/).map((piece, k) => (k % 2 ? ANY : { exact: piece.toLowerCase(), req: null })));
+}
+
+/** An escape outside a class: "\b", "\w", "\x41", "\." … */
+function escape(token: string, unicode: boolean): Info {
+  const e = token[1];
+  if (e === undefined) throw new Unsupported('trailing backslash');
+  if (e === 'b' || e === 'B') return EMPTY;
+  if (/[1-9kc]/.test(e)) throw new Unsupported('back-reference or control escape');
+  if ('dDsSwWpP0fnrtv'.includes(e) && !(!unicode && (e === 'p' || e === 'P'))) return ANY;
+  if ((e === 'x' || e === 'u') && token.length > 2) {
+    const hex = token.slice(2).replace(/[{}]/g, '');
+    return literal(String.fromCharCode(Math.min(parseInt(hex, 16), 0xffff)));
+  }
+  return literal(e);
+}
+
+/** "[sS]" is a literal; a wider class, a negated one or one with escapes for sets ends the literal. */
+function characterClass(token: string, unicode: boolean): Info {
+  const body = token.slice(1, -1);
+  if (body.startsWith('^')) return ANY;
+  const chars = new Set<string>();
+  for (let k = 0; k < body.length; k++) {
+    let ch = body[k];
+    if (ch === '\\') {
+      const e = body[++k];
+      if (/[kc]/.test(e)) throw new Unsupported('escape in class');
+      // Set escapes, property escapes, control and octal escapes: not a plain character.
+      if (/[dDsSwWbfnrtv0-9]/.test(e) || (unicode && /[pPxu]/.test(e)) || (!unicode && /[xu]/.test(e))) return ANY;
+      ch = e;
+    }
+    // A range: any but "a-a" is more than one character.
+    if (body[k + 1] === '-' && k + 2 < body.length) return ANY;
+    chars.add(ch);
+  }
+  const lower = new Set([...chars].map((c) => literal(c).exact));
+  return lower.size === 1 && !lower.has(null) ? literal([...chars][0]) : ANY;
+}
+
+// ---- a case-sensitive twin for lower-cased text ----------------------------------------------
+// Case-insensitive regexps cost about four times as much to compile. On a text whose characters
+// are ASCII or punctuation without case (curly quotes, dashes, spaces: every sentence of the
+// corpus but a few), a pattern matches case-insensitively exactly where its lower-cased twin
+// matches the lower-cased text, case-sensitively: an ASCII character and its case pair fold to
+// one lower-case character, classes are mapped the same way, and caseless characters match only
+// themselves either way. Lower-casing such a text keeps every character in place.
+
+/** Texts the twin may run on (tests check these non-ASCII characters have no case pair). */
+export const FOLDABLE = /^[\0-\x7F\u00A0-\u00B4\u00B6-\u00BF\u00D7\u00F7\u2000-\u206F]*$/;
+
+/** Property escapes whose sets are the same for both cases. */
+const CASELESS_PROPERTY = /^\\[pP]\{(?:L|Letter|N|Number|Nd|P|Punctuation|S|Symbol|Z|Separator|Zs)\}$/;
+
+/** Non-ASCII characters that case-fold to ASCII ones in unicode mode: the long s and the Kelvin sign. */
+const FOLDS_TO_ASCII: Record<number, number> = { 0x17f: 0x73, 0x212a: 0x6b };
+
+function hex(code: number, unicode: boolean): string {
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code > 0xffff && unicode ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The lower-case form an ASCII character or a unicode-mode fold takes in the twin. */
+function lowerCode(code: number, unicode: boolean): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  return (unicode && FOLDS_TO_ASCII[code]) || code;
+}
+
+/** The code point an escape other than \d\w\s… stands for ("\x41", "\u{1F600}", "\."), or undefined. */
+function escapedCode(token: string, unicode: boolean): number | undefined {
+  const e = token[1];
+  if ((e === 'x' || e === 'u') && token.length > 2) return parseInt(token.slice(2).replace(/[{}]/g, ''), 16);
+  if (/[A-Za-z0-9]/.test(e)) return undefined;
+  return unicode && !/[\^$\\.*+?()[\]{}|/-]/.test(e) ? undefined : e.charCodeAt(0);
+}
+
+interface ClassChar {
+  code: number;
+  /** Written as itself: only an unescaped "-" makes a range. */
+  raw: boolean;
+}
+
+/** A class for lower-cased text: its ASCII characters folded to lower case, the rest as it was. */
+function lowerClass(token: string, unicode: boolean): string | undefined {
+  const body = token.slice(1, -1);
+  const negated = body.startsWith('^');
+  const items: (ClassChar | string)[] = [];
+  for (let k = negated ? 1 : 0; k < body.length; k++) {
+    if (body[k] !== '\\') {
+      const code = unicode ? body.codePointAt(k)! : body.charCodeAt(k);
+      if (code > 0xffff) k++;
+      items.push({ code, raw: true });
+      continue;
+    }
+    const m = (unicode ? /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\}|[^])/ : /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[^])/).exec(body.slice(k))!;
+    k += m[0].length - 1;
+    const e = m[0][1];
+    if ('dDwWsS'.includes(e) && m[0].length === 2) items.push(m[0]);
+    else if (e === 'p' || e === 'P') {
+      if (!unicode || !CASELESS_PROPERTY.test(m[0])) return undefined;
+      items.push(m[0]);
+    } else if ('bfnrtv'.includes(e) && m[0].length === 2) items.push({ code: { b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 }[e]!, raw: false });
+    else {
+      const code = escapedCode(m[0], unicode);
+      if (code === undefined) return undefined;
+      items.push({ code, raw: false });
+    }
+  }
+  const ascii = new Array<boolean>(128).fill(false);
+  const kept: string[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (typeof item === 'string') {
+      kept.push(item);
+      continue;
+    }
+    const from = item.code;
+    let to = from;
+    const dash = items[k + 1];
+    if (typeof dash === 'object' && dash.raw && dash.code === 45 && k + 2 < items.length) {
+      // "a-z"; a set escape at either end makes "-" a plain character (outside unicode mode).
+      const end = items[k + 2];
+      if (typeof end === 'string') return undefined;
+      to = end.code;
+      k += 2;
+    }
+    for (let c = from; c <= Math.min(to, 127); c++) ascii[lowerCode(c, unicode)] = true;
+    if (to >= 128) {
+      const start = Math.max(from, 128);
+      kept.push(start === to ? hex(start, unicode) : `${hex(start, unicode)}-${hex(to, unicode)}`);
+      if (unicode) for (const c of Object.keys(FOLDS_TO_ASCII).map(Number)) if (c >= start && c <= to) ascii[FOLDS_TO_ASCII[c]] = true;
+    }
+  }
+  let out = '';
+  for (let c = 0; c < 128; c++) {
+    if (!ascii[c]) continue;
+    let end = c;
+    while (end + 1 < 128 && ascii[end + 1]) end++;
+    out += end === c ? hex(c, unicode) : `${hex(c, unicode)}-${hex(end, unicode)}`;
+    c = end;
+  }
+  return `[${negated ? '^' : ''}${out}${kept.join('')}]`;
+}
+
+/**
+ * The pattern for lower-cased text, matched case-sensitively (see above); undefined when the
+ * pattern holds something the mapping does not cover (a back-reference, a control escape, a
+ * property escape with case).
+ */
+export function lowerCasePattern(source: string, unicode: boolean): string | undefined {
+  let out = '';
+  for (const token of source.match(unicode ? TOKENS_U : TOKENS) ?? []) {
+    if (token[0] === '[') {
+      const cls = lowerClass(token, unicode);
+      if (cls === undefined) return undefined;
+      out += cls;
+    } else if (token[0] === '\\') {
+      const e = token[1];
+      if (e === undefined) return undefined;
+      if ('dDwWsSbBfnrtv'.includes(e) && token.length === 2) out += token;
+      else if (e === 'p' || e === 'P') {
+        if (!unicode || !CASELESS_PROPERTY.test(token)) return undefined;
+        out += token;
+      } else if (e === '0') out += token;
+      else {
+        const code = escapedCode(token, unicode);
+        if (code === undefined) return undefined;
+        const lower = lowerCode(code, unicode);
+        out += lower === code ? token : String.fromCharCode(lower);
+      }
+    } else if (token[0] === '(' || QUANTIFIER.test(token) || (token.length === 1 && '|).^$'.includes(token))) out += token;
+    else out += token.replace(unicode ? /[A-Z\u017F\u212A]/g : /[A-Z]/g, (c) => String.fromCharCode(lowerCode(c.charCodeAt(0), unicode)));
+  }
+  return out;
+}
+
+export interface FragmentAnalysis {
+  /** Lower-case ASCII literals one of which every match contains; undefined when none is known. */
+  literals?: string[];
+}
+
+/**
+ * Analyses one fragment of a list. Undefined when the fragment cannot be run on its own with the
+ * same result (a capturing group or back-reference, whose numbers depend on the other
+ * fragments) or uses syntax the analysis does not know.
+ */
+export function analyseFragment(fragment: string, unicode = false): FragmentAnalysis | undefined {
+  let info: Info;
+  try {
+    info = new Parser(fragment, unicode).parse();
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const req = reqOf(info);
+  return { literals: req && req.length > 0 && !req.includes('') ? req : undefined };
+}
+
+// ---- one index over every registered list ------------------------------------------------------
+
+/** One way to run a list's fragments: the pattern as written, or its twin for lower-cased text. */
+class Runner {
+  private readonly regexes: (RegExp | undefined)[];
+  /** Pattern length of the fragments compiled alone so far. */
+  private compiledLength = 0;
+  private whole: RegExp | undefined;
+
+  constructor(
+    private readonly fragments: readonly string[],
+    private readonly before: string,
+    private readonly after: string,
+    private readonly flags: string,
+    /** The whole pattern. */
+    private readonly source: string,
+  ) {
+    this.regexes = new Array(fragments.length);
+  }
+
+  /** Fragment i alone, with the same edges and flags; compiled on first use. */
+  fragmentRegex(i: number): RegExp {
+    let re = this.regexes[i];
+    if (!re) {
+      re = this.regexes[i] = compile(`${this.before}(?:${this.fragments[i]})${this.after}`, this.flags);
+      this.compiledLength += this.fragments[i].length;
+    }
+    return re;
+  }
+
+  /**
+   * The match of the whole pattern in `text` from `start`, given the fragments that may match.
+   * Those run alone, each compiled on first use, until they add up to a quarter of the whole
+   * pattern: from then on the whole pattern (compiled once) is cheaper than more fragments.
+   */
+  exec(text: string, start: number, candidates: readonly number[]): RegExpExecArray | null {
+    if (!this.whole) {
+      let added = 0;
+      for (const i of candidates) if (!this.regexes[i]) added += this.fragments[i].length;
+      if (this.compiledLength + added > this.source.length / 4) this.whole = compile(this.source, this.flags);
+    }
+    if (this.whole) return execFrom(this.whole, text, start);
+    let best: RegExpExecArray | null = null;
+    let bestFragment = -1;
+    for (const i of candidates) {
+      if (i === bestFragment) continue;
+      const m = execFrom(this.fragmentRegex(i), text, start);
+      // The leftmost match; at one position, the fragment the alternation tries first.
+      if (m && (!best || m.index < best.index || (m.index === best.index && i < bestFragment))) {
+        best = m;
+        bestFragment = i;
+      }
+    }
+    return best;
+  }
+}
+
+/** The fragments of one pattern, shared by its plain and global RegExps. */
+class FragmentList {
+  /** Fragments without a known literal: candidates for every text. */
+  readonly always: number[] = [];
+  /** False when some fragment cannot run alone: the whole pattern runs instead, unfiltered. */
+  readonly filtered: boolean;
+  /** Its place in registration order: texts indexed before it was registered lack its hits. */
+  readonly order: number = 0;
+  /** Each fragment's literals, as [literal, fragment] pairs. */
+  readonly literals: [string, number][] = [];
+  readonly plain: Runner;
+  /** For a case-insensitive pattern, its case-sensitive twin, run on lower-cased text when it may be. */
+  readonly twin: Runner | undefined;
+
+  constructor(
+    readonly fragments: readonly string[],
+    before: string,
+    after: string,
+    flags: string,
+    source: string,
+  ) {
+    this.plain = new Runner(fragments, before, after, flags, source);
+    const unicode = /[uv]/.test(flags);
+    const analyses = /[yv]/.test(flags) ? [undefined] : fragments.map((f) => analyseFragment(String(f), unicode));
+    this.filtered = analyses.every((a) => a !== undefined);
+    if (!this.filtered) return;
+    analyses.forEach((a, i) => {
+      if (!a!.literals) this.always.push(i);
+      else for (const lit of a!.literals) this.literals.push([lit, i]);
+    });
+    this.order = register(this);
+    if (flags.includes('i') && !flags.includes('d')) this.twin = twinRunner(fragments, before, after, flags, unicode);
+  }
+}
+
+/** The twin runner, or undefined when some part of the pattern has no lower-case twin. */
+function twinRunner(fragments: readonly string[], before: string, after: string, flags: string, unicode: boolean): Runner | undefined {
+  const lowered = fragments.map((f) => lowerCasePattern(String(f), unicode));
+  const edges = [lowerCasePattern(before, unicode), lowerCasePattern(after, unicode)];
+  if (lowered.some((f) => f === undefined) || edges.some((e) => e === undefined)) return undefined;
+  const twinFlags = flags.replace('i', '');
+  const body = lowered.length ? lowered.map((p) => `(?:${p})`).join('|') : '(?!)';
+  const source = `${edges[0]}(?:${body})${edges[1]}`;
+  try {
+    new RegExp(source, twinFlags);
+  } catch {
+    return undefined;
+  }
+  return new Runner(lowered as string[], edges[0]!, edges[1]!, twinFlags, source);
+}
+
+function execFrom(re: RegExp, text: string, start: number): RegExpExecArray | null {
+  re.lastIndex = start;
+  return re.exec(text);
+}
+
+/** A global RegExp (so it can start anywhere), compiled to machine code now. */
+function compile(source: string, flags: string): RegExp {
+  const re = new RegExp(source, `${flags}g`);
+  // V8 first compiles a regexp to bytecode and recompiles it to machine code on the next run,
+  // unless the subject is long (1000 characters or more). One run on a long string skips the
+  // bytecode: the two compiles together cost more than twice the machine code alone.
+  re.exec(LONG_SUBJECT);
+  return re;
+}
+
+/** NUL characters: no fragment matches them or loops on them. */
+const LONG_SUBJECT = '\0'.repeat(1024);
+
+interface Posting {
+  list: FragmentList;
+  fragment: number;
+}
+
+const literals: string[] = [];
+/** Where each literal's key starts within it. */
+const keyOffsets: number[] = [];
+const literalIds = new Map<string, number>();
+const postings: Posting[][] = [];
+/**
+ * Literal ids by the key of one of their four-character substrings (the rarest-looking one), or
+ * of the whole literal when it has three characters (those keys have bit 28 set).
+ */
+const byKey = new Map<number, number[]>();
+/** A bit per hash of those keys: most substrings of a text start no literal, and one bit test says so. */
+const keyBits = new Uint8Array(1 << 17);
+/** Literal ids shorter than three characters: looked up with includes() in every text. */
+const shortLiterals: number[] = [];
+let seen = new Uint32Array(256);
+let visit = 0;
+/** How many lists have registered. */
+let registered = 0;
+
+const TRIGRAM = 1 << 28;
+
+function keyBit(key: number): number {
+  return (key ^ (key >>> 11)) & 0xfffff;
+}
+
+// English letters from most to least frequent, and frequent trigrams (of English and of status
+// pages): a literal is indexed by its rarest-looking four characters, so that few texts wake it.
+const FREQUENT = ' etaoinshrdlcumwfgypbvkjxqz';
+const COMMON_TRIGRAMS = new Set(
+  (
+    'the|he |ing|ng |and|nd |of |ion|on |tio|in |er |ent|is |es |re |ati|at |for|or |ter|her|hat|tha|ere|ate|his|con|res|ver|all|ons|nce|' +
+    'men|ith|ted|ers|pro|thi|wit|are|ess|not|ive|was|ect|rea|com|eve|per|int|est|sta|cti|ica|ist|ear|ain|one|our|iti|rat|ly |ce |te |' +
+    'nt |se |ty |al |le |st |en |ed |to |ue |ser|vic|rvi|ice|err|rro|ror|ors|inv|nve|ves|sti|iga|gat|upd|pda|dat|iss|ssu|sue|mon|oni|' +
+    'nit|tor|ori|rin|pen|enc|nci|ien|inc|cid|ide|ome|tom|cus|ust|sto|use|wil|ill|ll |we |ar |ve |ore|rom|fro|eas|ase|ues|ous|out|ut |' +
+    'ry |red|ded|ren|tin|uin|inu'
+  ).split('|'),
+);
+
+function rarity(literal: string, from: number, to: number): number {
+  let r = 0;
+  for (let k = from; k < to; k++) {
+    const rank = FREQUENT.indexOf(literal[k]);
+    r += rank < 0 ? 20 : rank;
+  }
+  for (let k = from; k + 3 <= to; k++) if (COMMON_TRIGRAMS.has(literal.slice(k, k + 3))) r -= 100;
+  return r;
+}
+
+function keyOf(literal: string, from: number, length: number): number {
+  let key = 0;
+  for (let k = from; k < from + length; k++) key = (key << 7) | literal.charCodeAt(k);
+  return length === 3 ? key | TRIGRAM : key;
+}
+
+function literalId(literal: string): number {
+  let id = literalIds.get(literal);
+  if (id !== undefined) return id;
+  id = literals.length;
+  literals.push(literal);
+  keyOffsets.push(0);
+  literalIds.set(literal, id);
+  postings.push([]);
+  if (id >= seen.length) {
+    const grown = new Uint32Array(seen.length * 2);
+    grown.set(seen);
+    seen = grown;
+  }
+  if (literal.length < 3) shortLiterals.push(id);
+  else {
+    let best = 0;
+    let bestScore = -Infinity;
+    const width = literal.length === 3 ? 3 : 4;
+    for (let i = 0; i + width <= literal.length; i++) {
+      const score = rarity(literal, i, i + width);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    keyOffsets[id] = best;
+    const key = keyOf(literal, best, width);
+    const bit = keyBit(key);
+    keyBits[bit >> 3] |= 1 << (bit & 7);
+    const ids = byKey.get(key);
+    if (ids) ids.push(id);
+    else byKey.set(key, [id]);
+  }
+  return id;
+}
+
+/** Adds a list's literals to the index; returns its registration order. */
+function register(list: FragmentList): number {
+  for (const [literal, fragment] of list.literals) postings[literalId(literal)].push({ list, fragment });
+  return ++registered;
+}
+
+/**
+ * Lower case as case-insensitive matching sees ASCII: toLowerCase() maps every character that
+ * matches an ASCII letter to it, except the long s, which matches "s" in unicode mode.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('\u017F') ? lower.replaceAll('\u017F', 's') : lower;
+}
+
+interface TextEntry {
+  text: string;
+  folded: string;
+  /** The text to run regexps on: the same characters, one byte each when they fit (see subjectOf). */
+  subject: string | undefined;
+  /** The lower-cased text for twins, when they may run on it; null when they may not. */
+  lowered: string | null | undefined;
+  /** Lists registered when the text was indexed; later lists are looked up one by one. */
+  registered: number;
+  /** By list order: the list's fragments that may match (unsorted, possibly repeated). */
+  hits: number[][];
+}
+
+/** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
+function lookUp(key: number, width: number, folded: string, end: number, stamp: number, found: number[]): void {
+  const bit = keyBit(key);
+  if ((keyBits[bit >> 3] & (1 << (bit & 7))) === 0) return;
+  const ids = byKey.get(key);
+  if (!ids) return;
+  for (const id of ids) {
+    if (seen[id] === stamp) continue;
+    const literal = literals[id];
+    if (literal.length === width || folded.startsWith(literal, end - width - keyOffsets[id])) {
+      seen[id] = stamp;
+      found.push(id);
+    }
+  }
+}
+
+/** Characters up to 0xFF: the text can be held one byte per character. */
+const WIDE = /[^\0-\xFF]/;
+
+/**
+ * One pass over the text finds the literals of every registered list at once. The fragments
+ * per list come out unsorted, possibly repeated.
+ */
+function indexText(text: string): TextEntry {
+  const folded = foldCase(text);
+  const stamp = ++visit;
+  const found: number[] = [];
+  for (const id of shortLiterals) if (folded.includes(literals[id])) found.push(id);
+  // Literals are ASCII: a substring with any other character cannot be one of theirs.
+  let key = 0;
+  let run = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c >= 128) {
+      run = 0;
+      continue;
+    }
+    key = ((key << 7) | c) & 0xfffffff;
+    if (++run >= 3) lookUp((key & 0x1fffff) | TRIGRAM, 3, folded, i + 1, stamp, found);
+    if (run >= 4) lookUp(key, 4, folded, i + 1, stamp, found);
+  }
+  const hits: number[][] = [];
+  for (const id of found) {
+    for (const p of postings[id]) {
+      const list = hits[p.list.order];
+      if (list) list.push(p.fragment);
+      else hits[p.list.order] = [p.fragment];
+    }
+  }
+  return { text, folded, subject: undefined, lowered: undefined, registered, hits };
+}
+
+/**
+ * The text to run regexps on. V8 compiles a regexp apart for strings stored two bytes per
+ * character, and a sentence cut from a file with one curly quote is stored so even when it is
+ * plain ASCII: a one-byte copy spares every regexp that second compile.
+ */
+function subjectOf(entry: TextEntry): string {
+  return (entry.subject ??= WIDE.test(entry.text) ? entry.text : Buffer.from(entry.text, 'latin1').toString('latin1'));
+}
+
+/** The lower-cased text for twins (one byte per character when it fits), or null when the text is not foldable. */
+function loweredOf(entry: TextEntry): string | null {
+  if (entry.lowered === undefined) {
+    const folded = entry.folded;
+    entry.lowered = !FOLDABLE.test(entry.text) ? null : WIDE.test(folded) ? folded : Buffer.from(folded, 'latin1').toString('latin1');
+  }
+  return entry.lowered;
+}
+
+/** A match found in the lower-cased text, as the original text's match (the same place, its own characters). */
+function inOriginal(m: RegExpExecArray | null, text: string): RegExpExecArray | null {
+  if (!m) return null;
+  const result = [text.slice(m.index, m.index + m[0].length)] as unknown as RegExpExecArray;
+  result.index = m.index;
+  result.input = text;
+  result.groups = undefined;
+  return result;
+}
+
+/** Runs `list` (fragments `may`) on the entry's text from `start`: the twin when it may, else as written. */
+function runList(list: FragmentList, entry: TextEntry, start: number, may: readonly number[]): RegExpExecArray | null {
+  const lowered = list.twin ? loweredOf(entry) : null;
+  if (lowered !== null) return inOriginal(list.twin!.exec(lowered, start, may), entry.text);
+  return list.plain.exec(subjectOf(entry), start, may);
+}
+
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, TextEntry>();
+let lastText: string | undefined;
+let lastEntry: TextEntry | undefined;
+
+/** Memoised per text: rules ask about the same sentence many times. */
+function entryOf(text: string): TextEntry {
+  if (text === lastText) return lastEntry!;
+  let entry = cache.get(text);
+  if (!entry) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    entry = indexText(text);
+    cache.set(text, entry);
+  }
+  lastText = text;
+  lastEntry = entry;
+  return entry;
+}
+
+const NONE: readonly number[] = [];
+
+/** The fragments of `list` that may match `text`, unsorted (a fragment may repeat). */
+function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
+  let hit: readonly number[] | undefined = entry.hits[list.order];
+  if (!hit && list.order > entry.registered) {
+    // Registered after the text was indexed: look for this list's literals alone, once.
+    const late: number[] = [];
+    for (const [literal, fragment] of list.literals) if (entry.folded.includes(literal)) late.push(fragment);
+    entry.hits[list.order] = late;
+    hit = late;
+  }
+  if (list.always.length === 0) return hit ?? NONE;
+  if (!hit || hit.length === 0) return list.always;
+  return [...hit, ...list.always];
+}
+
+// ---- a RegExp that runs only the fragments that may match --------------------------------------
+
+function toLength(value: unknown): number {
+  const n = Math.trunc(Number(value));
+  return n > 0 ? Math.min(n, Number.MAX_SAFE_INTEGER) : 0;
+}
+
+/**
+ * The RegExp `${before}(?:f1|f2|…)${after}` that runs only the fragments the index allows, each
+ * compiled on first use. exec() and test() give what the whole pattern gives: the leftmost match
+ * and, at one position, the first fragment in list order (the order an alternation tries them),
+ * and the same lastIndex. `before` must be zero-width (a lookbehind, \b, ^) for that to hold.
+ * Methods that copy the RegExp (matchAll, split) get a plain RegExp with the same pattern.
+ */
+export class FragmentRegExp extends RegExp {
+  static override get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
+
+  private readonly list: FragmentList;
+
+  /**
+   * `global` adds the "g" flag. `share` is the other RegExp of the same fragments, edges and
+   * flags (plain or global): the two share compiled fragments.
+   */
+  constructor(fragments: readonly string[], before: string, after: string, flags: string, global = false, share?: FragmentRegExp) {
+    const body = fragments.length ? fragments.map((p) => `(?:${p})`).join('|') : '(?!)';
+    const base = flags.replace('g', '');
+    // The whole pattern is still parsed here, so a bad fragment throws the same SyntaxError as a plain RegExp.
+    super(`${before}(?:${body})${after}`, global || flags.includes('g') ? `${base}g` : base);
+    this.list = share?.list ?? new FragmentList(fragments, before, after, base, this.source);
+  }
+
+  /**
+   * The fragments (indexes into the list, unsorted, possibly repeated) that may match `text`;
+   * the others cannot. Every fragment when the list runs unfiltered.
+   */
+  candidates(text: string): readonly number[] {
+    return this.list.filtered ? candidates(this.list, entryOf(text)) : this.list.fragments.map((_, i) => i);
+  }
+
+  /** Fragment i alone from the start of `text` (the same pattern as `${before}(?:fragment)${after}`, global). */
+  execFragment(i: number, text: string): RegExpExecArray | null {
+    const list = this.list;
+    const entry = entryOf(text);
+    const lowered = list.twin ? loweredOf(entry) : null;
+    if (lowered !== null) return inOriginal(execFrom(list.twin!.fragmentRegex(i), lowered, 0), text);
+    return execFrom(list.plain.fragmentRegex(i), subjectOf(entry), 0);
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const list = this.list;
+    if (!list.filtered) return super.exec(input);
+    const text = String(input);
+    const global = this.global;
+    let start = 0;
+    if (global) {
+      start = toLength(this.lastIndex);
+      if (start > text.length) {
+        this.lastIndex = 0;
+        return null;
+      }
+    }
+    const entry = entryOf(text);
+    const may = candidates(list, entry);
+    const best = may.length === 0 ? null : runList(list, entry, start, may);
+    if (global) this.lastIndex = best ? best.index + best[0].length : 0;
+    return best;
+  }
+}
