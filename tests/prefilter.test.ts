@@ -359,8 +359,7 @@ describe('FragmentRegExp matches as the whole alternation', () => {
   });
 
   it('takes the leftmost match, and at one place the first fragment in list order', () => {
-    // Fragments that never match keep the list long, so that the two above run one by one
-    // (a list whose candidates make up a quarter of it runs whole).
+    // Fragments that never match: the index rules them out.
     const padding = Array.from({ length: 40 }, (_, k) => `qqq${k}zz`);
     const first = new FragmentRegExp(['foo bar', 'foo', ...padding], '', '', 'i');
     expect(first.exec('a FOO bar')?.[0]).toBe('FOO bar');
@@ -371,9 +370,6 @@ describe('FragmentRegExp matches as the whole alternation', () => {
     // The edge after a fragment can send the alternation to a later one at the same place.
     const edges = new FragmentRegExp(['updates?', 'updated', ...padding], WORD_EDGE[0], WORD_EDGE[1], 'i');
     expect(edges.exec('it was updated')?.[0]).toBe('updated');
-    // Short lists run whole, with the same answers.
-    expect(new FragmentRegExp(['foo bar', 'foo'], '', '', 'i').exec('a FOO bar')?.[0]).toBe('FOO bar');
-    expect(new FragmentRegExp(['foo', 'foo bar'], '', '', 'i').exec('a foo bar')?.[0]).toBe('foo');
   });
 
   it('keeps lastIndex as a global RegExp does', () => {
