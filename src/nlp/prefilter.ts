@@ -261,11 +261,36 @@ function characterClass(token: string, unicode: boolean): Info {
 // one lower-case character, classes are mapped the same way, and caseless characters match only
 // themselves either way. Lower-casing such a text keeps every character in place.
 
-/** Texts the twin may run on (tests check these non-ASCII characters have no case pair). */
-export const FOLDABLE = /^[\0-\x7F\u00A0-\u00B4\u00B6-\u00BF\u00D7\u00F7\u2000-\u206F]*$/;
+/** Non-ASCII characters without case: Latin-1 punctuation and signs, and general punctuation (quotes, dashes, spaces). */
+const CASELESS: [number, number][] = [
+  [0xa0, 0xb4],
+  [0xb6, 0xbf],
+  [0xd7, 0xd7],
+  [0xf7, 0xf7],
+  [0x2000, 0x206f],
+];
 
-/** Property escapes whose sets are the same for both cases. */
-const CASELESS_PROPERTY = /^\\[pP]\{(?:L|Letter|N|Number|Nd|P|Punctuation|S|Symbol|Z|Separator|Zs)\}$/;
+/** Texts the twin may run on: ASCII and caseless characters (tests check they have no case pair). */
+export const FOLDABLE = new RegExp(`^[\\0-\\x7F${CASELESS.map(([a, b]) => `\\u${a.toString(16).padStart(4, '0')}-\\u${b.toString(16).padStart(4, '0')}`).join('')}]*$`);
+
+let domain: number[] | undefined;
+const restricted = new Map<string, number[]>();
+
+/**
+ * The characters of a lower-cased foldable text that a property escape (or any class) matches
+ * case-insensitively in unicode mode: on such texts the twin needs no property tables, which are
+ * costly to build each time a regexp is compiled.
+ */
+function membersInDomain(token: string): number[] {
+  let members = restricted.get(token);
+  if (!members) {
+    domain ??= [...Array.from({ length: 128 }, (_, c) => c).filter((c) => c < 65 || c > 90), ...CASELESS.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))];
+    const re = new RegExp(token, 'iu');
+    members = domain.filter((c) => re.test(String.fromCharCode(c)));
+    restricted.set(token, members);
+  }
+  return members;
+}
 
 /** Non-ASCII characters that case-fold to ASCII ones in unicode mode: the long s and the Kelvin sign. */
 const FOLDS_TO_ASCII: Record<number, number> = { 0x17f: 0x73, 0x212a: 0x6b };
@@ -299,7 +324,8 @@ interface ClassChar {
 function lowerClass(token: string, unicode: boolean): string | undefined {
   const body = token.slice(1, -1);
   const negated = body.startsWith('^');
-  const items: (ClassChar | string)[] = [];
+  // A set escape kept as written, a character (or range end), or the characters a property escape stands for.
+  const items: (ClassChar | string | number[])[] = [];
   for (let k = negated ? 1 : 0; k < body.length; k++) {
     if (body[k] !== '\\') {
       const code = unicode ? body.codePointAt(k)! : body.charCodeAt(k);
@@ -312,8 +338,8 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
     const e = m[0][1];
     if ('dDwWsS'.includes(e) && m[0].length === 2) items.push(m[0]);
     else if (e === 'p' || e === 'P') {
-      if (!unicode || !CASELESS_PROPERTY.test(m[0])) return undefined;
-      items.push(m[0]);
+      if (!unicode) return undefined;
+      items.push(membersInDomain(m[0]));
     } else if ('bfnrtv'.includes(e) && m[0].length === 2) items.push({ code: { b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 }[e]!, raw: false });
     else {
       const code = escapedCode(m[0], unicode);
@@ -329,13 +355,20 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
       kept.push(item);
       continue;
     }
+    if (Array.isArray(item)) {
+      for (const c of item) {
+        if (c < 128) ascii[c] = true;
+        else kept.push(hex(c, unicode));
+      }
+      continue;
+    }
     const from = item.code;
     let to = from;
     const dash = items[k + 1];
-    if (typeof dash === 'object' && dash.raw && dash.code === 45 && k + 2 < items.length) {
+    if (typeof dash === 'object' && !Array.isArray(dash) && dash.raw && dash.code === 45 && k + 2 < items.length) {
       // "a-z"; a set escape at either end makes "-" a plain character (outside unicode mode).
       const end = items[k + 2];
-      if (typeof end === 'string') return undefined;
+      if (typeof end === 'string' || Array.isArray(end)) return undefined;
       to = end.code;
       k += 2;
     }
@@ -358,9 +391,9 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
 }
 
 /**
- * The pattern for lower-cased text, matched case-sensitively (see above); undefined when the
- * pattern holds something the mapping does not cover (a back-reference, a control escape, a
- * property escape with case).
+ * The pattern for lower-cased foldable text, matched case-sensitively (see above); undefined
+ * when the pattern holds something the mapping does not cover (a back-reference, a control
+ * escape). Property escapes become the characters they match in such texts.
  */
 export function lowerCasePattern(source: string, unicode: boolean): string | undefined {
   let out = '';
@@ -374,8 +407,8 @@ export function lowerCasePattern(source: string, unicode: boolean): string | und
       if (e === undefined) return undefined;
       if ('dDwWsSbBfnrtv'.includes(e) && token.length === 2) out += token;
       else if (e === 'p' || e === 'P') {
-        if (!unicode || !CASELESS_PROPERTY.test(token)) return undefined;
-        out += token;
+        if (!unicode) return undefined;
+        out += lowerClass(`[${token}]`, unicode);
       } else if (e === '0') out += token;
       else {
         const code = escapedCode(token, unicode);
@@ -802,6 +835,8 @@ export class FragmentRegExp extends RegExp {
   }
 
   private readonly list: FragmentList;
+  /** The "g" flag, read once: the getter is a call. */
+  private readonly isGlobal: boolean;
 
   /**
    * `global` adds the "g" flag. `share` is the other RegExp of the same fragments, edges and
@@ -813,6 +848,12 @@ export class FragmentRegExp extends RegExp {
     // The whole pattern is still parsed here, so a bad fragment throws the same SyntaxError as a plain RegExp.
     super(`${before}(?:${body})${after}`, global || flags.includes('g') ? `${base}g` : base);
     this.list = share?.list ?? new FragmentList(fragments, before, after, base);
+    this.isGlobal = this.global;
+  }
+
+  /** As RegExp.prototype.test (which calls exec), without its generic lookup of "exec". */
+  override test(input: string): boolean {
+    return this.exec(input) !== null;
   }
 
   /**
@@ -835,8 +876,8 @@ export class FragmentRegExp extends RegExp {
   override exec(input: string): RegExpExecArray | null {
     const list = this.list;
     if (!list.filtered) return super.exec(input);
-    const text = String(input);
-    const global = this.global;
+    const text = typeof input === 'string' ? input : String(input);
+    const global = this.isGlobal;
     let start = 0;
     if (global) {
       start = toLength(this.lastIndex);
