@@ -2,8 +2,8 @@
 // alternation costs up to tens of milliseconds and running it about a microsecond per sentence,
 // though most sentences contain none of its words. From each fragment we derive literals one of
 // which every match must contain ("prevent" for "prevent(?:s|ed|ing)? this"); one index over
-// every registered list tells, per text, which fragments can match at all. Only those run: alone,
-// each compiled on first use, or, once a list has needed many, the whole alternation compiled once.
+// every registered list tells, per text, which fragments can match at all. Only those run, each
+// alone, compiled on first use.
 // The literals are derived from whatever list is configured, never written by hand.
 
 // ---- required literals -----------------------------------------------------------------------
@@ -261,11 +261,36 @@ function characterClass(token: string, unicode: boolean): Info {
 // one lower-case character, classes are mapped the same way, and caseless characters match only
 // themselves either way. Lower-casing such a text keeps every character in place.
 
-/** Texts the twin may run on (tests check these non-ASCII characters have no case pair). */
-export const FOLDABLE = /^[\0-\x7F\u00A0-\u00B4\u00B6-\u00BF\u00D7\u00F7\u2000-\u206F]*$/;
+/** Non-ASCII characters without case: Latin-1 punctuation and signs, and general punctuation (quotes, dashes, spaces). */
+const CASELESS: [number, number][] = [
+  [0xa0, 0xb4],
+  [0xb6, 0xbf],
+  [0xd7, 0xd7],
+  [0xf7, 0xf7],
+  [0x2000, 0x206f],
+];
 
-/** Property escapes whose sets are the same for both cases. */
-const CASELESS_PROPERTY = /^\\[pP]\{(?:L|Letter|N|Number|Nd|P|Punctuation|S|Symbol|Z|Separator|Zs)\}$/;
+/** Texts the twin may run on: ASCII and caseless characters (tests check they have no case pair). */
+export const FOLDABLE = new RegExp(`^[\\0-\\x7F${CASELESS.map(([a, b]) => `\\u${a.toString(16).padStart(4, '0')}-\\u${b.toString(16).padStart(4, '0')}`).join('')}]*$`);
+
+let domain: number[] | undefined;
+const restricted = new Map<string, number[]>();
+
+/**
+ * The characters of a lower-cased foldable text that a property escape (or any class) matches
+ * case-insensitively in unicode mode: on such texts the twin needs no property tables, which are
+ * costly to build each time a regexp is compiled.
+ */
+function membersInDomain(token: string): number[] {
+  let members = restricted.get(token);
+  if (!members) {
+    domain ??= [...Array.from({ length: 128 }, (_, c) => c).filter((c) => c < 65 || c > 90), ...CASELESS.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))];
+    const re = new RegExp(token, 'iu');
+    members = domain.filter((c) => re.test(String.fromCharCode(c)));
+    restricted.set(token, members);
+  }
+  return members;
+}
 
 /** Non-ASCII characters that case-fold to ASCII ones in unicode mode: the long s and the Kelvin sign. */
 const FOLDS_TO_ASCII: Record<number, number> = { 0x17f: 0x73, 0x212a: 0x6b };
@@ -299,7 +324,8 @@ interface ClassChar {
 function lowerClass(token: string, unicode: boolean): string | undefined {
   const body = token.slice(1, -1);
   const negated = body.startsWith('^');
-  const items: (ClassChar | string)[] = [];
+  // A set escape kept as written, a character (or range end), or the characters a property escape stands for.
+  const items: (ClassChar | string | number[])[] = [];
   for (let k = negated ? 1 : 0; k < body.length; k++) {
     if (body[k] !== '\\') {
       const code = unicode ? body.codePointAt(k)! : body.charCodeAt(k);
@@ -312,8 +338,8 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
     const e = m[0][1];
     if ('dDwWsS'.includes(e) && m[0].length === 2) items.push(m[0]);
     else if (e === 'p' || e === 'P') {
-      if (!unicode || !CASELESS_PROPERTY.test(m[0])) return undefined;
-      items.push(m[0]);
+      if (!unicode) return undefined;
+      items.push(membersInDomain(m[0]));
     } else if ('bfnrtv'.includes(e) && m[0].length === 2) items.push({ code: { b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 }[e]!, raw: false });
     else {
       const code = escapedCode(m[0], unicode);
@@ -329,13 +355,20 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
       kept.push(item);
       continue;
     }
+    if (Array.isArray(item)) {
+      for (const c of item) {
+        if (c < 128) ascii[c] = true;
+        else kept.push(hex(c, unicode));
+      }
+      continue;
+    }
     const from = item.code;
     let to = from;
     const dash = items[k + 1];
-    if (typeof dash === 'object' && dash.raw && dash.code === 45 && k + 2 < items.length) {
+    if (typeof dash === 'object' && !Array.isArray(dash) && dash.raw && dash.code === 45 && k + 2 < items.length) {
       // "a-z"; a set escape at either end makes "-" a plain character (outside unicode mode).
       const end = items[k + 2];
-      if (typeof end === 'string') return undefined;
+      if (typeof end === 'string' || Array.isArray(end)) return undefined;
       to = end.code;
       k += 2;
     }
@@ -358,9 +391,9 @@ function lowerClass(token: string, unicode: boolean): string | undefined {
 }
 
 /**
- * The pattern for lower-cased text, matched case-sensitively (see above); undefined when the
- * pattern holds something the mapping does not cover (a back-reference, a control escape, a
- * property escape with case).
+ * The pattern for lower-cased foldable text, matched case-sensitively (see above); undefined
+ * when the pattern holds something the mapping does not cover (a back-reference, a control
+ * escape). Property escapes become the characters they match in such texts.
  */
 export function lowerCasePattern(source: string, unicode: boolean): string | undefined {
   let out = '';
@@ -374,8 +407,8 @@ export function lowerCasePattern(source: string, unicode: boolean): string | und
       if (e === undefined) return undefined;
       if ('dDwWsSbBfnrtv'.includes(e) && token.length === 2) out += token;
       else if (e === 'p' || e === 'P') {
-        if (!unicode || !CASELESS_PROPERTY.test(token)) return undefined;
-        out += token;
+        if (!unicode) return undefined;
+        out += lowerClass(`[${token}]`, unicode);
       } else if (e === '0') out += token;
       else {
         const code = escapedCode(token, unicode);
@@ -416,43 +449,28 @@ export function analyseFragment(fragment: string, unicode = false): FragmentAnal
 /** One way to run a list's fragments: the pattern as written, or its twin for lower-cased text. */
 class Runner {
   private readonly regexes: (RegExp | undefined)[];
-  /** Pattern length of the fragments compiled alone so far. */
-  private compiledLength = 0;
-  private whole: RegExp | undefined;
 
   constructor(
     private readonly fragments: readonly string[],
     private readonly before: string,
     private readonly after: string,
     private readonly flags: string,
-    /** The whole pattern. */
-    private readonly source: string,
   ) {
     this.regexes = new Array(fragments.length);
   }
 
   /** Fragment i alone, with the same edges and flags; compiled on first use. */
   fragmentRegex(i: number): RegExp {
-    let re = this.regexes[i];
-    if (!re) {
-      re = this.regexes[i] = compile(`${this.before}(?:${this.fragments[i]})${this.after}`, this.flags);
-      this.compiledLength += this.fragments[i].length;
-    }
-    return re;
+    return (this.regexes[i] ??= compile(`${this.before}(?:${this.fragments[i]})${this.after}`, this.flags));
   }
 
   /**
    * The match of the whole pattern in `text` from `start`, given the fragments that may match.
-   * Those run alone, each compiled on first use, until they add up to a quarter of the whole
-   * pattern: from then on the whole pattern (compiled once) is cheaper than more fragments.
+   * Only those run, alone: over a corpus that compiles less than the whole alternations of the
+   * lists that get used, and one fragment runs several times faster than an alternation of
+   * dozens (measured).
    */
   exec(text: string, start: number, candidates: readonly number[]): RegExpExecArray | null {
-    if (!this.whole) {
-      let added = 0;
-      for (const i of candidates) if (!this.regexes[i]) added += this.fragments[i].length;
-      if (this.compiledLength + added > this.source.length / 4) this.whole = compile(this.source, this.flags);
-    }
-    if (this.whole) return execFrom(this.whole, text, start);
     let best: RegExpExecArray | null = null;
     let bestFragment = -1;
     for (const i of candidates) {
@@ -487,9 +505,8 @@ class FragmentList {
     before: string,
     after: string,
     flags: string,
-    source: string,
   ) {
-    this.plain = new Runner(fragments, before, after, flags, source);
+    this.plain = new Runner(fragments, before, after, flags);
     const unicode = /[uv]/.test(flags);
     const analyses = /[yv]/.test(flags) ? [undefined] : fragments.map((f) => analyseFragment(String(f), unicode));
     this.filtered = analyses.every((a) => a !== undefined);
@@ -516,7 +533,7 @@ function twinRunner(fragments: readonly string[], before: string, after: string,
   } catch {
     return undefined;
   }
-  return new Runner(lowered as string[], edges[0]!, edges[1]!, twinFlags, source);
+  return new Runner(lowered as string[], edges[0]!, edges[1]!, twinFlags);
 }
 
 function execFrom(re: RegExp, text: string, start: number): RegExpExecArray | null {
@@ -552,8 +569,8 @@ const postings: Posting[][] = [];
  * of the whole literal when it has three characters (those keys have bit 28 set).
  */
 const byKey = new Map<number, number[]>();
-/** A bit per hash of those keys: most substrings of a text start no literal, and one bit test says so. */
-const keyBits = new Uint8Array(1 << 17);
+/** A bit per hash of those keys (8 KB): most substrings of a text start no literal, and one bit test says so. */
+const keyBits = new Uint8Array(1 << 13);
 /** Literal ids shorter than three characters: looked up with includes() in every text. */
 const shortLiterals: number[] = [];
 let seen = new Uint32Array(256);
@@ -564,7 +581,7 @@ let registered = 0;
 const TRIGRAM = 1 << 28;
 
 function keyBit(key: number): number {
-  return (key ^ (key >>> 11)) & 0xfffff;
+  return Math.imul(key, 0x9e3779b1) >>> 16;
 }
 
 // English letters from most to least frequent, and frequent trigrams (of English and of status
@@ -647,20 +664,22 @@ export function foldCase(text: string): string {
 interface TextEntry {
   text: string;
   folded: string;
+  /** Lists asked about so far: a text asked about once (a statement's whole text) is not worth indexing. */
+  asked: number;
   /** The text to run regexps on: the same characters, one byte each when they fit (see subjectOf). */
   subject: string | undefined;
   /** The lower-cased text for twins, when they may run on it; null when they may not. */
   lowered: string | null | undefined;
   /** Lists registered when the text was indexed; later lists are looked up one by one. */
   registered: number;
-  /** By list order: the list's fragments that may match (unsorted, possibly repeated). */
-  hits: number[][];
+  /** By list order: the list's fragments that may match (unsorted, possibly repeated); undefined until indexed. */
+  hits: number[][] | undefined;
+  /** Before indexing, per list order: its candidates, looked up alone. */
+  alone: number[][] | undefined;
 }
 
 /** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
 function lookUp(key: number, width: number, folded: string, end: number, stamp: number, found: number[]): void {
-  const bit = keyBit(key);
-  if ((keyBits[bit >> 3] & (1 << (bit & 7))) === 0) return;
   const ids = byKey.get(key);
   if (!ids) return;
   for (const id of ids) {
@@ -676,12 +695,9 @@ function lookUp(key: number, width: number, folded: string, end: number, stamp: 
 /** Characters up to 0xFF: the text can be held one byte per character. */
 const WIDE = /[^\0-\xFF]/;
 
-/**
- * One pass over the text finds the literals of every registered list at once. The fragments
- * per list come out unsorted, possibly repeated.
- */
-function indexText(text: string): TextEntry {
-  const folded = foldCase(text);
+/** One pass over the text finds the literals of every registered list at once. */
+function indexText(entry: TextEntry): void {
+  const folded = entry.folded;
   const stamp = ++visit;
   const found: number[] = [];
   for (const id of shortLiterals) if (folded.includes(literals[id])) found.push(id);
@@ -695,8 +711,13 @@ function indexText(text: string): TextEntry {
       continue;
     }
     key = ((key << 7) | c) & 0xfffffff;
-    if (++run >= 3) lookUp((key & 0x1fffff) | TRIGRAM, 3, folded, i + 1, stamp, found);
-    if (run >= 4) lookUp(key, 4, folded, i + 1, stamp, found);
+    if (++run < 3) continue;
+    const key3 = (key & 0x1fffff) | TRIGRAM;
+    let bit = keyBit(key3);
+    if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key3, 3, folded, i + 1, stamp, found);
+    if (run < 4) continue;
+    bit = keyBit(key);
+    if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key, 4, folded, i + 1, stamp, found);
   }
   const hits: number[][] = [];
   for (const id of found) {
@@ -706,7 +727,8 @@ function indexText(text: string): TextEntry {
       else hits[p.list.order] = [p.fragment];
     }
   }
-  return { text, folded, subject: undefined, lowered: undefined, registered, hits };
+  entry.hits = hits;
+  entry.registered = registered;
 }
 
 /**
@@ -755,7 +777,7 @@ function entryOf(text: string): TextEntry {
   let entry = cache.get(text);
   if (!entry) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    entry = indexText(text);
+    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, hits: undefined, alone: undefined };
     cache.set(text, entry);
   }
   lastText = text;
@@ -765,15 +787,28 @@ function entryOf(text: string): TextEntry {
 
 const NONE: readonly number[] = [];
 
+/** The fragments of `list` whose literals the text holds, looked up one by one. */
+function lookUpAlone(list: FragmentList, entry: TextEntry): number[] {
+  const found: number[] = [];
+  for (const [literal, fragment] of list.literals) if (entry.folded.includes(literal)) found.push(fragment);
+  return found;
+}
+
 /** The fragments of `list` that may match `text`, unsorted (a fragment may repeat). */
 function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
-  let hit: readonly number[] | undefined = entry.hits[list.order];
-  if (!hit && list.order > entry.registered) {
+  let hit: readonly number[] | undefined;
+  if (entry.hits) {
+    hit = entry.hits[list.order];
     // Registered after the text was indexed: look for this list's literals alone, once.
-    const late: number[] = [];
-    for (const [literal, fragment] of list.literals) if (entry.folded.includes(literal)) late.push(fragment);
-    entry.hits[list.order] = late;
-    hit = late;
+    if (!hit && list.order > entry.registered) hit = entry.hits[list.order] = lookUpAlone(list, entry);
+  } else if ((hit = entry.alone?.[list.order])) {
+    // Asked again by the same list (a global regexp's next match).
+  } else if (entry.asked++ === 0 && list.literals.length <= 24) {
+    // The first list asking about a text: a short one is cheaper to look up alone than indexing.
+    hit = (entry.alone ??= [])[list.order] = lookUpAlone(list, entry);
+  } else {
+    indexText(entry);
+    hit = entry.hits![list.order];
   }
   if (list.always.length === 0) return hit ?? NONE;
   if (!hit || hit.length === 0) return list.always;
@@ -800,6 +835,8 @@ export class FragmentRegExp extends RegExp {
   }
 
   private readonly list: FragmentList;
+  /** The "g" flag, read once: the getter is a call. */
+  private readonly isGlobal: boolean;
 
   /**
    * `global` adds the "g" flag. `share` is the other RegExp of the same fragments, edges and
@@ -810,7 +847,13 @@ export class FragmentRegExp extends RegExp {
     const base = flags.replace('g', '');
     // The whole pattern is still parsed here, so a bad fragment throws the same SyntaxError as a plain RegExp.
     super(`${before}(?:${body})${after}`, global || flags.includes('g') ? `${base}g` : base);
-    this.list = share?.list ?? new FragmentList(fragments, before, after, base, this.source);
+    this.list = share?.list ?? new FragmentList(fragments, before, after, base);
+    this.isGlobal = this.global;
+  }
+
+  /** As RegExp.prototype.test (which calls exec), without its generic lookup of "exec". */
+  override test(input: string): boolean {
+    return this.exec(input) !== null;
   }
 
   /**
@@ -833,8 +876,8 @@ export class FragmentRegExp extends RegExp {
   override exec(input: string): RegExpExecArray | null {
     const list = this.list;
     if (!list.filtered) return super.exec(input);
-    const text = String(input);
-    const global = this.global;
+    const text = typeof input === 'string' ? input : String(input);
+    const global = this.isGlobal;
     let start = 0;
     if (global) {
       start = toLength(this.lastIndex);
