@@ -554,16 +554,13 @@ function compile(source: string, flags: string): RegExp {
 /** NUL characters: no fragment matches them or loops on them. */
 const LONG_SUBJECT = '\0'.repeat(1024);
 
-interface Posting {
-  list: FragmentList;
-  fragment: number;
-}
 
 const literals: string[] = [];
 /** Where each literal's key starts within it. */
 const keyOffsets: number[] = [];
 const literalIds = new Map<string, number>();
-const postings: Posting[][] = [];
+/** Per literal: the lists and fragments that hold it, as flat pairs [list order, fragment, …]. */
+const postings: number[][] = [];
 /**
  * Literal ids by the key of one of their four-character substrings (the rarest-looking one), or
  * of the whole literal when it has three characters (those keys have bit 28 set).
@@ -648,8 +645,9 @@ function literalId(literal: string): number {
 
 /** Adds a list's literals to the index; returns its registration order. */
 function register(list: FragmentList): number {
-  for (const [literal, fragment] of list.literals) postings[literalId(literal)].push({ list, fragment });
-  return ++registered;
+  const order = ++registered;
+  for (const [literal, fragment] of list.literals) postings[literalId(literal)].push(order, fragment);
+  return order;
 }
 
 /**
@@ -672,10 +670,12 @@ interface TextEntry {
   lowered: string | null | undefined;
   /** Lists registered when the text was indexed; later lists are looked up one by one. */
   registered: number;
-  /** By list order: the list's fragments that may match (unsorted, possibly repeated); undefined until indexed. */
+  /** Once indexed: a bit per list order with a literal in the text. */
+  lists: Uint32Array | undefined;
+  /** Once indexed: pairs [list order, fragment, …] for the literals found. */
+  pairs: number[] | undefined;
+  /** Per list order: its fragments that may match (unsorted, possibly repeated), once asked. */
   hits: number[][] | undefined;
-  /** Before indexing, per list order: its candidates, looked up alone. */
-  alone: number[][] | undefined;
 }
 
 /** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
@@ -719,15 +719,18 @@ function indexText(entry: TextEntry): void {
     bit = keyBit(key);
     if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key, 4, folded, i + 1, stamp, found);
   }
-  const hits: number[][] = [];
+  const lists = new Uint32Array((registered >> 5) + 1);
+  const pairs: number[] = [];
   for (const id of found) {
-    for (const p of postings[id]) {
-      const list = hits[p.list.order];
-      if (list) list.push(p.fragment);
-      else hits[p.list.order] = [p.fragment];
+    const post = postings[id];
+    for (let k = 0; k < post.length; k += 2) {
+      const order = post[k];
+      lists[order >> 5] |= 1 << (order & 31);
+      pairs.push(order, post[k + 1]);
     }
   }
-  entry.hits = hits;
+  entry.lists = lists;
+  entry.pairs = pairs;
   entry.registered = registered;
 }
 
@@ -777,7 +780,7 @@ function entryOf(text: string): TextEntry {
   let entry = cache.get(text);
   if (!entry) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, hits: undefined, alone: undefined };
+    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, lists: undefined, pairs: undefined, hits: undefined };
     cache.set(text, entry);
   }
   lastText = text;
@@ -796,19 +799,25 @@ function lookUpAlone(list: FragmentList, entry: TextEntry): number[] {
 
 /** The fragments of `list` that may match `text`, unsorted (a fragment may repeat). */
 function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
-  let hit: readonly number[] | undefined;
-  if (entry.hits) {
-    hit = entry.hits[list.order];
-    // Registered after the text was indexed: look for this list's literals alone, once.
-    if (!hit && list.order > entry.registered) hit = entry.hits[list.order] = lookUpAlone(list, entry);
-  } else if ((hit = entry.alone?.[list.order])) {
-    // Asked again by the same list (a global regexp's next match).
-  } else if (entry.asked++ === 0 && list.literals.length <= 24) {
-    // The first list asking about a text: a short one is cheaper to look up alone than indexing.
-    hit = (entry.alone ??= [])[list.order] = lookUpAlone(list, entry);
-  } else {
-    indexText(entry);
-    hit = entry.hits![list.order];
+  const order = list.order;
+  let hit: readonly number[] | undefined = entry.hits?.[order];
+  if (!hit) {
+    if (!entry.lists && entry.asked++ === 0 && list.literals.length <= 24) {
+      // The first list asking about a text: a short one is cheaper to look up alone than indexing.
+      hit = lookUpAlone(list, entry);
+    } else {
+      if (!entry.lists) indexText(entry);
+      if (order > entry.registered) {
+        // Registered after the text was indexed: look for this list's literals alone.
+        hit = lookUpAlone(list, entry);
+      } else if (entry.lists![order >> 5] & (1 << (order & 31))) {
+        const pairs = entry.pairs!;
+        const found: number[] = [];
+        for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === order) found.push(pairs[k + 1]);
+        hit = found;
+      } else return list.always;
+    }
+    (entry.hits ??= [])[order] = hit as number[];
   }
   if (list.always.length === 0) return hit ?? NONE;
   if (!hit || hit.length === 0) return list.always;
