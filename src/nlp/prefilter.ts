@@ -43,9 +43,15 @@ const FUNCTION_WORDS = new Set(
 /** How much a literal narrows: its longest word that is not a function word (up to 6). */
 function strength(literal: string): number {
   let best = 0;
-  for (const word of literal.split(/[^a-z0-9]+/)) {
-    const s = FUNCTION_WORDS.has(word) ? 1 : Math.min(word.length, 6);
-    if (s > best) best = s;
+  let start = 0;
+  for (let k = 0; k <= literal.length; k++) {
+    const c = k < literal.length ? literal.charCodeAt(k) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (k > start) {
+      const s = k - start <= 6 && FUNCTION_WORDS.has(literal.slice(start, k)) ? 1 : Math.min(k - start, 6);
+      if (s > best) best = s;
+    }
+    start = k + 1;
   }
   return best;
 }
@@ -65,12 +71,6 @@ function score(set: readonly string[]): number {
   return (min >= 3 ? 1000 : 0) + weakest * 20 - set.length * 5;
 }
 
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  if (!a) return b;
-  if (!b) return a;
-  return score(b) > score(a) ? b : a;
-}
-
 function literal(ch: string): Info {
   const code = ch.charCodeAt(0);
   // Only printable ASCII: case-insensitive matching maps it to its lower case alone (tests check
@@ -84,6 +84,12 @@ function literal(ch: string): Info {
  */
 function concat(items: Info[]): Info {
   let best: string[] | null = null;
+  let bestScore = -Infinity;
+  const consider = (set: string[] | null) => {
+    if (!set) return;
+    const s = score(set);
+    if (s > bestScore) [best, bestScore] = [set, s];
+  };
   let run = '';
   let whole = true;
   for (const item of items) {
@@ -92,12 +98,12 @@ function concat(items: Info[]): Info {
       continue;
     }
     whole = false;
-    if (run) best = better(best, [run]);
+    if (run) consider([run]);
     run = '';
-    best = better(best, item.req);
+    consider(item.req);
   }
   if (whole) return { exact: run, req: null };
-  if (run) best = better(best, [run]);
+  if (run) consider([run]);
   return { exact: null, req: best };
 }
 
@@ -601,13 +607,20 @@ const COMMON_TRIGRAMS = new Set(
   ).split('|'),
 );
 
+/** Per ASCII code: its rank in FREQUENT (20 for characters not listed); common trigrams by their 21-bit key. */
+const RANK = new Int8Array(128).fill(20);
+for (let k = 0; k < FREQUENT.length; k++) RANK[FREQUENT.charCodeAt(k)] = k;
+const COMMON_KEYS = new Set([...COMMON_TRIGRAMS].map((t) => (t.charCodeAt(0) << 14) | (t.charCodeAt(1) << 7) | t.charCodeAt(2)));
+
 function rarity(literal: string, from: number, to: number): number {
   let r = 0;
+  let key = 0;
   for (let k = from; k < to; k++) {
-    const rank = FREQUENT.indexOf(literal[k]);
-    r += rank < 0 ? 20 : rank;
+    const c = literal.charCodeAt(k);
+    r += RANK[c];
+    key = ((key << 7) | c) & 0x1fffff;
+    if (k - from >= 2 && COMMON_KEYS.has(key)) r -= 100;
   }
-  for (let k = from; k + 3 <= to; k++) if (COMMON_TRIGRAMS.has(literal.slice(k, k + 3))) r -= 100;
   return r;
 }
 
