@@ -162,7 +162,10 @@ export default defineRule<Options>({
             });
           });
         }
-        if (!ANY_ACRONYM.test(text) || shouted(text)) continue;
+        if (!ANY_ACRONYM.test(text)) continue;
+        // A shouted sentence has no acronyms to report. Most sentences only hold allowed ones
+        // ("UTC", "API"), so the word count is made only once a token could be reported.
+        let loud: boolean | undefined;
         for (const m of text.matchAll(ACRONYM)) {
           const token = m[1];
           const key = token.replace(/-/g, '').toUpperCase();
@@ -173,6 +176,7 @@ export default defineRule<Options>({
           const start = m.index;
           const end = start + m[0].length;
           if (reported.some((r) => r.start <= start && r.end >= end)) continue;
+          if ((loud ??= shouted(text))) break;
           if (spelledOut(text, start, end)) {
             seenAcronyms.add(key);
             continue;
