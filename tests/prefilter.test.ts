@@ -424,3 +424,18 @@ describe('FragmentRegExp matches as the whole alternation', () => {
     expect(phraseRegex(['zanzibar ferr(?:y|ies)']).exec(text)?.[0]).toBe('zanzibar ferries');
   });
 });
+
+describe('jargon terms', () => {
+  it('reports a bad term with its own pattern, as before', async () => {
+    const { lint } = await import('./helpers.js');
+    const result = lint('The cluster was fine.', { only: 'jargon', rules: { jargon: ['info', { terms: ['shard', 'a(b'] }] } });
+    let expected = '';
+    try {
+      new RegExp('(?<![\\p{L}\\p{N}])(?:a(b)(?![\\p{L}\\p{N}])', 'giu');
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(expected).not.toBe('');
+    expect(result.fatal).toContain(expected);
+  });
+});

@@ -223,6 +223,10 @@ describe('jargon', () => {
 
   it('ignores shouting, capitalised English words and allowed acronyms', () => {
     expect(findings('jargon', 'IMPORTANT UPDATE: ALL SIGN-INS ARE FAILING.')).toEqual([]);
+    // A shouted sentence neither reports an acronym nor counts as its first use.
+    const later = findings('jargon', 'PLEASE NOTE: THE RCA IS DELAYED. The RCA will follow on Friday.');
+    expect(later).toHaveLength(1);
+    expect(later[0].excerpt).toBe('The RCA will follow on Friday.');
     expect(findings('jargon', 'This is NOT a security incident; the API and DNS work.')).toEqual([]);
   });
 

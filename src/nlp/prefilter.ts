@@ -43,9 +43,15 @@ const FUNCTION_WORDS = new Set(
 /** How much a literal narrows: its longest word that is not a function word (up to 6). */
 function strength(literal: string): number {
   let best = 0;
-  for (const word of literal.split(/[^a-z0-9]+/)) {
-    const s = FUNCTION_WORDS.has(word) ? 1 : Math.min(word.length, 6);
-    if (s > best) best = s;
+  let start = 0;
+  for (let k = 0; k <= literal.length; k++) {
+    const c = k < literal.length ? literal.charCodeAt(k) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (k > start) {
+      const s = k - start <= 6 && FUNCTION_WORDS.has(literal.slice(start, k)) ? 1 : Math.min(k - start, 6);
+      if (s > best) best = s;
+    }
+    start = k + 1;
   }
   return best;
 }
@@ -65,12 +71,6 @@ function score(set: readonly string[]): number {
   return (min >= 3 ? 1000 : 0) + weakest * 20 - set.length * 5;
 }
 
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  if (!a) return b;
-  if (!b) return a;
-  return score(b) > score(a) ? b : a;
-}
-
 function literal(ch: string): Info {
   const code = ch.charCodeAt(0);
   // Only printable ASCII: case-insensitive matching maps it to its lower case alone (tests check
@@ -84,6 +84,12 @@ function literal(ch: string): Info {
  */
 function concat(items: Info[]): Info {
   let best: string[] | null = null;
+  let bestScore = -Infinity;
+  const consider = (set: string[] | null) => {
+    if (!set) return;
+    const s = score(set);
+    if (s > bestScore) [best, bestScore] = [set, s];
+  };
   let run = '';
   let whole = true;
   for (const item of items) {
@@ -92,12 +98,12 @@ function concat(items: Info[]): Info {
       continue;
     }
     whole = false;
-    if (run) best = better(best, [run]);
+    if (run) consider([run]);
     run = '';
-    best = better(best, item.req);
+    consider(item.req);
   }
   if (whole) return { exact: run, req: null };
-  if (run) best = better(best, [run]);
+  if (run) consider([run]);
   return { exact: null, req: best };
 }
 
@@ -446,46 +452,6 @@ export function analyseFragment(fragment: string, unicode = false): FragmentAnal
 
 // ---- one index over every registered list ------------------------------------------------------
 
-/** One way to run a list's fragments: the pattern as written, or its twin for lower-cased text. */
-class Runner {
-  private readonly regexes: (RegExp | undefined)[];
-
-  constructor(
-    private readonly fragments: readonly string[],
-    private readonly before: string,
-    private readonly after: string,
-    private readonly flags: string,
-  ) {
-    this.regexes = new Array(fragments.length);
-  }
-
-  /** Fragment i alone, with the same edges and flags; compiled on first use. */
-  fragmentRegex(i: number): RegExp {
-    return (this.regexes[i] ??= compile(`${this.before}(?:${this.fragments[i]})${this.after}`, this.flags));
-  }
-
-  /**
-   * The match of the whole pattern in `text` from `start`, given the fragments that may match.
-   * Only those run, alone: over a corpus that compiles less than the whole alternations of the
-   * lists that get used, and one fragment runs several times faster than an alternation of
-   * dozens (measured).
-   */
-  exec(text: string, start: number, candidates: readonly number[]): RegExpExecArray | null {
-    let best: RegExpExecArray | null = null;
-    let bestFragment = -1;
-    for (const i of candidates) {
-      if (i === bestFragment) continue;
-      const m = execFrom(this.fragmentRegex(i), text, start);
-      // The leftmost match; at one position, the fragment the alternation tries first.
-      if (m && (!best || m.index < best.index || (m.index === best.index && i < bestFragment))) {
-        best = m;
-        bestFragment = i;
-      }
-    }
-    return best;
-  }
-}
-
 /** The fragments of one pattern, shared by its plain and global RegExps. */
 class FragmentList {
   /** Fragments without a known literal: candidates for every text. */
@@ -496,19 +462,25 @@ class FragmentList {
   readonly order: number = 0;
   /** Each fragment's literals, as [literal, fragment] pairs. */
   readonly literals: [string, number][] = [];
-  readonly plain: Runner;
-  /** For a case-insensitive pattern, its case-sensitive twin, run on lower-cased text when it may be. */
-  readonly twin: Runner | undefined;
+  private readonly unicode: boolean;
+  private readonly plain: (RegExp | undefined)[];
+  /** Fragments' twins, made on first use: null where a fragment (or the edges) has none. */
+  private readonly twins: (RegExp | null | undefined)[];
+  /** The edges' twins, made on first use; null when they have none or the pattern is case-sensitive. */
+  private twinEdges: [string, string] | null | undefined;
 
   constructor(
     readonly fragments: readonly string[],
-    before: string,
-    after: string,
-    flags: string,
+    private readonly before: string,
+    private readonly after: string,
+    private readonly flags: string,
   ) {
-    this.plain = new Runner(fragments, before, after, flags);
-    const unicode = /[uv]/.test(flags);
-    const analyses = /[yv]/.test(flags) ? [undefined] : fragments.map((f) => analyseFragment(String(f), unicode));
+    this.plain = new Array(fragments.length);
+    this.twins = new Array(fragments.length);
+    this.unicode = /[uv]/.test(flags);
+    // A twin matches case-insensitively what its pattern matches, so only "i" patterns have one.
+    if (!flags.includes('i') || flags.includes('d')) this.twinEdges = null;
+    const analyses = /[yv]/.test(flags) ? [undefined] : fragments.map((f) => analyseFragment(String(f), this.unicode));
     this.filtered = analyses.every((a) => a !== undefined);
     if (!this.filtered) return;
     analyses.forEach((a, i) => {
@@ -516,24 +488,65 @@ class FragmentList {
       else for (const lit of a!.literals) this.literals.push([lit, i]);
     });
     this.order = register(this);
-    if (flags.includes('i') && !flags.includes('d')) this.twin = twinRunner(fragments, before, after, flags, unicode);
   }
-}
 
-/** The twin runner, or undefined when some part of the pattern has no lower-case twin. */
-function twinRunner(fragments: readonly string[], before: string, after: string, flags: string, unicode: boolean): Runner | undefined {
-  const lowered = fragments.map((f) => lowerCasePattern(String(f), unicode));
-  const edges = [lowerCasePattern(before, unicode), lowerCasePattern(after, unicode)];
-  if (lowered.some((f) => f === undefined) || edges.some((e) => e === undefined)) return undefined;
-  const twinFlags = flags.replace('i', '');
-  const body = lowered.length ? lowered.map((p) => `(?:${p})`).join('|') : '(?!)';
-  const source = `${edges[0]}(?:${body})${edges[1]}`;
-  try {
-    new RegExp(source, twinFlags);
-  } catch {
-    return undefined;
+  /** Fragment i alone, with the same edges and flags; compiled on first use. */
+  plainRegex(i: number): RegExp {
+    return (this.plain[i] ??= compile(`${this.before}(?:${this.fragments[i]})${this.after}`, this.flags));
   }
-  return new Runner(lowered as string[], edges[0]!, edges[1]!, twinFlags);
+
+  /** Fragment i's twin for lower-cased foldable text, or null when it has none; made on first use. */
+  twinRegex(i: number): RegExp | null {
+    let twin = this.twins[i];
+    if (twin !== undefined) return twin;
+    if (this.twinEdges === undefined) {
+      const edges = [lowerCasePattern(this.before, this.unicode), lowerCasePattern(this.after, this.unicode)];
+      this.twinEdges = edges[0] !== undefined && edges[1] !== undefined ? [edges[0], edges[1]] : null;
+    }
+    const lowered = this.twinEdges && lowerCasePattern(String(this.fragments[i]), this.unicode);
+    twin = null;
+    if (lowered !== null && lowered !== undefined) {
+      try {
+        twin = compile(`${this.twinEdges![0]}(?:${lowered})${this.twinEdges![1]}`, this.flags.replace('i', ''));
+      } catch {
+        twin = null;
+      }
+    }
+    this.twins[i] = twin;
+    return twin;
+  }
+
+  /**
+   * Fragment i alone on the entry's text from `start`: its twin on the lower-cased text when it
+   * may, else as written. A twin's match is given with the original text's characters.
+   */
+  execFragment(i: number, entry: TextEntry, start: number): RegExpExecArray | null {
+    const lowered = this.twinEdges === null ? null : loweredOf(entry);
+    const twin = lowered === null ? null : this.twinRegex(i);
+    if (twin) return inOriginal(execFrom(twin, lowered!, start), entry.text);
+    return execFrom(this.plainRegex(i), subjectOf(entry), start);
+  }
+
+  /**
+   * The match of the whole pattern in the entry's text from `start`, given the fragments that
+   * may match. Only those run, alone: over a corpus that compiles less than the whole
+   * alternations of the lists that get used, and one fragment runs several times faster than an
+   * alternation of dozens (measured).
+   */
+  exec(entry: TextEntry, start: number, candidates: readonly number[]): RegExpExecArray | null {
+    let best: RegExpExecArray | null = null;
+    let bestFragment = -1;
+    for (const i of candidates) {
+      if (i === bestFragment) continue;
+      const m = this.execFragment(i, entry, start);
+      // The leftmost match; at one position, the fragment the alternation tries first.
+      if (m && (!best || m.index < best.index || (m.index === best.index && i < bestFragment))) {
+        best = m;
+        bestFragment = i;
+      }
+    }
+    return best;
+  }
 }
 
 function execFrom(re: RegExp, text: string, start: number): RegExpExecArray | null {
@@ -594,13 +607,20 @@ const COMMON_TRIGRAMS = new Set(
   ).split('|'),
 );
 
+/** Per ASCII code: its rank in FREQUENT (20 for characters not listed); common trigrams by their 21-bit key. */
+const RANK = new Int8Array(128).fill(20);
+for (let k = 0; k < FREQUENT.length; k++) RANK[FREQUENT.charCodeAt(k)] = k;
+const COMMON_KEYS = new Set([...COMMON_TRIGRAMS].map((t) => (t.charCodeAt(0) << 14) | (t.charCodeAt(1) << 7) | t.charCodeAt(2)));
+
 function rarity(literal: string, from: number, to: number): number {
   let r = 0;
+  let key = 0;
   for (let k = from; k < to; k++) {
-    const rank = FREQUENT.indexOf(literal[k]);
-    r += rank < 0 ? 20 : rank;
+    const c = literal.charCodeAt(k);
+    r += RANK[c];
+    key = ((key << 7) | c) & 0x1fffff;
+    if (k - from >= 2 && COMMON_KEYS.has(key)) r -= 100;
   }
-  for (let k = from; k + 3 <= to; k++) if (COMMON_TRIGRAMS.has(literal.slice(k, k + 3))) r -= 100;
   return r;
 }
 
@@ -762,13 +782,6 @@ function inOriginal(m: RegExpExecArray | null, text: string): RegExpExecArray | 
   return result;
 }
 
-/** Runs `list` (fragments `may`) on the entry's text from `start`: the twin when it may, else as written. */
-function runList(list: FragmentList, entry: TextEntry, start: number, may: readonly number[]): RegExpExecArray | null {
-  const lowered = list.twin ? loweredOf(entry) : null;
-  if (lowered !== null) return inOriginal(list.twin!.exec(lowered, start, may), entry.text);
-  return list.plain.exec(subjectOf(entry), start, may);
-}
-
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, TextEntry>();
 let lastText: string | undefined;
@@ -875,11 +888,7 @@ export class FragmentRegExp extends RegExp {
 
   /** Fragment i alone from the start of `text` (the same pattern as `${before}(?:fragment)${after}`, global). */
   execFragment(i: number, text: string): RegExpExecArray | null {
-    const list = this.list;
-    const entry = entryOf(text);
-    const lowered = list.twin ? loweredOf(entry) : null;
-    if (lowered !== null) return inOriginal(execFrom(list.twin!.fragmentRegex(i), lowered, 0), text);
-    return execFrom(list.plain.fragmentRegex(i), subjectOf(entry), 0);
+    return this.list.execFragment(i, entryOf(text), 0);
   }
 
   override exec(input: string): RegExpExecArray | null {
@@ -897,7 +906,7 @@ export class FragmentRegExp extends RegExp {
     }
     const entry = entryOf(text);
     const may = candidates(list, entry);
-    const best = may.length === 0 ? null : runList(list, entry, start, may);
+    const best = may.length === 0 ? null : list.exec(entry, start, may);
     if (global) this.lastIndex = best ? best.index + best[0].length : 0;
     return best;
   }
