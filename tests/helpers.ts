@@ -1,4 +1,7 @@
-import { defaultRules, lintText } from '../src/engine/index.js';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtinRules } from '../rules/index.js';
+import { defaultRules, lintText, parseSource } from '../src/engine/index.js';
 import type { FileResult } from '../src/engine/results.js';
 import type { RuleSettingInput } from '../src/engine/ruleset.js';
 
@@ -11,4 +14,38 @@ export function lint(text: string, options: { now?: string; only?: string; rules
 
 export function ruleIds(result: FileResult): string[] {
   return [...new Set(result.findings.map((f) => f.ruleId))].sort();
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+
+function textFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? textFiles(path) : /\.(md|txt)$/.test(name) ? [path] : [];
+  });
+}
+
+/**
+ * Every distinct sentence crisislint reads in the corpus's Markdown, the labelled statements and
+ * the fixtures; with `titles`, incident titles too; with `examples`, the rules' docs examples.
+ * For tests that must hold on all the text we have (prefilters, compromise replacements).
+ */
+export function knownSentences(options: { titles?: boolean; examples?: boolean } = {}): Set<string> {
+  const found = new Set<string>();
+  const add = (path: string, bytes: Buffer) => {
+    for (const incident of parseSource(path, bytes).incidents) {
+      if (options.titles && incident.meta.title) found.add(incident.meta.title);
+      for (const statement of incident.statements) for (const s of statement.sentences) found.add(s.text);
+    }
+  };
+  for (const path of [...textFiles(join(CORPUS, 'github-md')), ...textFiles(join(CORPUS, 'labeled')), ...textFiles(join(ROOT, 'fixtures'))]) {
+    try {
+      add(path, readFileSync(path));
+    } catch {
+      // Fixtures of bad input (binary, broken front matter) hold no sentences.
+    }
+  }
+  if (options.examples) for (const rule of builtinRules) for (const example of [...rule.meta.docs.fail, ...rule.meta.docs.pass]) add('example.md', Buffer.from(example.text));
+  return found;
 }

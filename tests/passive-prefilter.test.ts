@@ -2,46 +2,16 @@
 // prefilter must never rule out a sentence in which compromise finds one, or findings vanish:
 // checked here on every sentence of the corpus, the labelled statements, the fixtures and the
 // rules' own examples, and on every past form compromise knows.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '../rules/index.js';
-import { parseSource } from '../src/engine/index.js';
 import { analyse } from '../src/nlp/analysis.js';
 import { findPassives, mayHavePassive } from '../src/nlp/matchers.js';
 // @ts-expect-error: a plain ES module script without types
 import { compromisePastForms } from '../scripts/participles.mjs';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(md|txt)$/.test(name) ? [path] : [];
-  });
-}
-
-function sentences(): Set<string> {
-  const found = new Set<string>();
-  const add = (path: string, bytes: Buffer) => {
-    const parsed = parseSource(path, bytes);
-    for (const incident of parsed.incidents) for (const statement of incident.statements) for (const s of statement.sentences) found.add(s.text);
-  };
-  for (const path of [...files(join(CORPUS, 'github-md')), ...files(join(CORPUS, 'labeled')), ...files(join(ROOT, 'fixtures'))]) {
-    try {
-      add(path, readFileSync(path));
-    } catch {
-      // Fixtures of bad input (binary, broken front matter) hold no sentences to check.
-    }
-  }
-  for (const rule of builtinRules) for (const example of [...rule.meta.docs.fail, ...rule.meta.docs.pass]) add('example.md', Buffer.from(example.text));
-  return found;
-}
+import { knownSentences } from './helpers.js';
 
 describe('passive prefilter', () => {
   it('never rules out a sentence in which compromise finds a passive', () => {
-    const all = sentences();
+    const all = knownSentences({ examples: true });
     expect(all.size).toBeGreaterThan(6000);
     const missed: string[] = [];
     let withPassive = 0;

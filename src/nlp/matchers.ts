@@ -90,7 +90,6 @@ const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 /** Word endings of regular participles and of the irregular ones compromise guesses by suffix. */
 export const PARTICIPLE_ENDING = /^[a-z]+(?:ed|en|wn|un|ne|ld|lt|pt|nt|ft|ught|ade|ung|id|et|ut|ead)$/;
 const IRREGULAR_PAST = new Set(participleData.participles);
-const PREFILTER_BE = new Set([...BE, 'am']);
 const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at']);
 const WORDS = /[a-z0-9'\u2019]+(?:-[a-z0-9'\u2019]+)*/g;
 
@@ -99,7 +98,8 @@ const isPastForm = (word: string): boolean =>
   PARTICIPLE_ENDING.test(word) || IRREGULAR_PAST.has(word) || (word.includes('-') && word.split('-').some(isPastForm));
 
 // "it's", "we're": compromise splits the contraction into a be-form.
-const isBeWord = (word: string) => PREFILTER_BE.has(word) || /['\u2019](?:s|re)$/.test(word);
+const CONTRACTED_BE = /['\u2019](?:s|re)$/;
+const isBeWord = (word: string) => BE.has(word) || CONTRACTED_BE.test(word);
 
 /** Could this sentence hold a passive (other than a state)? Saves tagging most sentences. */
 export function mayHavePassive(text: string, statesList: readonly string[] = passivePhrases.states): boolean {
