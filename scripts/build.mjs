@@ -25,10 +25,27 @@ const lazyChildProcess = {
   },
 };
 
-// The CLI, and the entry of its worker threads (src/cli/workers.ts), built next to it.
+/**
+ * The long-running front ends (`--lsp`, `--mcp`) are bundles of their own, required from the
+ * CLI's folder only when asked for, so their libraries do not slow every lint's start-up.
+ */
+const serversApart = {
+  name: 'servers-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/(lsp|mcp)\/server\.js$/ }, (args) => ({ path: args.path, namespace: 'server-bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'server-bundle' }, (args) => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(`${/(lsp|mcp)/.exec(args.path)[1]}.cjs`)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The CLI, the entry of its worker threads (src/cli/workers.ts) and the servers, built next to it.
 for (const [entry, outfile] of [
   ['src/cli/run.ts', `${outdir}/crisislint.cjs`],
   ['src/cli/worker.ts', `${outdir}/worker.cjs`],
+  ['src/lsp/server.ts', `${outdir}/lsp.cjs`],
+  ['src/mcp/server.ts', `${outdir}/mcp.cjs`],
 ]) {
   await build({
     entryPoints: [entry],
@@ -43,7 +60,7 @@ for (const [entry, outfile] of [
       'import.meta.url': 'importMetaUrl',
     },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyChildProcess],
+    plugins: [lazyChildProcess, serversApart],
     logLevel: 'warning',
   });
 }

@@ -76,6 +76,8 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation: string;
   workers: number | 'auto';
+  lsp?: boolean;
+  mcp?: boolean;
 }
 
 function readStdin(): Buffer {
@@ -112,6 +114,8 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--cache', 'reuse results for files unchanged since the last --cache run')
     .option('--cache-location <path>', 'the cache file, or a folder to keep it in', DEFAULT_CACHE_LOCATION)
     .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
+    .option('--lsp', 'run as a language server over stdio (for editors)')
+    .option('--mcp', 'run as a Model Context Protocol server over stdio (for AI assistants)')
     .addHelpText(
       'after',
       `
@@ -178,6 +182,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   const options = program.opts<CliOptions>();
   const paths = program.args;
   const warn = (line: string) => io.stderr.write(`crisislint: ${line}\n`);
+  // The long-running front ends, each its own bundle (scripts/build.mjs), loaded only when asked for.
+  if (options.lsp) return (await import('../lsp/server.js')).startLanguageServer();
+  if (options.mcp) return (await import('../mcp/server.js')).startMcpServer();
 
   if (initRequested) {
     try {
