@@ -91,7 +91,7 @@ export class Tools {
     if (outcome.kind === 'config-error') throw new ToolError(`invalid config: ${outcome.message}`);
     if (outcome.kind !== 'linted') throw new ToolError('text is empty: give the statement to check');
     const result = outcome.result;
-    if (result.fatal) throw new ToolError(`crisislint could not read the text: ${result.fatal}`);
+    if (result.fatal) throw new ToolError(`could not read the text: ${result.fatal}`);
     // Positions back in the caller's text, without the front matter added for the phase.
     const back = <T extends { line: number; endLine: number }>(p: T): T => ({ ...p, line: p.line - addedBefore(p.line), endLine: p.endLine - addedBefore(p.endLine) });
     const findings = result.findings.map((f) => ({ ...back(f), suggestions: f.suggestions.map(back) }));
