@@ -116,6 +116,8 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
     .option('--lsp', 'run as a language server over stdio (for editors)')
     .option('--mcp', 'run as a Model Context Protocol server over stdio (for AI assistants)')
+    // Some language clients add --stdio to a server's command; stdio is what --lsp speaks anyway.
+    .addOption(new Option('--stdio').hideHelp())
     .addHelpText(
       'after',
       `
