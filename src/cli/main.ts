@@ -22,9 +22,8 @@ import { useColor } from './color.js';
 import { Chalk } from 'chalk';
 import { builtinRules } from '../../rules/index.js';
 import { ruleDocText, ruleListText } from './rule-docs.js';
+import { VERSION } from '../version.js';
 
-declare const CRISISLINT_VERSION: string;
-const VERSION = typeof CRISISLINT_VERSION === 'string' ? CRISISLINT_VERSION : '0.0.0-dev';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
