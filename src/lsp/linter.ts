@@ -6,14 +6,13 @@
 
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { defaultRules, lintText } from '../engine/index.js';
-import type { FileResult } from '../engine/results.js';
-import type { ActiveRule } from '../engine/ruleset.js';
-import { RuleSettingError } from '../engine/ruleset.js';
-import { ConfigError, findConfig, ignoreFilter, loadConfig, pluginRules, type LoadedConfig } from '../cli/config.js';
+import { ConfigError, lintText, loadConfig, RuleSettingError, type FileResult, type InputFormatName, type LoadedConfig, type Rule } from '../api.js';
+// Where the config search starts over and which files its ignores cover: what an editor needs
+// beyond the API's loadConfig, taken from the same module the CLI uses.
+import { findConfig, ignoreFilter, pluginRules } from '../cli/config.js';
 
 export type LintOutcome =
-  | { kind: 'linted'; result: FileResult; rules: ActiveRule[] }
+  | { kind: 'linted'; result: FileResult }
   /** The config's `ignores` cover this file: no diagnostics, as `crisislint FILE` would skip it in a walk. */
   | { kind: 'ignored' }
   /** Nothing to lint (an empty document). */
@@ -21,10 +20,11 @@ export type LintOutcome =
   /** The config file is invalid: its one-line reason. */
   | { kind: 'config-error'; message: string; configPath: string };
 
-interface LoadedSettings {
+export interface LoadedSettings {
   stamp: string;
   config?: LoadedConfig;
-  rules?: ActiveRule[];
+  /** The config's plugin rules, kept as one array so the API reuses its resolved rule set. */
+  plugins?: Rule<object>[];
   error?: string;
 }
 
@@ -38,15 +38,21 @@ export class DocumentLinter {
    * Lints `text` as the file at `filePath` (undefined for an untitled buffer; `name` then gives
    * the extension that decides the input format).
    */
-  async lint(text: string, filePath: string | undefined, name: string, { now = new Date(), inputFormat }: { now?: Date; inputFormat?: string } = {}): Promise<LintOutcome> {
+  async lint(text: string, filePath: string | undefined, name: string, { now = new Date(), inputFormat }: { now?: Date; inputFormat?: InputFormatName } = {}): Promise<LintOutcome> {
     if (text.trim() === '') return { kind: 'empty' };
     const dir = filePath ? dirname(filePath) : this.fallbackDir;
     const settings = await this.settingsFor(dir);
     if (settings.error !== undefined) return { kind: 'config-error', message: settings.error, configPath: settings.config?.path ?? dir };
     const config = settings.config!;
     if (filePath && ignoreFilter(config, dir)(filePath)) return { kind: 'ignored' };
-    const result = lintText(text, { path: filePath ?? name, now, rules: settings.rules, weights: config.weights, grades: config.grades, inputFormat });
-    return { kind: 'linted', result, rules: settings.rules! };
+    try {
+      const result = lintText(text, { filePath: filePath ?? name, now, rules: config.rules, plugins: settings.plugins, weights: config.weights, grades: config.grades, inputFormat });
+      return { kind: 'linted', result };
+    } catch (error) {
+      // The config named a rule setting the rules reject (checked when they are resolved).
+      if (error instanceof RuleSettingError) return { kind: 'config-error', message: error.message, configPath: config.path ?? dir };
+      throw error;
+    }
   }
 
   /** The config for a folder, reloaded when the file found (or its modification time) changes. */
@@ -57,10 +63,10 @@ export class DocumentLinter {
     if (cached && cached.stamp === stamp) return cached;
     let loaded: LoadedSettings;
     try {
-      const config = await loadConfig({ cwd: dir, configPath: path });
-      loaded = { stamp, config, rules: defaultRules(config.rules, pluginRules(config)) };
+      const config = await loadConfig({ cwd: dir, config: path });
+      loaded = { stamp, config, plugins: pluginRules(config) };
     } catch (error) {
-      if (!(error instanceof ConfigError || error instanceof RuleSettingError)) throw error;
+      if (!(error instanceof ConfigError)) throw error;
       loaded = { stamp, error: error.message, config: path ? ({ path } as LoadedConfig) : undefined };
     }
     this.settings.set(path ?? '', loaded);

@@ -18,7 +18,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRules } from '../../rules/index.js';
+import { builtinRuleMeta, version } from '../api.js';
 import type { FileResult } from '../engine/results.js';
 import { codeActionsFor, codeLensesFor, diagnosticOf, findingsFor, problemDiagnostic, summaryHover } from './convert.js';
 import { DocumentLinter } from './linter.js';
@@ -76,7 +76,7 @@ export function startLanguageServer({ input = process.stdin, output = process.st
         codeLensProvider: { resolveProvider: false },
         hoverProvider: true,
       },
-      serverInfo: { name: 'crisislint', version: typeof CRISISLINT_VERSION === 'string' ? CRISISLINT_VERSION : '0.0.0-dev' },
+      serverInfo: { name: 'crisislint', version },
     };
   });
 
@@ -84,7 +84,7 @@ export function startLanguageServer({ input = process.stdin, output = process.st
   connection.onInitialized(() => {
     setImmediate(() => {
       const warm = new DocumentLinter(process.cwd());
-      for (const rule of builtinRules) for (const example of rule.meta.docs.fail.slice(0, 1)) void warm.lint(example.text, undefined, 'warm-up.md').catch(() => {});
+      for (const meta of builtinRuleMeta()) for (const example of meta.docs.fail.slice(0, 1)) void warm.lint(example.text, undefined, 'warm-up.md').catch(() => {});
     });
   });
 
@@ -180,7 +180,6 @@ export function startLanguageServer({ input = process.stdin, output = process.st
   });
 }
 
-declare const CRISISLINT_VERSION: string;
 
 const isPosition = (p: unknown) => typeof (p as { line?: unknown })?.line === 'number' && typeof (p as { character?: unknown })?.character === 'number';
 const CHECKS: Record<string, (value: unknown) => boolean> = {

@@ -8,10 +8,9 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { z } from 'zod';
 import { PHASES, type Phase } from '../engine/model.js';
 import { INPUT_FORMATS } from '../inputs/index.js';
-import { ToolError, Tools } from './tools.js';
+import { version } from '../api.js';
+import { ToolError, Tools, type LintStatementInput } from './tools.js';
 
-declare const CRISISLINT_VERSION: string;
-const VERSION = typeof CRISISLINT_VERSION === 'string' ? CRISISLINT_VERSION : '0.0.0-dev';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const principle = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8']);
@@ -76,7 +75,7 @@ function lintSummary(data: Awaited<ReturnType<Tools['lintStatement']>>): string 
 
 export function createMcpServer(cwd = process.cwd()): McpServer {
   const tools = new Tools(cwd);
-  const server = new McpServer({ name: 'crisislint', version: VERSION });
+  const server = new McpServer({ name: 'crisislint', version });
 
   server.registerTool(
     'lint_statement',
@@ -101,7 +100,7 @@ export function createMcpServer(cwd = process.cwd()): McpServer {
     },
     (args) =>
       answer(async () => {
-        const data = await tools.lintStatement(args as { text: string; format?: string; phase?: Phase; now?: string });
+        const data = await tools.lintStatement(args as LintStatementInput);
         return { text: lintSummary(data), data };
       }),
   );

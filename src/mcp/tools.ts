@@ -2,9 +2,7 @@
 // format and phase), explain a rule, list the rules. The config is the one found from the folder
 // the server runs in, as the CLI finds it there.
 
-import { builtinRules } from '../../rules/index.js';
-import type { Principle, RuleMeta } from '../api.js';
-import { pluginRules } from '../cli/config.js';
+import { builtinRuleMeta, type InputFormatName, type Principle, type RuleMeta } from '../api.js';
 import { ruleDocText } from '../cli/rule-docs.js';
 import { didYouMean } from '../engine/did-you-mean.js';
 import { PHASES, lineStartsOf, type Phase } from '../engine/model.js';
@@ -18,7 +16,7 @@ export class ToolError extends Error {}
 
 export interface LintStatementInput {
   text: string;
-  format?: string;
+  format?: InputFormatName;
   phase?: Phase;
   now?: string;
 }
@@ -159,9 +157,12 @@ export class Tools {
   private async rules(): Promise<{ metas: RuleMeta<object>[]; severity: (meta: RuleMeta<object>) => string }> {
     const settings = await this.linter.settingsFor(this.cwd);
     if (settings.error !== undefined) throw new ToolError(`invalid config: ${settings.error}`);
-    const active = new Map(settings.rules!.map((r) => [r.rule.meta.id, r.severity as string]));
-    const metas = [...builtinRules, ...pluginRules(settings.config!)].map((r) => r.meta);
-    return { metas, severity: (m) => active.get(m.id) ?? 'off' };
+    const metas = [...builtinRuleMeta(), ...settings.plugins!.map((r) => r.meta as RuleMeta<object>)];
+    const configured = (m: RuleMeta<object>) => {
+      const setting = settings.config!.rules[m.id];
+      return setting === undefined ? m.severity : Array.isArray(setting) ? setting[0] : setting;
+    };
+    return { metas, severity: (m) => configured(m) };
   }
 }
 
