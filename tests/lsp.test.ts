@@ -228,6 +228,8 @@ describe('crisislint --lsp with config files', () => {
     writeFileSync(join(dir, 'quiet', '.crisislintrc.json'), JSON.stringify({ rules: { 'passive-voice': 'off' }, ignores: ['drafts/**'] }));
     mkdirSync(join(dir, 'broken'));
     writeFileSync(join(dir, 'broken', '.crisislintrc.json'), JSON.stringify({ rules: { 'passive-voyce': 'off' } }));
+    mkdirSync(join(dir, 'team'));
+    writeFileSync(join(dir, 'team', '.crisislintrc.json'), JSON.stringify({ plugins: [join(ROOT, 'fixtures', 'plugins', 'acme-rules.mjs')] }));
     await client.initialize({ debounceMs: 0 });
   });
   afterAll(async () => {
@@ -240,6 +242,11 @@ describe('crisislint --lsp with config files', () => {
     expect((await client.open(pathToFileURL(join(dir, 'draft.md')).href, text)).map((d) => d.code)).toContain('passive-voice');
     expect((await client.open(pathToFileURL(join(dir, 'quiet', 'draft.md')).href, text)).map((d) => d.code)).not.toContain('passive-voice');
     expect(await client.open(pathToFileURL(join(dir, 'quiet', 'drafts', 'x.md')).href, text)).toEqual([]);
+  });
+
+  it("runs the config's plugin rules", async () => {
+    const diagnostics = await client.open(pathToFileURL(join(dir, 'team', 'draft.md')).href, 'The ETA for a fix is 30 minutes.\n');
+    expect(diagnostics.find((d) => d.code === 'no-eta')).toMatchObject({ severity: 2, range: { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } } });
   });
 
   it('reports an invalid config as one diagnostic naming the problem', async () => {
