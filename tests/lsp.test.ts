@@ -2,7 +2,7 @@
 // speaks JSON-RPC to it over stdio (vscode-jsonrpc), from initialize to applying a code action.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -219,9 +219,20 @@ describe('crisislint --lsp', () => {
   });
 });
 
+/** Every file under a folder with its size and modification time. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const s = statSync(join(dir, name));
+      return `${name} ${s.size} ${s.mtimeMs}`;
+    });
+}
+
 describe('crisislint --lsp with config files', () => {
   let dir: string;
-  const client = new Client();
+  let before: string[];
+  let client: Client;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crisislint-lsp-'));
     mkdirSync(join(dir, 'quiet'));
@@ -230,6 +241,9 @@ describe('crisislint --lsp with config files', () => {
     writeFileSync(join(dir, 'broken', '.crisislintrc.json'), JSON.stringify({ rules: { 'passive-voyce': 'off' } }));
     mkdirSync(join(dir, 'team'));
     writeFileSync(join(dir, 'team', '.crisislintrc.json'), JSON.stringify({ plugins: [join(ROOT, 'fixtures', 'plugins', 'acme-rules.mjs')] }));
+    writeFileSync(join(dir, 'saved.md'), 'The issue has been identified.\n');
+    before = snapshot(dir);
+    client = new Client(['--lsp'], dir);
     await client.initialize({ debounceMs: 0 });
   });
   afterAll(async () => {
@@ -253,6 +267,15 @@ describe('crisislint --lsp with config files', () => {
     const diagnostics = await client.open(pathToFileURL(join(dir, 'broken', 'draft.md')).href, 'The issue has been identified.\n');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0].message).toMatch(/invalid config: .*rules\.passive-voyce: unknown rule \(did you mean "passive-voice"\?\)/);
+  });
+
+  it('re-lints on save and writes nothing in the folders it reads (its working folder among them)', async () => {
+    const uri = pathToFileURL(join(dir, 'saved.md')).href;
+    await client.open(uri, 'The issue has been identified.\n');
+    const resaved = client.diagnosticsFor(uri, 1);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    expect((await resaved).diagnostics.map((d) => d.code)).toContain('passive-voice');
+    expect(snapshot(dir)).toEqual(before);
   });
 });
 
