@@ -198,6 +198,14 @@ describe('crisislint --lsp', () => {
     expect((await cleared).diagnostics).toEqual([]);
   });
 
+  it('publishes for the latest version when a change follows the open at once', async () => {
+    const uri = uriOf('lsp-race.md');
+    const latest = client.diagnosticsFor(uri, 2);
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'We are investigating.\n' } });
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'The issue has been identified.\n' }] });
+    expect((await latest).diagnostics.map((d) => d.code)).toContain('passive-voice');
+  });
+
   it('lints plain text and leaves other languages alone', async () => {
     const other = uriOf('notes.js');
     let otherPublished = false;

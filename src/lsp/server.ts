@@ -36,20 +36,15 @@ interface DocumentState {
   text: string;
 }
 
-export interface ServerOptions {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
-}
-
 /** Runs the server on this process's stdin and stdout until the client disconnects, then exits the process. */
-export function startLanguageServer({ input = process.stdin, output = process.stdout }: ServerOptions = {}): Promise<number> {
+export function startLanguageServer(): Promise<number> {
   // stdout carries the protocol: anything a plugin rule logs goes to stderr instead.
   console.log = console.info = console.debug = console.error;
   // A long-running server outlives a bad message or a bug in one request: log it and go on.
   process.on('uncaughtException', (error) => process.stderr.write(`crisislint: internal error: ${error.stack ?? error.message}\n`));
   process.on('unhandledRejection', (error) => process.stderr.write(`crisislint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
-  const reader = new StreamMessageReader(input);
-  const writer = new StreamMessageWriter(output);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
   // A message that is not JSON gets JSON-RPC's parse error (id null), and the server goes on.
   reader.onError((error) => {
     void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message.split('\n')[0]}` } } as never).catch(() => {});
@@ -58,6 +53,8 @@ export function startLanguageServer({ input = process.stdin, output = process.st
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents just opened: the content event that follows the open is the open itself. */
+  const opening = new Set<string>();
   let linter = new DocumentLinter(process.cwd());
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let refreshLenses = false;
@@ -126,10 +123,13 @@ export function startLanguageServer({ input = process.stdin, output = process.st
     lint(document).catch((error) => connection.console.error(`crisislint: ${error instanceof Error ? error.message : String(error)}`));
   };
 
-  documents.onDidOpen(({ document }) => lintNow(document));
+  documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
+    lintNow(document);
+  });
   documents.onDidSave(({ document }) => lintNow(document));
   documents.onDidChangeContent(({ document }) => {
-    if (!states.has(document.uri)) return; // the open event lints it
+    if (opening.delete(document.uri)) return;
     clearTimeout(timers.get(document.uri));
     if (debounceMs === 0) return lintNow(document);
     timers.set(document.uri, setTimeout(() => lintNow(document), debounceMs));
