@@ -121,7 +121,7 @@ describe('crisislint --mcp', () => {
 });
 
 describe('crisislint --mcp on bad input and disconnects', () => {
-  it('answers a line that is not JSON with a parse error, goes on, and exits with 0 when stdin closes', async () => {
+  it('answers a line that is not JSON or not JSON-RPC with an error, goes on, and exits with 0 when stdin closes', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'crisislint.cjs'), '--mcp'], { cwd: ROOT, stdio: 'pipe' });
     const lines: Record<string, unknown>[] = [];
     let pending = '';
@@ -140,6 +140,8 @@ describe('crisislint --mcp on bad input and disconnects', () => {
     };
     child.stdin.write('{"jsonrpc": "2.0", "id": 1, "method": \n');
     expect(await next()).toMatchObject({ id: null, error: { code: -32700 } });
+    child.stdin.write('{"hello": "world"}\n');
+    expect(await next()).toMatchObject({ id: null, error: { code: -32600 } });
     child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`);
     expect(await next()).toMatchObject({ id: 2, result: { serverInfo: { name: 'crisislint' } } });
     const exited = new Promise<number | null>((r) => child.once('exit', r));

@@ -152,11 +152,13 @@ export async function startMcpServer(): Promise<number> {
   const server = createMcpServer();
   const transport = new StdioServerTransport();
   await server.connect(transport);
-  // A line that is not JSON-RPC gets JSON-RPC's parse error (id null), and the server goes on.
+  // A line that is not JSON gets JSON-RPC's parse error, JSON that is not a JSON-RPC message its
+  // invalid-request error (id null, since none could be read), and the server goes on.
   server.server.onerror = (error) => {
-    if (error instanceof SyntaxError || error.name === 'ZodError' || /JSON/i.test(error.message)) {
-      void transport.send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${error.message.split('\n')[0]}` } } as never).catch(() => {});
-    }
+    const code = error instanceof SyntaxError ? -32700 : error.name === 'ZodError' ? -32600 : undefined;
+    if (code === undefined) return;
+    const message = `${code === -32700 ? 'Parse error' : 'Invalid request'}: ${error.message.split('\n')[0]}`;
+    void transport.send({ jsonrpc: '2.0', id: null, error: { code, message } } as never).catch(() => {});
   };
   return new Promise((resolve) => {
     const close = () => void server.close().finally(() => resolve(0));
