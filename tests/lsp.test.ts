@@ -285,6 +285,18 @@ describe('crisislint --lsp with config files', () => {
     expect((await resaved).diagnostics.map((d) => d.code)).toContain('passive-voice');
     expect(snapshot(dir)).toEqual(before);
   });
+
+  it('re-lints the open documents when a config file is saved', async () => {
+    const draft = pathToFileURL(join(dir, 'quiet', 'draft.md')).href;
+    const configPath = join(dir, 'quiet', '.crisislintrc.json');
+    const config = pathToFileURL(configPath).href;
+    const text = JSON.stringify({ rules: { 'passive-voice': 'error' } });
+    writeFileSync(configPath, text);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: config, languageId: 'json', version: 1, text } });
+    const relinted = client.diagnosticsFor(draft, 1);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: config } });
+    expect((await relinted).diagnostics.find((d) => d.code === 'passive-voice')?.severity).toBe(1);
+  });
 });
 
 /** Raw LSP framing, for input no JSON-RPC library would send. */

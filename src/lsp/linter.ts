@@ -9,7 +9,10 @@ import { dirname } from 'node:path';
 import { ConfigError, lintText, loadConfig, RuleSettingError, type FileResult, type InputFormatName, type LoadedConfig, type Rule } from '../api.js';
 // Where the config search starts over and which files its ignores cover: what an editor needs
 // beyond the API's loadConfig, taken from the same module the CLI uses.
-import { findConfig, ignoreFilter, pluginRules } from '../cli/config.js';
+import { CONFIG_FILE_NAMES, findConfig, ignoreFilter, pluginRules } from '../cli/config.js';
+
+/** The names a config file can have (package.json among them). */
+export const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
 export type LintOutcome =
   | { kind: 'linted'; result: FileResult }

@@ -4,7 +4,7 @@
 // line. It is one long-lived process: compromise is loaded once (warmed up at start), so a change
 // is re-linted in milliseconds. It reads config files and never writes to disk.
 
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeLensRefreshRequest,
@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRuleMeta, version } from '../api.js';
 import type { FileResult } from '../engine/results.js';
 import { codeActionsFor, codeLensesFor, diagnosticOf, findingsFor, problemDiagnostic, summaryHover } from './convert.js';
-import { DocumentLinter } from './linter.js';
+import { CONFIG_NAMES, DocumentLinter } from './linter.js';
 
 /** Editors' names for the languages crisislint reads (VS Code, Neovim and Helix, Emacs). */
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'gfm']);
@@ -127,7 +127,11 @@ export function startLanguageServer(): Promise<number> {
     opening.add(document.uri);
     lintNow(document);
   });
-  documents.onDidSave(({ document }) => lintNow(document));
+  documents.onDidSave(({ document }) => {
+    // A saved config file changes the findings of every open document it may govern.
+    if (CONFIG_NAMES.has(basename(document.uri))) for (const open of documents.all()) if (open.uri !== document.uri) lintNow(open);
+    lintNow(document);
+  });
   documents.onDidChangeContent(({ document }) => {
     if (opening.delete(document.uri)) return;
     clearTimeout(timers.get(document.uri));
