@@ -52,6 +52,15 @@ describe('the VS Code extension (editors/vscode)', () => {
   });
 });
 
+describe('the built command', () => {
+  it("leaves the servers' libraries to their own bundles, loaded only for --lsp and --mcp", () => {
+    const cli = readFileSync(join(ROOT, 'dist', 'crisislint.cjs'), 'utf8');
+    expect(cli).not.toMatch(/McpServer = class|class McpServer|StreamMessageReader/);
+    expect(readFileSync(join(ROOT, 'dist', 'lsp.cjs'), 'utf8')).toContain('StreamMessageReader');
+    expect(readFileSync(join(ROOT, 'dist', 'mcp.cjs'), 'utf8')).toMatch(/McpServer = class|class McpServer/);
+  });
+});
+
 describe('the README editor snippets', () => {
   it('Helix runs crisislint --lsp for Markdown', () => {
     const toml = readmeSnippet('helix');
