@@ -19,6 +19,12 @@ describe('disable for this line', () => {
     expect(lint(edited).findings.map((f) => f.ruleId)).not.toContain('passive-voice');
   });
 
+  it('goes before trailing spaces, which may be a Markdown line break', () => {
+    const text = 'The issue has been identified.  \nWe are sorry.\n';
+    const finding = lint(text).findings.find((f) => f.ruleId === 'passive-voice')!;
+    expect(apply(text, [disableLineEdit(text, finding)!])).toBe('The issue has been identified. <!-- crisislint-disable-line passive-voice -->  \nWe are sorry.\n');
+  });
+
   it("adds the rule to a disable-line comment already on the line", () => {
     const text = 'We apologize for any inconvenience. The issue has been identified. <!-- crisislint-disable-line emotion-apology -->\n';
     const finding = lint(text).findings.find((f) => f.ruleId === 'passive-voice')!;

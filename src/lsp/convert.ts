@@ -94,7 +94,7 @@ export function nonOverlappingEdits(findings: Finding[]): TextEdit[] {
   return kept;
 }
 
-/** Lines of YAML front matter (0-based, inclusive), where an HTML comment would change a value. */
+/** The last line (0-based) of YAML front matter, where an HTML comment would change a value; -1 without one. */
 function frontMatterLines(lines: string[]): number {
   if (lines[0]?.replace(/\r$/, '') !== '---') return -1;
   for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i])) return i;
@@ -117,8 +117,9 @@ export function disableLineEdit(text: string, finding: Finding): TextEdit | unde
     const idsEnd = existing.index + existing[0].indexOf(existing[1]) + existing[1].length;
     return { range: { start: { line: index, character: idsEnd }, end: { line: index, character: idsEnd } }, newText: `, ${finding.ruleId}` };
   }
+  // Before any trailing spaces, which may be a Markdown line break.
   const end = body.replace(/\s+$/, '').length;
-  return { range: { start: { line: index, character: end }, end: { line: index, character: body.length } }, newText: ` <!-- crisislint-disable-line ${finding.ruleId} -->` };
+  return { range: { start: { line: index, character: end }, end: { line: index, character: end } }, newText: ` <!-- crisislint-disable-line ${finding.ruleId} -->` };
 }
 
 /**
