@@ -15,6 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'dist', 'build-stamp');
 const stamp = sourceStamp(root);
 const built = existsSync(join(root, 'dist', 'crisislint.cjs')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+// --check: exit 0 when dist/ is built from these sources (the Action's cached install), else 1.
+if (process.argv[2] === '--check') process.exit(built ? 0 : 1);
 if (built && process.argv[2] !== '--force') process.exit(0);
 
 const require = createRequire(import.meta.url);
