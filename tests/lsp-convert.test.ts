@@ -63,6 +63,11 @@ describe('the findings of a code-action request', () => {
     expect(named).toEqual([apology]);
   });
 
+  it("match a named rule on the diagnostic's line when the client sends its range in other units", () => {
+    const inBytes = { ...rangeOf(apology), end: { line: 2, character: rangeOf(apology).end.character + 7 } };
+    expect(findingsFor(findings, inBytes, [{ range: inBytes, message: '', code: 'emotion-apology', source: 'crisislint' }])).toEqual([apology]);
+  });
+
   it('are those touching the range when the client names none', () => {
     const onLine3 = findingsFor(findings, { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, []);
     expect(onLine3.map((f) => f.ruleId)).toContain('emotion-apology');

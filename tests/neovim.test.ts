@@ -1,5 +1,6 @@
 // A real editor's LSP client: Neovim (Debian's package, 0.7) runs headless with the README's
-// snippet as its init file, opens a statement and prints the diagnostics crisislint sent it.
+// snippet as its init file, opens a statement, prints the diagnostics crisislint sent it and
+// applies a quick fix.
 // Skipped, saying so, where nvim is not installed (.ci/run installs it).
 
 import { spawnSync } from 'node:child_process';
@@ -32,7 +33,7 @@ describe.skipIf(!hasNvim)('Neovim (headless) with the README snippet', () => {
     onPath.cleanup();
   });
 
-  it('attaches crisislint with vim.lsp.start_client and receives its diagnostics', () => {
+  it('attaches crisislint with vim.lsp.start_client, receives its diagnostics and applies a quick fix', () => {
     const init = join(work, 'init.lua');
     writeFileSync(init, readmeSnippet('neovim'));
     const file = join(work, 'statement.md');
@@ -53,6 +54,9 @@ describe.skipIf(!hasNvim)('Neovim (headless) with the README snippet', () => {
       (f) => `${f.line - 1}:${Buffer.byteLength(sourceLines[f.line - 1].slice(0, f.column - 1))} ${severity[f.severity]} ${f.ruleId}`,
     );
     expect(expected).toContain(`2:${Buffer.byteLength('🔥 Платежи не работали 40 minutes. The issue ')} 2 passive-voice`);
-    expect(lines.slice(1).sort()).toEqual(expected.sort());
+    const edited = lines.filter((l) => l.startsWith('edited: '));
+    expect(lines.slice(1).filter((l) => !l.startsWith('edited: ')).sort()).toEqual(expected.sort());
+    // The quick fix, applied by Neovim's own edit code from UTF-16 positions.
+    expect(edited).toEqual(['edited: 🔥 Платежи не работали 40 minutes. We identified the issue and a fix has been implemented.']);
   });
 });

@@ -72,13 +72,17 @@ function touches(a: Range, b: Range): boolean {
 }
 
 /**
- * The findings a code-action request is about: those the client names in its context (matched
- * by rule and range to the server's own latest results), or else those touching the range.
+ * The findings a code-action request is about: those the client names in its context, matched
+ * by rule and range to the server's own latest results. Some clients send back ranges in other
+ * units (Neovim 0.7 sends byte columns): a named rule then matches on the diagnostic's line.
+ * Without named diagnostics, the findings touching the range.
  */
 export function findingsFor(findings: Finding[], range: Range, contextDiagnostics: Diagnostic[]): Finding[] {
   const ours = contextDiagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
-  if (ours.length) return findings.filter((f) => ours.some((d) => d.code === f.ruleId && sameRange(d.range, rangeOf(f))));
-  return findings.filter((f) => touches(rangeOf(f), range));
+  if (ours.length === 0) return findings.filter((f) => touches(rangeOf(f), range));
+  const exact = findings.filter((f) => ours.some((d) => d.code === f.ruleId && sameRange(d.range, rangeOf(f))));
+  if (exact.length) return exact;
+  return findings.filter((f) => ours.some((d) => d.code === f.ruleId && d.range.start.line === f.line - 1));
 }
 
 const suggestionEdit = (s: SuggestionResult): TextEdit => ({ range: rangeOf(s), newText: s.text });
