@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Thin entry into the built bundle, which `npm install` / `npm ci` build (the "prepare" script).
+// Thin entry into the built bundle, which `npm install` / `npm ci` build (the "install" script,
+// scripts/install.mjs).
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const bundle = join(__dirname, '..', 'dist', 'crisislint.cjs');
 if (!existsSync(bundle)) {
-  process.stderr.write('crisislint: the build is missing; run "npm run build" in the crisislint folder\n');
+  // npm skips install scripts with --ignore-scripts (and may ask to allow them, allow-scripts).
+  process.stderr.write(`crisislint: the build is missing; run "node scripts/install.mjs" in ${join(__dirname, '..')} (npm did not run crisislint's install script)\n`);
   process.exit(2);
 }
 require('./load-bundle.cjs').loadBundle(bundle);

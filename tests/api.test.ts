@@ -196,4 +196,19 @@ console.log(JSON.stringify({ score: r.score, ids: r.findings.map((f) => f.ruleId
     expect(out.version).toBe(version);
     expect(out.identity).toBe('function');
   });
+
+  it('the examples in docs/api.md run as written', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8');
+    const examples = [...docs.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const dir = tempDir({ 'package.json': '{ "type": "module" }', 'status-site/content/issues/outage.md': readFileSync(join(ROOT, 'fixtures', 'poor-statement.md'), 'utf8') });
+    mkdirSync(join(dir, 'node_modules'));
+    spawnSync('ln', ['-s', ROOT, join(dir, 'node_modules', 'crisislint')]);
+    examples.forEach((example, i) => {
+      writeFileSync(join(dir, `example-${i}.mjs`), example);
+      const run = spawnSync(process.execPath, [`example-${i}.mjs`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.stderr, `example ${i + 1}:\n${example}`).toBe('');
+      expect(run.stdout.length, `example ${i + 1} printed nothing`).toBeGreaterThan(0);
+    });
+  });
 });

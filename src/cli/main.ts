@@ -165,6 +165,10 @@ Examples:
   crisislint content/issues -f github         annotations in a GitHub Actions run
   crisislint content/issues -f sarif -o crisislint.sarif
                                               for GitHub code scanning (upload-sarif)
+  crisislint content/issues -f github --report sarif=crisislint.sarif
+                                              both from one run
+  crisislint --print-config content/issues/x.md
+                                              the config and rule settings for a file
 
 Formats: stylish (default), json, sarif (SARIF 2.1.0), github (workflow annotations),
 compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions).
