@@ -225,6 +225,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     grades: config.grades,
     reportUnusedDisables: options.reportUnusedDisables,
     inputFormat: options.inputFormat,
+    // The HTML page shows each statement's text and its timeline, so it needs the source and facts.
+    detail: options.format === 'html',
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
