@@ -287,7 +287,7 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
   const spansDays = new Date(t0).toISOString().slice(0, 10) !== new Date(t1).toISOString().slice(0, 10);
   for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
     const label = spansDays ? formatWhen(new Date(t).toISOString()).slice(5, 16) : formatWhen(new Date(t).toISOString(), true);
-    svg.push(`<path d="M${x(t)} ${axisY}v5" class="tl-tick"/><text x="${x(t)}" y="${axisY + 18}" class="tl-tick-label">${label}</text>`);
+    svg.push(`<path d="M${x(t)} ${axisY}v8" class="tl-tick"/><text x="${x(t)}" y="${axisY + 24}" class="tl-tick-label">${label}</text>`);
   }
   svg.push(`<line x1="${left}" x2="${W - right}" y1="${axisY}" y2="${axisY}" class="tl-axis"/>`);
 
@@ -301,9 +301,9 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
     const to = dated[at].t;
     const what = at > 0 ? 'No update' : 'No first statement';
     svg.push(
-      `<rect x="${x(from)}" y="${axisY - 14}" width="${Math.max(2, x(to) - x(from))}" height="28" class="tl-gap"><title>${what} for ${duration((to - from) / 60_000)} (update-gap)</title></rect>`,
+      `<rect x="${x(from)}" y="${axisY - 10}" width="${Math.max(2, x(to) - x(from))}" height="20" class="tl-gap"><title>${what} for ${duration((to - from) / 60_000)} (update-gap)</title></rect>`,
     );
-    svg.push(`<text x="${((x(from) + x(to)) / 2)}" y="${axisY + 32}" text-anchor="middle" class="tl-gap-label">gap ${duration((to - from) / 60_000)}</text>`);
+    svg.push(`<text x="${((x(from) + x(to)) / 2)}" y="${axisY + 40}" text-anchor="middle" class="tl-gap-label">gap ${duration((to - from) / 60_000)}</text>`);
     notes.push(`<li class="tl-note-gap"><span aria-hidden="true">▨</span> ${what} for ${duration((to - from) / 60_000)}, ${formatWhen(new Date(from).toISOString())} to ${formatWhen(new Date(to).toISOString(), true)} (update-gap).</li>`);
   }
 

@@ -83,9 +83,9 @@ mark.hl-info { background: var(--info-bg); text-decoration: underline dotted var
 .sev-warning { color: var(--warning); }
 .sev-info { color: var(--info); }
 .findings { padding-left: 1.5em; margin: 8px 0 0; }
-.finding { margin: 6px 0; }
-.finding p.finding-head { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
-.finding p { margin: 2px 0; }
+.findings > li { margin: 6px 0; }
+.findings > li > p { margin: 2px 0; }
+.findings p.finding-head { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .suggestion b { color: var(--ok); }
 .rule-id { font-family: ui-monospace, monospace; font-size: 0.875rem; white-space: nowrap; }
 .no-findings { color: var(--ok); margin: 6px 0 0; }

@@ -1,6 +1,5 @@
 // The input formats crisislint reads, and format detection from extension and content.
 
-import { extname } from 'node:path';
 import { cstateFormat } from './cstate.js';
 import { markdownFormat } from './markdown.js';
 import { looksLikeFeed, statuspageFeedFormat } from './statuspage-feed.js';
@@ -40,3 +39,10 @@ export function detectFormat(text: string, path: string): InputFormat {
 }
 
 export type { InputFormat };
+
+/** A path's extension with its dot ("" when none), like node:path's extname, without Node so the browser build can lint. */
+function extname(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name !== '..' ? name.slice(dot) : '';
+}
