@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules, lintText } from '../src/engine/index.js';
+import type { FileResult } from '../src/engine/results.js';
 import { CORPUS } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -259,6 +261,41 @@ describe.skipIf(!HAS_CHROMIUM)('in Chromium', () => {
       expect(errors).toEqual([]);
       expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
       expect(await accessibilityProblems(page)).toEqual([]);
+      await page.close();
+    }, 90_000);
+
+    it('finds in the browser exactly what crisislint finds in Node', async () => {
+      const { page, errors } = await openPage(url);
+      await page.waitForFunction(() => (window as unknown as { crisislintPlayground: Stats }).crisislintPlayground.renders > 0, null, { timeout: 30_000 });
+      const cases = [
+        ['fixtures/poor-statement.md', '2025-01-01T00:00'],
+        ['fixtures/timeline.md', '2025-02-10T12:00'],
+        ['fixtures/pasted-timeline.txt', '2025-03-06T00:00'],
+        ['fixtures/web/long-statement.md', '2025-06-03T09:30'],
+        ['fixtures/inputs/incidents.json', '2025-01-01T00:00'],
+      ];
+      const essentials = (r: FileResult) => ({
+        format: r.format,
+        score: r.score,
+        incidents: r.incidents.map((i) => ({ score: i.score, checklist: i.checklist, statements: i.statements })),
+        findings: r.findings,
+        fatal: r.fatal,
+      });
+      for (const [file, now] of cases) {
+        const text = readFileSync(join(ROOT, file), 'utf8');
+        await page.locator('#now').fill(now);
+        await page.locator('#statement').fill(text);
+        await page.waitForFunction(
+          (t) => (window as unknown as { crisislintPlayground: Stats & { result?: FileResult } }).crisislintPlayground.result?.source === t,
+          text,
+          { timeout: 20_000 },
+        );
+        const inBrowser = await page.evaluate(() => (window as unknown as { crisislintPlayground: { result: FileResult } }).crisislintPlayground.result);
+        const inNode = lintText(text, { path: 'playground', now: new Date(`${now}Z`), rules: defaultRules(), detail: true });
+        expect(inBrowser.findings.length, file).toBeGreaterThan(0);
+        expect(essentials(inBrowser), file).toEqual(essentials(inNode));
+      }
+      expect(errors).toEqual([]);
       await page.close();
     }, 90_000);
 

@@ -24,8 +24,14 @@ const formatSelect = $<HTMLSelectElement>('#input-format');
 const exampleSelect = $<HTMLSelectElement>('#example');
 const docs = $<HTMLElement>('#rule-docs');
 
-/** What the end-to-end tests and a curious reader can inspect: the latest timings. */
-const stats = { lastKeystroke: 0, latency: 0, lintMs: 0, renders: 0, ready: false };
+/** What the end-to-end tests and a curious reader can inspect: the latest result and timings. */
+const stats: { lastKeystroke: number; latency: number; lintMs: number; renders: number; ready: boolean; result?: FileResult } = {
+  lastKeystroke: 0,
+  latency: 0,
+  lintMs: 0,
+  renders: 0,
+  ready: false,
+};
 (window as unknown as { crisislintPlayground: typeof stats }).crisislintPlayground = stats;
 
 // A worker from a Blob URL works from any host and from a file opened from disk (file:// pages
@@ -81,6 +87,7 @@ function render(result: FileResult, text: string, ms: number): void {
     ? result.fatal
     : `${findings} finding${findings === 1 ? '' : 's'}, score ${result.score} ${result.grade}. Linted in ${Math.round(ms)} ms.`;
   stats.renders++;
+  stats.result = result;
   stats.lintMs = ms;
   stats.latency = performance.now() - stats.lastKeystroke;
 }
