@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { findCause } from '../src/nlp/matchers.js';

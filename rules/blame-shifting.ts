@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import type { Term } from '../src/nlp/analysis.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { clauseStartIndex, isNegation, subjectOf } from '../src/nlp/subjects.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Sentence } from '../src/api.js';
+import { defineRule, type Sentence } from '../src/rule.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { APOLOGY_PHRASES, findApology, type Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';

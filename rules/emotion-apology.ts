@@ -1,4 +1,4 @@
-import { defineRule, type Incident, type Sentence, type Statement, type Suggestion } from '../src/api.js';
+import { defineRule, type Incident, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { APOLOGY_PHRASES, findApology, type ApologyMatch } from '../src/nlp/matchers.js';
 import { phraseRegex } from '../src/nlp/phrases.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Suggestion } from '../src/api.js';
+import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import { HEDGE_PHRASES, isEstimate } from '../src/nlp/hedges.js';
 import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Suggestion } from '../src/api.js';
+import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex } from '../src/nlp/phrases.js';
 import { FragmentRegExp } from '../src/nlp/prefilter.js';

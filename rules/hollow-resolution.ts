@@ -1,4 +1,4 @@
-import { defineRule, type Statement } from '../src/api.js';
+import { defineRule, type Statement } from '../src/rule.js';
 import { IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { phraseRegex } from '../src/nlp/phrases.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Suggestion } from '../src/api.js';
+import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import { findCompanySubject, speaksAsWe, type CompanySubject, type CompanySubjectLists } from '../src/nlp/voice.js';
 import data from './data/impersonal-voice.json' with { type: 'json' };

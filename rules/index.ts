@@ -1,6 +1,6 @@
 // The built-in rules, in catalogue order. Each is an ordinary plugin rule: `{ meta, check }`.
 
-import type { Rule } from '../src/api.js';
+import type { Rule } from '../src/rule.js';
 import agentlessFailure from './agentless-failure.js';
 import blameShifting from './blame-shifting.js';
 import denialFirst from './denial-first.js';

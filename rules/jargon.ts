@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import { FragmentRegExp } from '../src/nlp/prefilter.js';
 import data from './data/jargon.json' with { type: 'json' };
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule } from '../src/rule.js';
 import { APOLOGY_PHRASES, findApology, isApology } from '../src/nlp/matchers.js';
 import { formatDuration, formatTime, incidentStart, liveUpdates, minutesBetween, positiveOption } from '../src/engine/timeline.js';
 

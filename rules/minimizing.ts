@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Suggestion } from '../src/api.js';
+import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import { countHedgeWords, findImpactHedges, HEDGE_PHRASES, type Hedge } from '../src/nlp/hedges.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { phraseRegex } from '../src/nlp/phrases.js';

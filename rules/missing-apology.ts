@@ -1,4 +1,4 @@
-import { defineRule, type Statement } from '../src/api.js';
+import { defineRule, type Statement } from '../src/rule.js';
 import { APOLOGY_PHRASES, isApology } from '../src/nlp/matchers.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { liveUpdates } from '../src/engine/timeline.js';

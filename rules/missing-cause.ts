@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule } from '../src/rule.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { reportTarget } from '../src/engine/timeline.js';
 

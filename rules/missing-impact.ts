@@ -1,4 +1,4 @@
-import { defineRule, type Statement } from '../src/api.js';
+import { defineRule, type Statement } from '../src/rule.js';
 import { analyseTitle, IMPACT_PHRASES, namesAffected, type AffectedLists } from '../src/nlp/impact.js';
 
 interface Options extends AffectedLists {

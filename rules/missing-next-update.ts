@@ -1,4 +1,4 @@
-import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/api.js';
+import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { readsAsResolved } from '../src/engine/phase.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatTime } from '../src/engine/timeline.js';

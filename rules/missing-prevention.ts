@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { reportTarget } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';

@@ -1,4 +1,4 @@
-import { defineRule, type Sentence } from '../src/api.js';
+import { defineRule, type Sentence } from '../src/rule.js';
 import { isClosed, minutesBetween, reportTarget } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';

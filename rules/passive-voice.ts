@@ -1,4 +1,4 @@
-import { defineRule, type Suggestion } from '../src/api.js';
+import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import {
   findPassives,

@@ -1,4 +1,4 @@
-import { defineRule, type Phase } from '../src/api.js';
+import { defineRule, type Phase } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatDuration, formatTime, minutesBetween, newestStatementTime, positiveOption } from '../src/engine/timeline.js';
 

@@ -1,4 +1,4 @@
-import { defineRule, type Statement } from '../src/api.js';
+import { defineRule, type Statement } from '../src/rule.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { findDetailsPromise, findUpdatePromise, PROMISE_PHRASES } from '../src/nlp/promises.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule } from '../src/rule.js';
 import { formatDuration, formatTime, minutesBetween, positiveOption, UNRESOLVED_PHASES } from '../src/engine/timeline.js';
 
 interface Options {

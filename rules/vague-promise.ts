@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule } from '../src/rule.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES, type InfoPromiseKind } from '../src/nlp/promises.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 

@@ -38,10 +38,7 @@ for (const [entry, outfile] of [
     format: 'cjs',
     target: 'node20',
     external: ['compromise'],
-    define: {
-      CRISISLINT_VERSION: JSON.stringify(pkg.version),
-      'import.meta.url': 'importMetaUrl',
-    },
+    define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyChildProcess],
     logLevel: 'warning',
@@ -60,8 +57,9 @@ if (outdir === 'dist') {
   if (run.status !== 0 && run.status !== 1) process.stderr.write(`build: writing the code cache failed (exit ${run.status}); start-up will be slower\n`);
 }
 
-// The public rule interface for plugins: `import { defineRule } from 'crisislint'` (package.json
-// "exports"). ESM, since plugins are ES modules; its types come from `npm run build:types`.
+// The package entry, `import { lintText, CrisisLint, defineRule } from 'crisislint'` (package.json
+// "exports"): the programmatic API and the rule interface for plugins. ESM; its types come from
+// `npm run build:types`. compromise stays external, loaded from node_modules on first use.
 await build({
   entryPoints: ['src/api.ts'],
   outfile: 'dist/api.js',
@@ -69,5 +67,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  external: ['compromise'],
+  // Bundled CommonJS dependencies (yaml) require Node built-ins; an ES module has no require.
+  banner: { js: "import { createRequire as __crisislintRequire } from 'node:module'; const require = __crisislintRequire(import.meta.url);" },
   logLevel: 'warning',
 });

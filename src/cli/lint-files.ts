@@ -18,7 +18,7 @@ export interface LintFilesOptions {
   cwd: string;
   engine: EngineOptions;
   /** Standard input, linted first, under this name. */
-  stdin?: { name: string; read: () => Buffer };
+  stdin?: { name: string; read: () => Buffer | Promise<Buffer> };
   cache?: { location: string; version: string; configHash?: string };
   /** Worker threads: a number (0 = none) or 'auto' (by input size and cores). */
   workers?: number | 'auto';
@@ -52,7 +52,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   const { engine } = options;
   const results: FileResult[] = [];
   if (options.stdin) {
-    const bytes = options.stdin.read();
+    const bytes = await options.stdin.read();
     results.push(lintBytes(options.stdin.name, bytes, engine));
   }
 

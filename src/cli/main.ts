@@ -3,7 +3,7 @@
 //   1  an error-level finding, an input that could not be read, or a failed gate
 //   2  bad usage (unknown flag or rule, missing path), an invalid config, or a crash
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SeveritySetting } from '../api.js';
@@ -22,9 +22,8 @@ import { useColor } from './color.js';
 import { Chalk } from 'chalk';
 import { builtinRules } from '../../rules/index.js';
 import { ruleDocText, ruleListText } from './rule-docs.js';
+import { VERSION } from '../version.js';
 
-declare const CRISISLINT_VERSION: string;
-const VERSION = typeof CRISISLINT_VERSION === 'string' ? CRISISLINT_VERSION : '0.0.0-dev';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -78,14 +77,15 @@ interface CliOptions {
   workers: number | 'auto';
 }
 
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EAGAIN' || code === 'EOF') return Buffer.alloc(0);
-    throw error;
-  }
+/**
+ * All of standard input, however slowly it is written. A synchronous read of fd 0 gets EAGAIN
+ * from a non-blocking pipe whose writer has not written yet (`(sleep 1; cat x.md) | crisislint`),
+ * which would read as an empty file; the stream waits for the end instead.
+ */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** `handlers.init` runs for the `init` subcommand. */

@@ -5,7 +5,7 @@
 // escaped text, so statement text that holds HTML or script is shown, never run. Browser-safe:
 // no Node built-ins.
 
-import type { Principle, RuleMeta, Severity } from '../api.js';
+import type { Principle, RuleMeta, Severity } from '../rule.js';
 import { lineStartsOf } from '../engine/model.js';
 import { PRINCIPLE_INFO } from '../engine/principles.js';
 import type { FileResult, Finding, IncidentResult, StatementResult } from '../engine/results.js';
@@ -118,7 +118,7 @@ function ruleLink(ruleId: string, options: RenderOptions): string {
 }
 
 /** One finding as a list item: severity, message, suggestions, rule. Hover tips show its content. */
-function findingItem(finding: Finding, id: string, options: RenderOptions): string {
+function findingItem(finding: Finding, id: string, options: RenderOptions, withExcerpt = false): string {
   const suggestions = finding.suggestions
     .map((s, i) => {
       const apply = options.interactive
@@ -129,6 +129,7 @@ function findingItem(finding: Finding, id: string, options: RenderOptions): stri
     .join('');
   return (
     `<li id="${id}"><p class="finding-head">${severityBadge(finding.severity)} <span class="where">line ${finding.line}:${finding.column}</span> ${ruleLink(finding.ruleId, options)}</p>` +
+    `${withExcerpt && finding.excerpt ? `<blockquote class="excerpt">${escapeText(finding.excerpt)}</blockquote>` : ''}` +
     `<p class="message">${escapeText(finding.message)}</p>${suggestions}</li>`
   );
 }
@@ -241,7 +242,9 @@ export function renderFile(result: FileResult, fileIndex: number, options: Rende
         out.push(`<div class="text">${highlightedText(source, from, to, spans)}</div>`);
       }
       if (mine.length) {
-        out.push(`<ol class="findings" aria-label="Findings">${mine.map((f) => findingItem(f, findingId.get(f)!, options)).join('')}</ol>`);
+        // Without the text (results linted without `detail`), each finding quotes its sentence.
+        const quote = source === undefined || !statement.detail;
+        out.push(`<ol class="findings" aria-label="Findings">${mine.map((f) => findingItem(f, findingId.get(f)!, options, quote)).join('')}</ol>`);
         for (const f of mine) shown.add(f);
       } else out.push('<p class="no-findings">No findings.</p>');
       out.push('</article>');

@@ -88,6 +88,7 @@ mark.hl-info { background: var(--info-bg); text-decoration: underline dotted var
 .findings p.finding-head { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .suggestion b { color: var(--ok); }
 .rule-id { font-family: ui-monospace, monospace; font-size: 0.875rem; white-space: nowrap; }
+.excerpt { margin: 2px 0; padding-left: 8px; border-left: 3px solid var(--line); font-style: italic; }
 .no-findings { color: var(--ok); margin: 6px 0 0; }
 .fatal { color: var(--error); }
 .tip { position: absolute; z-index: 20; background: var(--paper); border: 1px solid var(--ink); border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.2); padding: 8px 10px; font-size: 0.9rem; }

@@ -6,6 +6,13 @@ import { looksLikeFeed, statuspageFeedFormat } from './statuspage-feed.js';
 import { looksLikeStatuspageJson, statuspageJsonFormat } from './statuspage-json.js';
 import type { InputFormat } from './types.js';
 
+/** A path's extension with its dot, as node:path's extname gives it (written here so the text API bundles for a browser). */
+function extname(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}
+
 /** Specific formats first; Markdown (any text) last, as the fallback. */
 export const INPUT_FORMATS: InputFormat[] = [statuspageJsonFormat, statuspageFeedFormat, cstateFormat, markdownFormat];
 
@@ -40,9 +47,3 @@ export function detectFormat(text: string, path: string): InputFormat {
 
 export type { InputFormat };
 
-/** A path's extension with its dot ("" when none), like node:path's extname, without Node so the browser build can lint. */
-function extname(path: string): string {
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && name !== '..' ? name.slice(dot) : '';
-}

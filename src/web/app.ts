@@ -3,7 +3,7 @@
 // requests are debounced, and only the newest answer is shown. The views are the HTML report's
 // (src/formatters/html-render.ts), so the page and the report say the same things.
 
-import type { RuleMeta } from '../api.js';
+import type { RuleMeta } from '../rule.js';
 import type { FileResult } from '../engine/results.js';
 import { installTips, principlesLegend, renderFile, renderRuleDocs } from '../formatters/html-render.js';
 import type { LintRequest, WorkerMessage } from './protocol.js';

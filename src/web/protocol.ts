@@ -1,6 +1,6 @@
 // Messages between the playground page (app.ts) and its lint worker (worker.ts).
 
-import type { RuleMeta } from '../api.js';
+import type { RuleMeta } from '../rule.js';
 import type { FileResult } from '../engine/results.js';
 
 export interface LintRequest {

@@ -1,10 +1,10 @@
 // The playground's lint worker: crisislint's own engine, rules and compromise, off the page's
-// main thread so typing never waits for tagging. It answers each request with the FileResult
-// the CLI would compute for the same text (with `detail`, for the shared renderer).
+// main thread so typing never waits for tagging. It calls the programmatic API's lintText, so it
+// answers each request with the FileResult the CLI computes for the same text (with `detail`, for
+// the shared renderer).
 
 import nlp from 'compromise';
-import { builtinRules } from '../../rules/index.js';
-import { defaultRules, lintText } from '../engine/index.js';
+import { builtinRuleMeta, lintText, type InputFormatName } from '../api/text.js';
 import { INPUT_FORMATS } from '../inputs/index.js';
 import type { LintRequest, WorkerMessage } from './protocol.js';
 
@@ -12,13 +12,12 @@ import type { LintRequest, WorkerMessage } from './protocol.js';
 (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.requireCompromise')] = () => nlp;
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<LintRequest>) => void) | null; postMessage(message: WorkerMessage): void };
-const rules = defaultRules();
 
 scope.onmessage = (event) => {
   const { id, text, now, inputFormat } = event.data;
   const started = performance.now();
   try {
-    const result = lintText(text, { path: 'playground', now: now ? new Date(now) : new Date(), rules, inputFormat, detail: true });
+    const result = lintText(text, { filePath: 'playground', now: now ? new Date(now) : new Date(), inputFormat: inputFormat as InputFormatName | undefined, detail: true });
     scope.postMessage({ id, result, ms: performance.now() - started });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
@@ -26,5 +25,5 @@ scope.onmessage = (event) => {
 };
 
 // Load compromise's lexicon and compile the rules' patterns now, so the first keystroke does not pay for it.
-lintText('We are investigating reports that sign-in fails for some users. Next update by 14:30 UTC.', { rules, detail: true });
-scope.postMessage({ ready: true, rules: builtinRules.map((r) => r.meta), formats: INPUT_FORMATS.map((f) => f.name) });
+lintText('We are investigating reports that sign-in fails for some users. The issue has been identified. Next update by 14:30 UTC.', { detail: true });
+scope.postMessage({ ready: true, rules: builtinRuleMeta(), formats: INPUT_FORMATS.map((f) => f.name) });
