@@ -165,13 +165,16 @@ function highlightedText(source: string, from: number, to: number, spans: Span[]
       continue;
     }
     const worst = covering.reduce((w, s) => (SEVERITY_RANK[s.severity] > SEVERITY_RANK[w.severity] ? s : w));
-    // The icon marks where each finding starts, so severity never rests on colour alone.
-    const icons = covering
-      .filter((s) => !started.has(s.id) && s.start >= a)
-      .map((s) => {
-        started.add(s.id);
-        return `<i class="hl-icon i-${s.severity}"></i>`;
-      })
+    // An icon marks where findings start (one per severity there), so severity never rests on colour alone.
+    const starting = new Set<Severity>();
+    for (const s of covering) {
+      if (started.has(s.id) || s.start < a) continue;
+      started.add(s.id);
+      starting.add(s.severity);
+    }
+    const icons = (['error', 'warning', 'info'] as const)
+      .filter((severity) => starting.has(severity))
+      .map((severity) => `<i class="hl-icon i-${severity}"></i>`)
       .join('');
     const named = covering.map((s) => s.id).join(' ');
     html += `<mark class="hl hl-${worst.severity}" tabindex="0" aria-describedby="${named}">${icons}${text}</mark>`;
@@ -397,7 +400,7 @@ export function renderSummary(results: FileResult[], options: RenderOptions): st
   out.push('<div class="summary-grid">');
   out.push('<section aria-labelledby="dist-h"><h3 id="dist-h">Score distribution</h3><table class="bars"><thead><tr><th scope="col">Grade</th><th scope="col">Incidents</th></tr></thead><tbody>');
   for (const [g, n] of gradeCounts) {
-    out.push(`<tr><th scope="row">${g}</th><td><span class="bar grade-${g}" style="width:${Math.round((n / maxGrade) * 120)}px"></span> ${n}</td></tr>`);
+    out.push(`<tr><th scope="row">${g}</th><td><span class="bar grade-${g}" style="width:${Math.round((n / maxGrade) * 100)}px"></span> ${n}</td></tr>`);
   }
   out.push('</tbody></table></section>');
 
@@ -407,7 +410,7 @@ export function renderSummary(results: FileResult[], options: RenderOptions): st
   if (topRules.length) {
     out.push('<table class="bars"><thead><tr><th scope="col">Rule</th><th scope="col">Findings (incidents)</th></tr></thead><tbody>');
     for (const [id, e] of topRules) {
-      out.push(`<tr><th scope="row">${ruleLink(id, options)}</th><td><span class="bar" style="width:${Math.round((e.count / maxRule) * 120)}px"></span> ${e.count} (${e.incidents.size})</td></tr>`);
+      out.push(`<tr><th scope="row">${ruleLink(id, options)}</th><td><span class="bar" style="width:${Math.round((e.count / maxRule) * 100)}px"></span> ${e.count} (${e.incidents.size})</td></tr>`);
     }
     out.push('</tbody></table>');
   } else out.push('<p>No findings.</p>');
