@@ -131,7 +131,8 @@ Examples:
                                               for GitHub code scanning (upload-sarif)
 
 Formats: stylish (default), json, sarif (SARIF 2.1.0), github (workflow annotations),
-compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions).
+compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions),
+html (a self-contained report page: -f html -o report.html).
 
 Config: the nearest crisislint.config.json, .crisislintrc.json, .crisislintrc.yaml/.yml or
 package.json "crisislint" key at or above the current folder sets rules, weights, grades,
