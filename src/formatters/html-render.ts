@@ -327,7 +327,11 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
     svg.push(
       `<path d="M${x(due)} ${y - 6} v12" class="${cls}"><title>Next update promised by ${formatWhen(promise.due, true)}${broken ? ' (missed)' : ''}</title></path>`,
     );
-    svg.push(`<text x="${(x(due) + 4)}" y="${y + 4}" class="tl-promise-label">${broken ? '✖ ' : ''}due ${formatWhen(promise.due, true)}</text>`);
+    // Near the right edge the label goes before its mark, so it is not cut off.
+    const end = x(due) > W - right - 60;
+    svg.push(
+      `<text x="${x(due) + (end ? -4 : 4)}" y="${y + 4}" class="tl-promise-label"${end ? ' text-anchor="end"' : ''}>${broken ? '✖ ' : ''}due ${formatWhen(promise.due, true)}</text>`,
+    );
     const nextText = next ? `the next update came at ${formatWhen(next.s.time!, true)}` : 'no update followed';
     notes.push(
       `<li class="${broken ? 'tl-note-broken' : 'tl-note-kept'}"><span aria-hidden="true">${broken ? '✖' : '✓'}</span> At ${formatWhen(d.s.time!, true)}, promised the next update by ${formatWhen(promise.due, true)} (“${escapeHtml(promise.said)}”); ${nextText}${broken ? ': promise missed' : ''}.</li>`,
