@@ -7,6 +7,7 @@
 // README's).
 
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -220,8 +221,9 @@ describe.skipIf(!HAS_CHROMIUM)('in Chromium', () => {
 
   describe('the playground', () => {
     let url: string;
+    let outdir: string;
     beforeAll(() => {
-      const outdir = join(work, 'web');
+      outdir = join(work, 'web');
       const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
       expect(build.status, build.stderr).toBe(0);
       url = pathToFileURL(join(outdir, 'index.html')).href;
@@ -273,6 +275,37 @@ describe.skipIf(!HAS_CHROMIUM)('in Chromium', () => {
       expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
       expect(await accessibilityProblems(page)).toEqual([]);
       await page.close();
+    }, 90_000);
+
+    it('served from a web server, keeps working once the server and the network are gone', async () => {
+      const server = createServer((request, response) => {
+        const name = request.url === '/' ? 'index.html' : request.url!.slice(1);
+        if (!['index.html', 'app.js'].includes(name)) return void response.writeHead(404).end();
+        response.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(join(outdir, name)));
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as { port: number };
+      const { page, errors, requests } = await openPage(`http://127.0.0.1:${port}/`);
+      try {
+        await page.waitForFunction(() => (window as unknown as { crisislintPlayground: Stats }).crisislintPlayground.renders > 0, null, { timeout: 30_000 });
+        // Gone: the server stops (its kept-alive connections too) and the browser goes offline.
+        const closed = new Promise((done) => server.close(done));
+        server.closeAllConnections();
+        await closed;
+        await context.setOffline(true);
+        const renders = (await stats(page)).renders;
+        await page.locator('#statement').fill('Payments failed for an hour. The cause has been identified.');
+        await waitForRender(page, renders);
+        await expect.poll(async () => page.locator('#findings').innerText()).toContain('hides who acted');
+        expect(errors).toEqual([]);
+        // The page and its script; the worker comes from a blob: URL the page made.
+        expect(requests.filter((u) => !u.startsWith('blob:')).map((u) => new URL(u).pathname).sort()).toEqual(['/', '/app.js']);
+      } finally {
+        await context.setOffline(false);
+        server.closeAllConnections();
+        server.close();
+        await page.close();
+      }
     }, 90_000);
 
     it('finds in the browser exactly what crisislint finds in Node', async () => {

@@ -101,7 +101,10 @@ export function checklistHtml(incident: IncidentResult): string {
 /** What each principle of the checklist asks, said once per page. */
 export function principlesLegend(): string {
   const items = PRINCIPLES.map((p) => `<dt>${p} ${escapeHtml(PRINCIPLE_INFO[p].name)}</dt><dd>${escapeHtml(PRINCIPLE_INFO[p].line)}</dd>`);
-  return `<details class="legend"><summary>The eight principles of the checklist</summary><dl>${items.join('')}</dl></details>`;
+  const marks =
+    '<p class="tl-legend">On a timeline: ▲ a statement with an error, ■ with a warning, ● with info only, ○ with no finding; ◆ the incident start; ' +
+    '⚑ the first apology; a shaded band, a silence update-gap reported; a line ending in “due”, a promised next-update time (dashed and ✖ when missed).</p>';
+  return `<details class="legend"><summary>How to read this page: the eight principles and the timeline marks</summary><dl>${items.join('')}</dl>${marks}</details>`;
 }
 
 /** Offsets into the source for 1-based line/column positions. */
@@ -343,7 +346,8 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
     notes.unshift(`<li><span aria-hidden="true">◆</span> Started ${formatWhen(incident.started!)}.</li>`);
   }
 
-  // Statements: a dot each, worst severity as colour and shape (a triangle for an error).
+  // Statements: a mark each, its worst severity shown by shape as well as colour: a triangle for
+  // an error, a square for a warning, a circle for info, a ring for none.
   for (const d of dated) {
     const worst = findings.filter((f) => f.statement === d.s.index).reduce<Severity | undefined>((w, f) => (!w || SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w), undefined);
     const cx = x(d.t);
@@ -351,7 +355,9 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
     svg.push(
       worst === 'error'
         ? `<path d="M${cx} ${axisY - 7}l7 12h-14z" class="tl-dot tl-dot-error">${title}</path>`
-        : `<circle cx="${cx}" cy="${axisY}" r="6" class="tl-dot tl-dot-${worst ?? 'none'}">${title}</circle>`,
+        : worst === 'warning'
+          ? `<rect x="${cx - 5}" y="${axisY - 5}" width="10" height="10" class="tl-dot tl-dot-warning">${title}</rect>`
+          : `<circle cx="${cx}" cy="${axisY}" r="${worst ? 5 : 6}" class="tl-dot tl-dot-${worst ?? 'none'}">${title}</circle>`,
     );
   }
 

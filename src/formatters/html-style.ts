@@ -39,7 +39,8 @@ table.bars thead th { font-weight: 600; color: var(--muted); font-size: 0.875rem
 .worst-path { display: block; }
 .worst-score { font-weight: 600; }
 .worst-path, .file-meta, .rule-meta, .where { color: var(--muted); font-size: 0.875rem; }
-.file { content-visibility: auto; contain-intrinsic-size: auto 1200px; }
+/* Big reports: the browser lays out an incident only when it comes near the screen. */
+.incident { content-visibility: auto; contain-intrinsic-size: auto 1000px; }
 .file-path { font-size: 1.25rem; word-break: break-all; margin-bottom: 0; }
 .file-meta { margin-top: 0; }
 .incident { margin: 12px 0 24px; }
@@ -107,7 +108,7 @@ mark.hl-info { background: var(--info-bg); text-decoration: underline dotted var
 .tl-promise.tl-broken { stroke: var(--error); stroke-dasharray: 5 3; }
 .tl-start { fill: var(--ink); }
 .tl-dot { stroke: var(--ink); stroke-width: 1.5; }
-.tl-dot-none { fill: var(--ok); }
+.tl-dot-none { fill: var(--paper); stroke: var(--ok); stroke-width: 3; }
 .tl-dot-info { fill: var(--info); }
 .tl-dot-warning { fill: #e0a100; }
 .tl-dot-error { fill: var(--error); }

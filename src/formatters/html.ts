@@ -16,7 +16,8 @@ export const html: Formatter = (results, context) => {
   const findings = results.reduce((n, r) => n + r.findings.length, 0);
   const title = results.length === 1 ? `crisislint: ${results[0].filePath}` : `crisislint report: ${results.length} files`;
   const body = [
-    results.length > 1 ? renderSummary(results, options) : '',
+    // A summary for many files, or one file of many incidents (a Statuspage export).
+    results.length > 1 || (results[0]?.incidents.length ?? 0) > 1 ? renderSummary(results, options) : '',
     ...results.map((r, i) => renderFile(r, i, options)),
     renderRuleDocs(fired, options),
   ].join('\n');
