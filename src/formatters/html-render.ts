@@ -189,7 +189,7 @@ function statementHeading(statement: StatementResult, incident: IncidentResult):
   const parts = [phaseName(statement.phase)];
   if (statement.time) parts.push(formatWhen(statement.time));
   // A dated statement's heading already says what its label (the source heading) says.
-  const label = statement.label && !statement.time ? ` <span class="label">${escapeHtml(statement.label)}</span>` : '';
+  const label = statement.label && !statement.time && statement.label.toLowerCase() !== parts[0].toLowerCase() ? ` <span class="label">${escapeHtml(statement.label)}</span>` : '';
   const number = incident.statements.length > 1 ? `Statement ${statement.index + 1}: ` : '';
   return `${number}${escapeHtml(parts.join(' · '))}${label}`;
 }
@@ -371,10 +371,12 @@ export function renderTimeline(incident: IncidentResult, findings: Finding[], fi
     notes.push('<li class="tl-note-apology">No statement apologises.</li>');
   }
 
+  // Without promise lines above the axis, the drawing starts lower.
+  const top = lane === 0 ? 56 : 0;
   return (
     `<figure class="timeline" aria-labelledby="${ids.incident(fileIndex, incident.index)}-tl">` +
     `<${heading} class="timeline-title" id="${ids.incident(fileIndex, incident.index)}-tl">Timeline</${heading}>` +
-    `<svg class="timeline-svg" viewBox="0 0 ${W} 140" role="img" aria-label="Timeline of ${dated.length} statements; the list below describes it">${svg.join('')}</svg>` +
+    `<svg class="timeline-svg" viewBox="0 ${top} ${W} ${140 - top}" role="img" aria-label="Timeline of ${dated.length} statements; the list below describes it">${svg.join('')}</svg>` +
     `<figcaption><ul class="timeline-notes">${notes.join('')}</ul></figcaption></figure>`
   );
 }
