@@ -3,7 +3,8 @@
 // CommonJS build is used.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sourceStamp } from './source-stamp.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // `--outdir DIR` builds the CLI elsewhere (DIR must be inside the project, so compromise resolves).
@@ -72,3 +73,6 @@ await build({
   banner: { js: "import { createRequire as __crisislintRequire } from 'node:module'; const require = __crisislintRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// What this dist/ was built from: scripts/install.mjs skips the build when it matches.
+if (outdir === 'dist') writeFileSync('dist/build-stamp', sourceStamp('.'));

@@ -5,7 +5,7 @@
 // API's type declarations when it is there. All output goes to stderr: tools that read npm's
 // stdout (pre-commit reads `npm pack`) must see only npm's own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'dist', 'build-stamp');
 const stamp = sourceStamp(root);
 const built = existsSync(join(root, 'dist', 'crisislint.cjs')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+// --check: exit 0 when dist/ is built from these sources (the Action's cached install), else 1.
+if (process.argv[2] === '--check') process.exit(built ? 0 : 1);
 if (built && process.argv[2] !== '--force') process.exit(0);
 
 const require = createRequire(import.meta.url);
@@ -36,8 +38,8 @@ if (!step(['scripts/build.mjs'])) {
   process.stderr.write('crisislint: the build failed (see above)\n');
   process.exit(1);
 }
+// build.mjs wrote dist/build-stamp; the declarations are for API users, from a dev install.
 if (has('typescript') && !step([require.resolve('typescript/bin/tsc', { paths: [root] }), ...typesArgs()])) process.exit(1);
-writeFileSync(stampFile, stamp);
 
 /** The API's declarations (dist/types), as `npm run build:types` writes them. */
 function typesArgs() {

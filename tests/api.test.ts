@@ -2,7 +2,7 @@
 // formatters agree with the command line; the text half bundles for a browser without Node
 // modules; the built package entry (dist/api.js) works as `import … from 'crisislint'`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -92,13 +92,15 @@ describe('CrisisLint', () => {
     expect(cli.map((r: { filePath: string; score: number }) => [r.filePath, r.score]).sort()).toEqual(results.map((r) => [r.filePath, r.score]).sort());
   });
 
-  it('lintText takes the config nearest to the file it names', async () => {
-    const linter = new CrisisLint({ cwd: project(), now: NOW });
-    const [top] = await linter.lintText(PASSIVE, { filePath: 'content/new.md' });
-    const [sub] = await linter.lintText(PASSIVE, { filePath: 'sub/new.md' });
+  it('lintText uses the config of its cwd, as the CLI run there would', async () => {
+    const dir = project();
+    const [top] = await new CrisisLint({ cwd: dir, now: NOW }).lintText(PASSIVE, { filePath: 'sub/new.md' });
+    const [sub] = await new CrisisLint({ cwd: join(dir, 'sub'), now: NOW }).lintText(PASSIVE, { filePath: 'new.md' });
     expect(top.findings.some((f) => f.ruleId === 'passive-voice' && f.severity === 'error')).toBe(true);
     expect(sub.findings.some((f) => f.ruleId === 'passive-voice')).toBe(false);
-    expect(top.filePath).toBe('content/new.md');
+    expect(top.filePath).toBe('sub/new.md');
+    // The file is never read: the text given is linted.
+    expect(existsSync(join(dir, 'sub/new.md'))).toBe(false);
   });
 
   it('rules override the config as --rule does; config false ignores config files', async () => {
@@ -136,7 +138,9 @@ describe('CrisisLint', () => {
     expect(top.rules['passive-voice'][0]).toBe('error');
     expect(top.rules.jargon[0]).toBe('info');
     expect(Array.isArray(top.rules.jargon[1].terms)).toBe(true);
-    expect((await linter.calculateConfigForFile('sub/x.md')).rules['passive-voice'][0]).toBe('off');
+    expect(top.ignored).toBe(false);
+    expect((await linter.calculateConfigForFile('drafts/wip.md')).ignored).toBe(true);
+    expect((await new CrisisLint({ cwd: join(linter.cwd, 'sub') }).calculateConfigForFile('x.md')).rules['passive-voice'][0]).toBe('off');
   });
 
   it('loadFormatter formats as --format does; getErrorResults keeps errors only', async () => {
@@ -191,5 +195,20 @@ console.log(JSON.stringify({ score: r.score, ids: r.findings.map((f) => f.ruleId
     expect(out.ids).toContain('passive-voice');
     expect(out.version).toBe(version);
     expect(out.identity).toBe('function');
+  });
+
+  it('the examples in docs/api.md run as written', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8');
+    const examples = [...docs.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const dir = tempDir({ 'package.json': '{ "type": "module" }', 'status-site/content/issues/outage.md': readFileSync(join(ROOT, 'fixtures', 'poor-statement.md'), 'utf8') });
+    mkdirSync(join(dir, 'node_modules'));
+    spawnSync('ln', ['-s', ROOT, join(dir, 'node_modules', 'crisislint')]);
+    examples.forEach((example, i) => {
+      writeFileSync(join(dir, `example-${i}.mjs`), example);
+      const run = spawnSync(process.execPath, [`example-${i}.mjs`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.stderr, `example ${i + 1}:\n${example}`).toBe('');
+      expect(run.stdout.length, `example ${i + 1} printed nothing`).toBeGreaterThan(0);
+    });
   });
 });

@@ -147,7 +147,7 @@ describe('flags', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^passive-voice +P2 Own it/);
     expect(r.stdout).toMatch(/Why\n/);
-    expect(r.stdout).toMatch(/Fails\n +.*been identified/);
+    expect(r.stdout).toMatch(/Fails 1 of \d+\n( {4}.*\n|\n)*? {4}.*been identified/);
     const bad = run(['explain', 'no-such-rule']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('crisislint: unknown rule "no-such-rule"; crisislint --list-rules shows them all');

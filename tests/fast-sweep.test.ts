@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fastBulkMatch } from '../src/nlp/fast-sweep.js';
-import { knownSentences } from './helpers.js';
+import { HAS_CORPUS, knownSentences } from './helpers.js';
 
 describe('fast bulkMatch', () => {
   it('relies on compromise having no two patterns with the same match string', () => {
@@ -15,7 +15,8 @@ describe('fast bulkMatch', () => {
 
   it('gives the same tags as compromise on every sentence', () => {
     const texts = knownSentences({ titles: true });
-    expect(texts.size).toBeGreaterThan(6000);
+    // Without the shared corpus (a clean clone), the fixtures' sentences only.
+    expect(texts.size).toBeGreaterThan(HAS_CORPUS ? 6000 : 50);
     const nlp = createRequire(import.meta.url)('compromise');
     const methods = nlp.world().methods.one;
     const original = methods.bulkMatch;

@@ -1,7 +1,7 @@
 // The CI formatters: sarif (GitHub code scanning), github (workflow annotations), compact and
 // rdjsonl (reviewdog). Shapes, escaping, one annotation per finding, unreadable files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { escapeData, escapeProperty, github } from '../src/formatters/github.js'
 import { rdjsonl } from '../src/formatters/rdjsonl.js';
 import { sarif, toSarif } from '../src/formatters/sarif.js';
 import type { FormatterContext } from '../src/formatters/types.js';
+import { CORPUS as SHARED_CORPUS, describeWithCorpus, HAS_CORPUS } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'crisislint.cjs');
@@ -220,8 +221,17 @@ describe('rdjsonl', () => {
   });
 });
 
-describe('the built command on real statements', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: join(ROOT, '..', 'shared', 'corpus'), encoding: 'utf8' });
+describeWithCorpus('the built command on real statements', () => {
+  // A copy of some corpus files in a folder that is its own repository root (a .git folder), so
+  // that the repository-relative paths do not depend on where the shared corpus sits.
+  const dir = mkdtempSync(join(tmpdir(), 'crisislint-real-'));
+  if (HAS_CORPUS) {
+    mkdirSync(join(dir, '.git'));
+    cpSync(join(SHARED_CORPUS, 'labeled'), join(dir, 'labeled'), { recursive: true });
+    mkdirSync(join(dir, 'github-md'));
+    for (const name of readdirSync(join(SHARED_CORPUS, 'github-md')).filter((n) => /^(1001|102)/.test(n))) cpSync(join(SHARED_CORPUS, 'github-md', name), join(dir, 'github-md', name));
+  }
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
   const CORPUS = ['github-md/1001*.md', 'github-md/102*.md', 'labeled'];
 
   it('sarif: valid JSON with every field GitHub code scanning reads, on every result', () => {

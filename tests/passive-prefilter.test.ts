@@ -7,12 +7,13 @@ import { analyse } from '../src/nlp/analysis.js';
 import { findPassives, mayHavePassive } from '../src/nlp/matchers.js';
 // @ts-expect-error: a plain ES module script without types
 import { compromisePastForms } from '../scripts/participles.mjs';
-import { knownSentences } from './helpers.js';
+import { HAS_CORPUS, knownSentences } from './helpers.js';
 
 describe('passive prefilter', () => {
   it('never rules out a sentence in which compromise finds a passive', () => {
     const all = knownSentences({ examples: true });
-    expect(all.size).toBeGreaterThan(6000);
+    // Without the shared corpus (a clean clone), the fixtures and the rules' examples only.
+    expect(all.size).toBeGreaterThan(HAS_CORPUS ? 6000 : 50);
     const missed: string[] = [];
     let withPassive = 0;
     let skipped = 0;
@@ -24,9 +25,10 @@ describe('passive prefilter', () => {
       if (!may) missed.push(text);
     }
     expect(missed).toEqual([]);
-    expect(withPassive).toBeGreaterThan(800);
-    // It earns its place: most sentences are never tagged for passives.
-    expect(skipped / all.size).toBeGreaterThan(0.75);
+    expect(withPassive).toBeGreaterThan(HAS_CORPUS ? 800 : 5);
+    // It earns its place: most real sentences are never tagged for passives (the rules' examples
+    // alone are not a fair sample: they are written to hold passives).
+    if (HAS_CORPUS) expect(skipped / all.size).toBeGreaterThan(0.75);
   }, 120_000);
 
   it('knows every past form compromise knows', () => {

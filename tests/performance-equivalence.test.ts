@@ -5,12 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CORPUS as SHARED_CORPUS } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { trackedDate } from '../src/engine/cache.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'crisislint.cjs');
-const CORPUS = resolve(ROOT, '../shared/corpus/github-md');
+const CORPUS = join(SHARED_CORPUS, 'github-md');
 
 function run(args: string[], cwd: string) {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };

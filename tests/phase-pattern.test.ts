@@ -2,6 +2,7 @@
 // it must give what the pattern gave before on real statements and on made-up ones.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CORPUS as SHARED_CORPUS } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { readsAsResolved } from '../src/engine/phase.js';
 
@@ -33,7 +34,7 @@ function texts(): string[] {
     'The incident is over.',
     'Unless the incident is over, we keep watching.',
   ];
-  const corpus = resolve(ROOT, '../shared/corpus/github-md');
+  const corpus = join(SHARED_CORPUS, 'github-md');
   const files = [...readdirSync(join(ROOT, 'fixtures')).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(ROOT, 'fixtures', f))];
   if (existsSync(corpus)) files.push(...readdirSync(corpus).filter((f) => f.endsWith('.md')).map((f) => join(corpus, f)));
   for (const file of files) out.push(...readFileSync(file, 'utf8').split(/\n\s*\n/));

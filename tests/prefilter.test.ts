@@ -4,6 +4,7 @@
 // built-in list, in mixed case, and checked against V8's own matching.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CORPUS as SHARED_CORPUS } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { analyseFragment, FOLDABLE, foldCase, FragmentRegExp, lowerCasePattern } from '../src/nlp/prefilter.js';
@@ -177,7 +178,7 @@ function realSentences(): string[] {
   const texts: string[] = [];
   for (const rule of builtinRules) for (const e of [...rule.meta.docs.fail, ...rule.meta.docs.pass]) texts.push(e.text);
   for (const file of readdirSync(join(ROOT, 'fixtures')).filter((f) => /\.(md|txt)$/.test(f))) texts.push(readFileSync(join(ROOT, 'fixtures', file), 'utf8'));
-  const corpus = resolve(ROOT, '../shared/corpus/github-md');
+  const corpus = join(SHARED_CORPUS, 'github-md');
   if (existsSync(corpus)) {
     const names = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
     for (const name of names.filter((_, i) => i % 8 === 0)) texts.push(readFileSync(join(corpus, name), 'utf8'));

@@ -3,7 +3,7 @@
 // folders and globs expanded with the ignore files, and the CLI's formatters. The command line
 // uses the same functions (src/cli/*), so the API and `crisislint` agree on every result.
 
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
 import type { FileResult } from '../engine/results.js';
 import type { RuleSettingInput } from '../engine/ruleset.js';
@@ -50,6 +50,8 @@ export interface CrisisLintOptions {
 export interface ResolvedConfig {
   /** The config file used, or null when none applies (defaults). */
   configFile: string | null;
+  /** Whether `lintFiles` skips this file (ignore settings). */
+  ignored: boolean;
   /** Every available rule (built-in and plugin): its severity and full options after merging. */
   rules: Record<string, ['off' | 'info' | 'warning' | 'error', Record<string, unknown>]>;
   weights: ScoreWeights;
@@ -95,8 +97,9 @@ export class CrisisLint {
   /** The version of crisislint, as `crisislint --version` prints it. */
   static readonly version: string = version;
 
-  private readonly cwd: string;
-  private readonly configs = new Map<string, Promise<LoadedConfig>>();
+  /** The absolute folder paths and the config search start from. */
+  readonly cwd: string;
+  private loaded?: Promise<LoadedConfig>;
 
   constructor(private readonly options: CrisisLintOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
@@ -116,8 +119,8 @@ export class CrisisLint {
    * a result with `fatal` set, and the other files are still linted.
    */
   async lintFiles(patterns: string | string[]): Promise<FileResult[]> {
-    const config = await this.config(this.cwd);
-    const { files, problems } = expandPaths(Array.isArray(patterns) ? patterns : [patterns], this.cwd);
+    const config = await this.config();
+    const { files, problems } = expandPaths(Array.isArray(patterns) ? patterns : [patterns], this.cwd, { ignore: this.options.ignore });
     if (problems.length) throw new NoFilesFoundError(problems);
     const ignored = this.ignoredBy(config);
     return lintFileList(
@@ -132,13 +135,13 @@ export class CrisisLint {
   }
 
   /**
-   * Lints text as if it were the file `filePath` (optional; relative to `cwd`), with the config
-   * nearest to that file's folder (or to `cwd`), which is what an editor wants. Returns one
-   * result, in an array as ESLint does. The file itself is never read.
+   * Lints text as if it were the file `filePath` (optional, relative to `cwd`; used as the
+   * reported name and for format detection), with the config `lintFiles` uses. Returns one
+   * result, in an array as ESLint does. The file itself is never read. An editor lints a
+   * document as the CLI run in its folder would with `new CrisisLint({ cwd: folder })`.
    */
   async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<FileResult[]> {
-    const absolute = filePath ? resolve(this.cwd, filePath) : undefined;
-    const config = await this.config(absolute ? dirname(absolute) : this.cwd);
+    const config = await this.config();
     return [
       lintTextWith(text, {
         ...this.engineSettings(),
@@ -151,9 +154,13 @@ export class CrisisLint {
     ];
   }
 
-  /** The settings that apply to `filePath`: its config file and every rule's severity and options. */
+  /**
+   * The settings `lintFiles` applies to `filePath`: the config file and every rule's severity
+   * and options. (crisislint uses one config per run, the nearest to `cwd`.)
+   */
   async calculateConfigForFile(filePath: string): Promise<ResolvedConfig> {
-    const config = await this.config(dirname(resolve(this.cwd, filePath)));
+    const config = await this.config();
+    const ignored = await this.isPathIgnored(filePath);
     const active = new Map(this.activeRules(config).map((a) => [a.rule.meta.id, a]));
     const rules: ResolvedConfig['rules'] = {};
     for (const rule of [...builtinRules, ...pluginRules(config)]) {
@@ -162,6 +169,7 @@ export class CrisisLint {
     }
     return {
       configFile: config.path ?? null,
+      ignored,
       rules,
       weights: config.weights,
       grades: config.grades,
@@ -173,35 +181,30 @@ export class CrisisLint {
   /** Whether `lintFiles` would skip this file (config `ignores`, `.crisislintignore`, `ignorePatterns`). */
   async isPathIgnored(filePath: string): Promise<boolean> {
     const absolute = resolve(this.cwd, filePath);
-    const config = await this.config(dirname(absolute));
+    const config = await this.config();
     if (this.ignoredBy(config)(absolute)) return true;
-    return expandPaths([absolute], this.cwd).files.length === 0;
+    return this.options.ignore !== false && expandPaths([absolute], this.cwd).ignored.length > 0;
   }
 
   /** A formatter by name (`stylish`, `json`, `sarif`, `github`, `compact`, `rdjsonl`). */
   async loadFormatter(name = 'stylish'): Promise<LoadedFormatter> {
     const formatter = FORMATTERS[name];
     if (!formatter) throw new Error(`unknown formatter "${name}"; available: ${formatterNames.join(', ')}`);
-    const config = await this.config(this.cwd);
+    const config = await this.config();
     const rules = new Map([...builtinRules, ...pluginRules(config)].map((r) => [r.meta.id, r.meta as RuleMeta<object>]));
     return { format: (results, { color = false } = {}) => formatter(results, { color, cwd: this.cwd, rules }) };
   }
 
   /** Metadata of every rule available with the config at `cwd` (built-in and plugins). */
   async getRulesMeta(): Promise<RuleMeta<object>[]> {
-    const config = await this.config(this.cwd);
+    const config = await this.config();
     return [...builtinRules, ...pluginRules(config)].map((r) => r.meta);
   }
 
-  private config(dir: string): Promise<LoadedConfig> {
-    let config = this.configs.get(dir);
-    if (!config) {
-      config = loadConfigFile({ cwd: dir, configPath: this.options.config === undefined || this.options.config === false ? this.options.config : resolve(this.cwd, this.options.config) }).then((c) =>
-        applyCliRules(c, this.options.rules),
-      );
-      this.configs.set(dir, config);
-    }
-    return config;
+  /** The run's config: the nearest to `cwd` (or the one given), loaded once. */
+  private config(): Promise<LoadedConfig> {
+    this.loaded ??= loadConfigFile({ cwd: this.cwd, configPath: this.options.config }).then((c) => applyCliRules(c, this.options.rules));
+    return this.loaded;
   }
 
   private activeRules(config: LoadedConfig) {
@@ -218,11 +221,7 @@ export class CrisisLint {
 
   private ignoredBy(config: LoadedConfig): (file: string) => boolean {
     if (this.options.ignore === false) return () => false;
-    const fromConfig = ignoreFilter(config, this.cwd);
-    const extra = this.options.ignorePatterns?.length
-      ? ignoreFilter({ ...config, baseDir: this.cwd, ignores: this.options.ignorePatterns }, this.cwd)
-      : () => false;
-    return (file) => fromConfig(file) || extra(file);
+    return ignoreFilter(config, this.cwd, this.options.ignorePatterns);
   }
 }
 

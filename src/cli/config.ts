@@ -289,16 +289,22 @@ export function applyCliRules(config: LoadedConfig, cliRules: Record<string, Rul
   return { ...config, rules };
 }
 
-/** True when a file (a path as given, relative to `cwd`) matches the config's ignore patterns. */
-export function ignoreFilter(config: LoadedConfig, cwd: string): (file: string) => boolean {
-  if (config.ignores.length === 0) return () => false;
-  const matcher = ignore().add(config.ignores);
-  return (file) => {
-    const rel = relative(config.baseDir, resolve(cwd, file));
-    // Patterns only reach files under the config's folder.
-    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-    return matcher.ignores(sep === '/' ? rel : rel.split(sep).join('/'));
-  };
+/**
+ * True when a file (a path as given, relative to `cwd`) matches the config's ignore patterns,
+ * or `extra` patterns (--ignore-pattern), which are relative to `cwd`.
+ */
+export function ignoreFilter(config: LoadedConfig, cwd: string, extra: string[] = []): (file: string) => boolean {
+  const matchers: [string, ReturnType<typeof ignore>][] = [];
+  if (config.ignores.length) matchers.push([config.baseDir, ignore().add(config.ignores)]);
+  if (extra.length) matchers.push([resolve(cwd), ignore().add(extra)]);
+  if (matchers.length === 0) return () => false;
+  return (file) =>
+    matchers.some(([base, matcher]) => {
+      const rel = relative(base, resolve(cwd, file));
+      // Patterns only reach files under their base folder.
+      if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+      return matcher.ignores(sep === '/' ? rel : rel.split(sep).join('/'));
+    });
 }
 
 function canonical(value: unknown): unknown {

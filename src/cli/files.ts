@@ -12,6 +12,15 @@ export interface Expanded {
   files: string[];
   /** One line per path that matched nothing. */
   problems: string[];
+  /** Files named on the command line (not found by a walk or a glob). */
+  named: Set<string>;
+  /** Files named on the command line that .crisislintignore excludes (skipped). */
+  ignored: string[];
+}
+
+export interface ExpandOptions {
+  /** False (--no-ignore): .crisislintignore does not apply; .gitignore still prunes walks and globs. */
+  ignore?: boolean;
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -94,9 +103,12 @@ class IgnoreFiles {
   }
 }
 
-export function expandPaths(paths: string[], cwd: string): Expanded {
+export function expandPaths(paths: string[], cwd: string, { ignore: useIgnoreFiles = true }: ExpandOptions = {}): Expanded {
   const files: string[] = [];
   const problems: string[] = [];
+  const named = new Set<string>();
+  const ignored: string[] = [];
+  const governing: readonly (typeof IGNORE_FILES)[number][] = useIgnoreFiles ? IGNORE_FILES : ['.gitignore'];
   const seen = new Set<string>();
   const add = (file: string) => {
     if (!seen.has(file)) {
@@ -109,7 +121,7 @@ export function expandPaths(paths: string[], cwd: string): Expanded {
   /** Walk results: not ignored, and (for .json, .xml) holding what crisislint reads. */
   const keep = (file: string, top: string) => {
     const absolute = resolve(cwd, file);
-    return !ignoreFiles.ignored(absolute, top) && walkTakes(file, () => head(absolute));
+    return !ignoreFiles.ignored(absolute, top, governing) && walkTakes(file, () => head(absolute));
   };
   for (const path of paths) {
     let stat;
@@ -132,7 +144,11 @@ export function expandPaths(paths: string[], cwd: string): Expanded {
       // A file named on the command line is linted unless crisislint's own ignore file excludes
       // it (pre-commit hooks name files one by one); .gitignore does not hide a file asked for.
       const absolute = resolve(cwd, path);
-      if (!ignoreFiles.ignored(absolute, ignoreFiles.top(dirname(absolute)), ['.crisislintignore'])) add(path);
+      if (useIgnoreFiles && ignoreFiles.ignored(absolute, ignoreFiles.top(dirname(absolute)), ['.crisislintignore'])) ignored.push(path);
+      else {
+        named.add(path);
+        add(path);
+      }
     } else if (isDynamicPattern(path)) {
       // A glob names its file types itself, so only the ignore files filter it.
       const top = ignoreFiles.top(resolve(cwd));
@@ -140,7 +156,7 @@ export function expandPaths(paths: string[], cwd: string): Expanded {
         .sort()
         .filter((f) => {
           const absolute = resolve(cwd, f);
-          return !ignoreFiles.ignored(absolute, isInside(top, absolute) ? top : ignoreFiles.top(dirname(absolute)));
+          return !ignoreFiles.ignored(absolute, isInside(top, absolute) ? top : ignoreFiles.top(dirname(absolute)), governing);
         });
       if (found.length === 0) problems.push(`${path}: no files match the pattern`);
       found.forEach(add);
@@ -148,5 +164,5 @@ export function expandPaths(paths: string[], cwd: string): Expanded {
       problems.push(`${path}: no such file or directory`);
     }
   }
-  return { files, problems };
+  return { files, problems, named, ignored };
 }

@@ -3,7 +3,7 @@
 // progress on a terminal. Whatever the route, the results are the same and in input order.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache, type TimeDependence } from '../engine/cache.js';
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
@@ -77,7 +77,8 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
     delete settings.rules;
     delete settings.now;
     cache = new ResultCache(
-      resolveCacheFile(resolve(options.cwd, options.cache.location)),
+      // resolve() drops a trailing slash, which says the location is a folder (as in ESLint).
+      resolveCacheFile(resolve(options.cwd, options.cache.location) + (/[\\/]$/.test(options.cache.location) ? sep : '')),
       cacheKey({ version: options.cache.version, build: buildIdentity(), rules: engine.rules, settings: { ...settings, config: options.cache.configHash } }),
     );
     todo = [];

@@ -23,6 +23,8 @@ import { Chalk } from 'chalk';
 import { builtinRules } from '../../rules/index.js';
 import { ruleDocText, ruleListText } from './rule-docs.js';
 import { VERSION } from '../version.js';
+import { didYouMean } from '../engine/did-you-mean.js';
+import { CrisisLint } from '../api/node.js';
 
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -31,8 +33,22 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 function parseRuleFlag(value: string, previous: Record<string, RuleSettingInput> = {}): Record<string, RuleSettingInput> {
   const m = /^([\w-]+)=(\w+)$/.exec(value.trim());
   if (!m) throw new InvalidArgumentError(`expected RULE-ID=${SEVERITY_SETTINGS.join('|')}, e.g. --rule passive-voice=off`);
-  if (!SEVERITY_SETTINGS.includes(m[2] as SeveritySetting)) throw new InvalidArgumentError(`severity "${m[2]}" is not one of ${SEVERITY_SETTINGS.join(', ')}`);
+  if (!SEVERITY_SETTINGS.includes(m[2] as SeveritySetting)) {
+    throw new InvalidArgumentError(`severity "${m[2]}" is not one of ${SEVERITY_SETTINGS.join(', ')}${didYouMean(m[2], SEVERITY_SETTINGS)}`);
+  }
   return { ...previous, [m[1]]: m[2] as SeveritySetting };
+}
+
+/** --report FORMAT=FILE: another report of the same run, so CI lints once for two outputs. */
+function parseReportFlag(value: string, previous: { format: string; file: string }[] = []): { format: string; file: string }[] {
+  const m = /^([\w-]+)=(.+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected FORMAT=FILE, e.g. --report sarif=crisislint.sarif');
+  if (!(m[1] in FORMATTERS)) throw new InvalidArgumentError(`format "${m[1]}" is not one of ${Object.keys(FORMATTERS).join(', ')}${didYouMean(m[1], Object.keys(FORMATTERS))}`);
+  return [...previous, { format: m[1], file: m[2] }];
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function parseWorkers(value: string): number | 'auto' {
@@ -47,8 +63,9 @@ function parseNow(value: string): Date {
   return date;
 }
 
+/** A whole number of warnings; -1, as in ESLint, means no limit (to undo a limit set in a script). */
 function parseMaxWarnings(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of warnings, e.g. --max-warnings 0');
+  if (!/^(\d+|-1)$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of warnings, or -1 for no limit, e.g. --max-warnings 0');
   return Number(value);
 }
 
@@ -66,6 +83,7 @@ interface CliOptions {
   maxWarnings?: number;
   minScore?: number;
   output?: string;
+  report?: { format: string; file: string }[];
   rule?: Record<string, RuleSettingInput>;
   now?: Date;
   quiet?: boolean;
@@ -75,6 +93,12 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation: string;
   workers: number | 'auto';
+  /** --color / --no-color; undefined: colour on a terminal (NO_COLOR, FORCE_COLOR). */
+  color?: boolean;
+  /** False for --no-ignore. */
+  ignore: boolean;
+  ignorePattern?: string[];
+  printConfig?: string;
 }
 
 /**
@@ -98,6 +122,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .argument('[paths...]', 'files, directories (searched recursively) or globs; "-" reads stdin')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--report <format=file>', 'also write a report in another format to a file, from the same run (repeatable)', parseReportFlag)
     .option('--rule <id=severity>', `set a rule's severity (${SEVERITY_SETTINGS.join('|')}); repeatable`, parseRuleFlag)
     .option('--now <iso-time>', 'the time to judge pending promises and silence against (default: now)', parseNow)
     .option('-q, --quiet', 'report errors only')
@@ -106,9 +131,14 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--no-config', 'ignore config files; use the defaults (and any --rule)')
     .option('--report-unused-disables', 'warn about crisislint-disable comments that suppress nothing')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (-1: no limit)', parseMaxWarnings)
     .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)', parseMinScore)
+    .option('--no-ignore', 'also lint files that .crisislintignore, the config\'s ignores or --ignore-pattern exclude')
+    .option('--ignore-pattern <pattern>', 'skip files matching this .gitignore-style pattern, relative to the current folder (repeatable)', collect)
+    .option('--color', 'colour the stylish report even when it does not go to a terminal')
+    .option('--no-color', 'never colour the report')
     .option('--list-rules', 'list every rule (id, principle, severity, description) and exit')
+    .option('--print-config <file>', 'print the settings that apply to a file (config file, rules with options, weights, grades) and exit')
     .option('--cache', 'reuse results for files unchanged since the last --cache run')
     .option('--cache-location <path>', 'the cache file, or a folder to keep it in', DEFAULT_CACHE_LOCATION)
     .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
@@ -129,6 +159,10 @@ Examples:
   crisislint content/issues -f github         annotations in a GitHub Actions run
   crisislint content/issues -f sarif -o crisislint.sarif
                                               for GitHub code scanning (upload-sarif)
+  crisislint content/issues -f github --report sarif=crisislint.sarif
+                                              both from one run
+  crisislint --print-config content/issues/x.md
+                                              the config and rule settings for a file
 
 Formats: stylish (default), json, sarif (SARIF 2.1.0), github (workflow annotations),
 compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions),
@@ -217,7 +251,12 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     throw error;
   }
 
-  if (options.listRules || explainRuleId !== undefined) return describeRules(config, rules, explainRuleId, io);
+  if (options.listRules || explainRuleId !== undefined) return describeRules(config, rules, explainRuleId, io, options.color);
+  if (options.printConfig !== undefined) {
+    const resolved = await new CrisisLint({ cwd: io.cwd, config: options.config, rules: options.rule }).calculateConfigForFile(options.printConfig);
+    io.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+    return EXIT.ok;
+  }
 
   const engine = {
     rules,
@@ -227,7 +266,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     reportUnusedDisables: options.reportUnusedDisables,
     inputFormat: options.inputFormat,
     // The HTML page shows each statement's text and its timeline, so it needs the source and facts.
-    detail: options.format === 'html',
+    detail: options.format === 'html' || (options.report ?? []).some((r) => r.format === 'html'),
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
@@ -237,12 +276,17 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return EXIT.usage;
   }
 
-  const expanded = expandPaths(paths.filter((p) => p !== '-'), io.cwd);
+  const expanded = expandPaths(paths.filter((p) => p !== '-'), io.cwd, { ignore: options.ignore });
   const { problems } = expanded;
-  const ignoredByConfig = ignoreFilter(config, io.cwd);
-  const files = expanded.files.filter((file) => !ignoredByConfig(file));
+  const ignored = options.ignore ? ignoreFilter(config, io.cwd, options.ignorePattern) : () => false;
+  const files = expanded.files.filter((file) => !ignored(file));
   for (const problem of problems) warn(problem);
   if (problems.length) exitCode = EXIT.usage;
+  // A file asked for by name and skipped is worth a line (ESLint does the same): the user may
+  // not know an ignore file covers it.
+  for (const file of [...expanded.ignored, ...expanded.files.filter((f) => expanded.named.has(f) && ignored(f))]) {
+    warn(`${file}: ignored (by .crisislintignore, the config's ignores or --ignore-pattern); use --no-ignore to lint it`);
+  }
 
   results.push(
     ...(await lintFiles(files, {
@@ -256,12 +300,21 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   );
 
   for (const r of results) if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
-  const shown = options.quiet ? results.map(quietResult) : results;
-  const report = FORMATTERS[options.format](shown, {
-    color: !options.output && useColor(io.stdout),
-    cwd: io.cwd,
-    rules: new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])),
-  });
+  const format = (name: string, color: boolean) => {
+    // --quiet: errors only; the human report also leaves out files with nothing to show.
+    const shown = options.quiet ? results.map(quietResult).filter((r) => name !== 'stylish' || r.fatal || r.findings.length > 0) : results;
+    if (options.quiet && name === 'stylish' && shown.length === 0 && !problems.length) return '';
+    return FORMATTERS[name](shown, { color, cwd: io.cwd, rules: new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])), unmatched: problems.length });
+  };
+  for (const extra of options.report ?? []) {
+    try {
+      writeFileSync(resolve(io.cwd, extra.file), format(extra.format, false));
+    } catch (error) {
+      warn(`cannot write the ${extra.format} report to ${extra.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return EXIT.usage;
+    }
+  }
+  const report = format(options.format, options.color ?? (!options.output && useColor(io.stdout)));
   if (options.output) {
     try {
       writeFileSync(resolve(io.cwd, options.output), report);
@@ -273,7 +326,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
 
   // Gates count every finding, also those --quiet hides.
   const gateFailures: string[] = [];
-  if (options.maxWarnings !== undefined) {
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0) {
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     if (warnings > options.maxWarnings) gateFailures.push(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
   }
@@ -302,6 +355,7 @@ function describeRules(
   active: { rule: { meta: { id: string } }; severity: string }[],
   explainRuleId: string | undefined,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  color?: boolean,
 ): number {
   const available = [...builtinRules, ...pluginRules(config)].map((r) => r.meta);
   if (explainRuleId === undefined) {
@@ -314,7 +368,7 @@ function describeRules(
     io.stderr.write(`crisislint: unknown rule "${explainRuleId}"; crisislint --list-rules shows them all\n`);
     return EXIT.usage;
   }
-  const c = new Chalk({ level: useColor(io.stdout as { isTTY?: boolean }) ? 1 : 0 });
+  const c = new Chalk({ level: (color ?? useColor(io.stdout as { isTTY?: boolean })) ? 1 : 0 });
   io.stdout.write(ruleDocText(meta, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }));
   return EXIT.ok;
 }

@@ -72,9 +72,21 @@ export function ruleDocMarkdown(meta: RuleMeta<object>): string {
   ].join('\n');
 }
 
+/**
+ * Examples in the terminal: each whole input, front matter included (an example's `impact` or
+ * `status` is often why it fails), under its own numbered heading with the time and options it
+ * is judged with, so that one example never runs into the next.
+ */
+function examples(heading: string, list: RuleExample[]): string[] {
+  const indent = (s: string) => s.split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
+  return list.flatMap((e, i) => {
+    const context = [e.now ? `judged at ${e.now}` : '', e.options ? `options ${JSON.stringify(e.options)}` : ''].filter(Boolean).join(', ');
+    return [`${heading} ${i + 1}${list.length > 1 ? ` of ${list.length}` : ''}${context ? ` (${context})` : ''}`, indent(e.text.trim()), ''];
+  });
+}
+
 export function ruleDocText(meta: RuleMeta<object>, style: { bold: (s: string) => string; dim: (s: string) => string; red: (s: string) => string; green: (s: string) => string }): string {
   const principle = PRINCIPLE_INFO[meta.principle];
-  const indent = (s: string) => s.split('\n').map((l) => `    ${l}`).join('\n');
   const out = [
     `${style.bold(meta.id)}  ${style.dim(`${meta.principle} ${principle.name} · ${meta.severity} · ${SCOPES[meta.scope]}`)}`,
     meta.description,
@@ -85,11 +97,8 @@ export function ruleDocText(meta: RuleMeta<object>, style: { bold: (s: string) =
     style.bold('How to fix'),
     meta.docs.fix,
     '',
-    style.red('Fails'),
-    ...meta.docs.fail.map((e) => indent(exampleBody(e))),
-    '',
-    style.green('Passes'),
-    ...meta.docs.pass.map((e) => indent(exampleBody(e))),
+    ...examples(style.red('Fails'), meta.docs.fail),
+    ...examples(style.green('Passes'), meta.docs.pass),
   ];
   const options = Object.entries(meta.options ?? {});
   if (options.length) {

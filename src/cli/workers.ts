@@ -7,7 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
@@ -76,16 +76,29 @@ export function workerSetup(engine: EngineOptions, forCache = false): WorkerSetu
 }
 
 /** How many workers to start for these files: 0 lints in this thread only. */
-export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions): number {
+export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions, machine: { cores: number; load: number } = currentMachine()): number {
   if (requested === 0 || todo.length < 2) return 0;
   if (!workerScript() || !workerSetup(engine)) return 0;
   if (requested !== 'auto') return Math.min(requested, todo.length - 1);
-  const cores = availableParallelism();
-  if (cores < 2) return 0;
-  let bytes = 0;
-  for (const item of todo) bytes += item.bytes.length;
+  return autoWorkers(todo.reduce((n, item) => n + item.bytes.length, 0), machine);
+}
+
+/**
+ * `--workers auto`: a worker pays only when there is enough input to repay its start-up AND a
+ * core nobody else is using to run it. On a busy machine (a CI runner running other jobs, a
+ * shared box) a worker only competes with the main thread for the same cores: measured on a
+ * loaded 2-core machine, `auto` without this check was slower than no workers at all. Idle
+ * cores are the cores less the 1-minute load average, less one for the main thread.
+ */
+export function autoWorkers(bytes: number, { cores, load }: { cores: number; load: number }): number {
   if (bytes < AUTO_MIN_BYTES) return 0;
-  return Math.max(1, Math.min(cores - 1, AUTO_MAX_WORKERS, Math.floor((bytes - AUTO_MIN_BYTES) / AUTO_BYTES_PER_WORKER) + 1));
+  const idle = Math.round(cores - 1 - load);
+  const bySize = Math.floor((bytes - AUTO_MIN_BYTES) / AUTO_BYTES_PER_WORKER) + 1;
+  return Math.max(0, Math.min(idle, AUTO_MAX_WORKERS, bySize));
+}
+
+function currentMachine(): { cores: number; load: number } {
+  return { cores: availableParallelism(), load: loadavg()[0] };
 }
 
 /**

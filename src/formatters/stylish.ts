@@ -18,7 +18,13 @@ export const stylish: Formatter = (results, context) => {
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
   const findingLines = (f: Finding) => {
     const lines = [`  ${c.dim(pad(`${f.line}:${f.column}`, 8))}${SEVERITY_COLOR[f.severity](pad(f.severity, 9))}${f.message}  ${c.dim(f.ruleId)}`];
-    for (const s of f.suggestions) lines.push(`  ${' '.repeat(8)}${c.green('suggestion')} ${s.line}:${s.column}: ${s.desc}`);
+    for (const s of f.suggestions) {
+      // The words themselves, not only what the change does: the reader copies them.
+      const span = `${s.line}:${s.column}-${s.endLine === s.line ? '' : `${s.endLine}:`}${s.endColumn}`;
+      const change = s.text === '' ? `delete ${span}` : `${s.endLine === s.line && s.endColumn === s.column ? 'insert' : 'replace'} ${span} with ${JSON.stringify(s.text)}`;
+      const why = s.desc.replace(`: ${JSON.stringify(s.text)}`, '');
+      lines.push(`  ${' '.repeat(8)}${c.green('suggestion')} ${change}  ${c.dim(`(${why})`)}`);
+    }
     return lines;
   };
   const checklist = (incident: IncidentResult) =>
@@ -63,7 +69,10 @@ export const stylish: Formatter = (results, context) => {
   const problems = totals.error + totals.warning + totals.info;
   const parts = [`${totals.error} error${totals.error === 1 ? '' : 's'}`, `${totals.warning} warning${totals.warning === 1 ? '' : 's'}`, `${totals.info} info`];
   const unreadable = totals.fatal ? `, ${totals.fatal} file${totals.fatal === 1 ? '' : 's'} unreadable` : '';
-  const summary = `${problems ? '✖' : '✔'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${totals.files} file${totals.files === 1 ? '' : 's'}${unreadable}`;
-  out.push((totals.error || totals.fatal ? c.red.bold : problems ? c.yellow.bold : c.green.bold)(summary));
+  const unmatched = context.unmatched ? `, ${context.unmatched} path${context.unmatched === 1 ? '' : 's'} matched no file` : '';
+  // A run that could not read everything is never shown with a green tick.
+  const failed = totals.fatal > 0 || !!context.unmatched;
+  const summary = `${problems || failed ? '✖' : '✔'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${totals.files} file${totals.files === 1 ? '' : 's'}${unreadable}${unmatched}`;
+  out.push((totals.error || failed ? c.red.bold : problems ? c.yellow.bold : c.green.bold)(summary));
   return `${out.join('\n')}\n`;
 };

@@ -7,6 +7,8 @@ export interface FormatterContext {
   cwd: string;
   /** Metadata of the rules that ran, by id (for formatters that describe rules). */
   rules: Map<string, RuleMeta<object>>;
+  /** Paths on the command line that matched no file (already reported on stderr): the run is incomplete. */
+  unmatched?: number;
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;
