@@ -3,7 +3,9 @@
 // opens the pages in Chromium.
 
 import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
+import { CrisisLint } from '../src/api.js';
 import { defaultRules, lintText } from '../src/engine/index.js';
 import type { FileResult, Finding } from '../src/engine/results.js';
 import { html } from '../src/formatters/html.js';
@@ -194,5 +196,19 @@ describe('the page', () => {
     const counts = new Map<string, number>();
     for (const f of [...good.findings, ...poor.findings]) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
     expect(counts.get(top)).toBe(Math.max(...counts.values()));
+  });
+});
+
+describe('through the programmatic API', () => {
+  it('CrisisLint with detail gives the html formatter the statements to show; without it, findings quote their sentences', async () => {
+    const file = join(resolve(import.meta.dirname, '..'), 'fixtures/poor-statement.md');
+    for (const detail of [true, false]) {
+      const linter = new CrisisLint({ config: false, detail, now: NOW });
+      const results = await linter.lintFiles([file]);
+      const page = (await linter.loadFormatter('html')).format(results);
+      expect(page.includes('<div class="text">'), `detail ${detail}`).toBe(detail);
+      expect(page.includes('<blockquote class="excerpt">'), `detail ${detail}`).toBe(!detail);
+      expect(page).toContain('has now been identified');
+    }
   });
 });
