@@ -46,4 +46,3 @@ export function detectFormat(text: string, path: string): InputFormat {
 }
 
 export type { InputFormat };
-
