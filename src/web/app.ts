@@ -79,15 +79,16 @@ function lintSoon(): void {
 function render(result: FileResult, text: string, ms: number): void {
   shown = { result, text };
   if (!text.trim()) {
+    // An empty text is "file is empty" to the engine; here it is only a blank page.
     output.innerHTML = '<p class="empty">Type or paste a statement, or choose an example.</p>';
     status.textContent = '';
-    return;
+  } else {
+    output.innerHTML = renderFile({ ...result, filePath: 'Your statement' }, 0, { rules, interactive: true }, 2);
+    const findings = result.findings.length;
+    status.textContent = result.fatal
+      ? result.fatal
+      : `${findings} finding${findings === 1 ? '' : 's'}, score ${result.score} ${result.grade}. Linted in ${Math.round(ms)} ms.`;
   }
-  output.innerHTML = renderFile({ ...result, filePath: 'Your statement' }, 0, { rules, interactive: true }, 2);
-  const findings = result.findings.length;
-  status.textContent = result.fatal
-    ? result.fatal
-    : `${findings} finding${findings === 1 ? '' : 's'}, score ${result.score} ${result.grade}. Linted in ${Math.round(ms)} ms.`;
   if (!stats.renders) stats.firstFindings = performance.now();
   stats.renders++;
   stats.result = result;
