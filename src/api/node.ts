@@ -44,6 +44,8 @@ export interface CrisisLintOptions {
   cacheLocation?: string;
   /** Worker threads for big runs: a number, 0 for none (the default here), or 'auto' as the CLI does. */
   workers?: number | 'auto';
+  /** Add what the `html` formatter shows besides findings (each file's text, timeline facts), as `--format html` does. */
+  detail?: boolean;
 }
 
 /** The settings that apply to one file: what `crisislint --print-config FILE` prints. */
@@ -186,7 +188,7 @@ export class CrisisLint {
     return this.options.ignore !== false && expandPaths([absolute], this.cwd).ignored.length > 0;
   }
 
-  /** A formatter by name (`stylish`, `json`, `sarif`, `github`, `compact`, `rdjsonl`). */
+  /** A formatter by name (`stylish`, `json`, `sarif`, `github`, `compact`, `rdjsonl`, `html`). */
   async loadFormatter(name = 'stylish'): Promise<LoadedFormatter> {
     const formatter = FORMATTERS[name];
     if (!formatter) throw new Error(`unknown formatter "${name}"; available: ${formatterNames.join(', ')}`);
@@ -216,6 +218,7 @@ export class CrisisLint {
       now: this.options.now ?? new Date(),
       inputFormat: this.options.inputFormat,
       reportUnusedDisables: this.options.reportUnusedDisables,
+      detail: this.options.detail,
     };
   }
 

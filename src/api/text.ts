@@ -42,6 +42,12 @@ export interface LintTextOptions {
   inputFormat?: InputFormatName;
   /** Report `crisislint-disable` comments that suppress nothing (as `unused-disable` warnings). */
   reportUnusedDisables?: boolean;
+  /**
+   * Add what a report page shows besides findings: the text (`source`), where each statement's
+   * prose runs, its promised next-update time and apology, the incident start. For renderers
+   * (the HTML report, the playground).
+   */
+  detail?: boolean;
 }
 
 // Resolving settings merges every rule's options; a server lints the same settings many times.
@@ -76,6 +82,7 @@ export function lintText(text: string, options: LintTextOptions = {}): FileResul
     grades: options.grades,
     inputFormat: options.inputFormat,
     reportUnusedDisables: options.reportUnusedDisables,
+    detail: options.detail,
   });
 }
 

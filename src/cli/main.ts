@@ -171,7 +171,8 @@ Examples:
                                               the config and rule settings for a file
 
 Formats: stylish (default), json, sarif (SARIF 2.1.0), github (workflow annotations),
-compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions).
+compact (path:line:col: level message [rule]), rdjsonl (reviewdog, with suggestions),
+html (a self-contained report page: -f html -o report.html).
 
 Config: the nearest crisislint.config.json, .crisislintrc.json, .crisislintrc.yaml/.yml or
 package.json "crisislint" key at or above the current folder sets rules, weights, grades,
@@ -273,6 +274,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     grades: config.grades,
     reportUnusedDisables: options.reportUnusedDisables,
     inputFormat: options.inputFormat,
+    // The HTML page shows each statement's text and its timeline, so it needs the source and facts.
+    detail: options.format === 'html' || (options.report ?? []).some((r) => r.format === 'html'),
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';

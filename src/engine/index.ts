@@ -68,5 +68,6 @@ export function lintText(text: string, options: Partial<EngineOptions> & { path?
     grades: options.grades,
     inputFormat: options.inputFormat,
     reportUnusedDisables: options.reportUnusedDisables,
+    detail: options.detail,
   });
 }

@@ -4,6 +4,7 @@
 import type { Principle, Report, RuleContext, Severity } from '../api.js';
 import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
+import { factVocabulary, statementDetail } from './statement-facts.js';
 import { Suppressor } from './suppressions.js';
 import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
@@ -14,6 +15,8 @@ export interface LintSettings {
   grades?: GradeThresholds;
   /** Report crisislint-disable comments that suppressed nothing, as warnings. */
   reportUnusedDisables?: boolean;
+  /** Add what a report page shows besides findings: the source text and statement facts. */
+  detail?: boolean;
 }
 
 export const PRINCIPLES: Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'];
@@ -81,6 +84,7 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
   const incidents: IncidentResult[] = [];
   // Inline disable comments drop findings before scoring, so scores match the report.
   const suppressor = new Suppressor(parsed);
+  const vocabulary = settings.detail ? factVocabulary(rules) : undefined;
   for (const incident of parsed.incidents) {
     let own: Finding[] = [];
     const applied = new Set<Principle>();
@@ -127,8 +131,10 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
         label: s.label,
         line: locate(parsed, s, 0, 1).line,
         score: statementScores[i],
+        ...(vocabulary ? { detail: statementDetail(s, (st, from, to) => locate(parsed, st, from, to), vocabulary) } : {}),
       })),
       checklist,
+      ...(vocabulary && incident.meta.started ? { started: incident.meta.started.toISOString() } : {}),
     });
     findings.push(...own);
   }
@@ -154,5 +160,6 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     infoCount: findings.filter((f) => f.severity === 'info').length,
     incidents,
     findings,
+    ...(settings.detail ? { source: parsed.source.text } : {}),
   };
 }

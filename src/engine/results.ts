@@ -41,6 +41,20 @@ export interface StatementResult {
   label?: string;
   line: number;
   score: number;
+  /** Only with LintSettings.detail (--format html, the playground). */
+  detail?: StatementDetail;
+}
+
+/** Report-page facts about a statement: its prose's extent in the file and its timeline facts. */
+export interface StatementDetail {
+  /** The statement's prose runs from (line, column) to (endLine, endColumn) in the file. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The first next-update promise with a time: when it is due, as said, and where it is. */
+  nextUpdate?: { due: string; said: string; line: number; column: number };
+  /** The statement apologises (not "we are not sorry"). */
+  apology?: boolean;
 }
 
 export interface IncidentResult {
@@ -52,6 +66,8 @@ export interface IncidentResult {
   grade: string;
   statements: StatementResult[];
   checklist: Record<Principle, ChecklistState>;
+  /** The incident's `started` time; only with LintSettings.detail. */
+  started?: string;
 }
 
 export interface FileResult {
@@ -64,6 +80,8 @@ export interface FileResult {
   infoCount: number;
   incidents: IncidentResult[];
   findings: Finding[];
+  /** The file's decoded text; only with LintSettings.detail, for pages that show it. */
+  source?: string;
   /** Set when the file could not be read or parsed: the one-line reason. */
   fatal?: string;
 }
