@@ -252,7 +252,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     })),
   );
 
-  for (const r of results) if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
+  for (const r of results) {
+    if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
+    for (const w of r.warnings ?? []) warn(`${r.filePath}: warning: ${w}`);
+  }
   const shown = options.quiet ? results.map(quietResult) : results;
   const report = FORMATTERS[options.format](shown, {
     color: !options.output && useColor(io.stdout),

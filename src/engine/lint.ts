@@ -154,5 +154,6 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     infoCount: findings.filter((f) => f.severity === 'info').length,
     incidents,
     findings,
+    ...(parsed.warnings?.length ? { warnings: parsed.warnings } : {}),
   };
 }
