@@ -127,15 +127,22 @@ const MAINTENANCE_RANK: Partial<Record<Phase, number>> = { scheduled: 0, in_prog
 /** Still looking: the first phase's words, for updates no phase pattern recognises. */
 const STILL_LOOKING = /\b(?:investigating|looking into)\b/i;
 
+function phaseOrder(phase: Phase): number {
+  return INCIDENT_RANK[phase] ?? MAINTENANCE_RANK[phase] ?? 0;
+}
+
+/** The phase a text itself shows, or undefined: inferPhase falls back on `previous` otherwise. */
+function phaseShown(text: string, title: string | undefined): Phase | undefined {
+  const inferred = inferPhase(text, title, undefined);
+  return inferred === inferPhase(text, title, 'postmortem') ? inferred : undefined;
+}
+
 /** Where an update stands among the phases (0 first, 1 last), when its label or wording says so. */
 function phaseRank(r: RawStatement): number | undefined {
-  const rank = (phase: Phase) => INCIDENT_RANK[phase] ?? MAINTENANCE_RANK[phase];
-  if (r.phase && r.phase !== 'update') return rank(r.phase);
-  const text = r.prose.text;
-  // Only a phase the text itself shows counts: inferPhase falls back on `previous` otherwise.
-  const inferred = inferPhase(text, undefined, undefined);
-  if (inferred === inferPhase(text, undefined, 'postmortem')) return rank(inferred);
-  return STILL_LOOKING.test(text) ? 0 : undefined;
+  if (r.phase && r.phase !== 'update') return phaseOrder(r.phase);
+  const shown = phaseShown(r.prose.text, undefined);
+  if (shown) return phaseOrder(shown);
+  return STILL_LOOKING.test(r.prose.text) ? 0 : undefined;
 }
 
 /**

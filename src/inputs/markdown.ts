@@ -9,7 +9,7 @@ import type { DateParts } from '../nlp/time.js';
 import { InputError } from './errors.js';
 import { metaFromFrontMatter, parseFrontMatter } from './frontmatter.js';
 import { parseMarkdownTree } from './markdown-fast.js';
-import { ProseBuilder } from './prose.js';
+import { alignText, ProseBuilder } from './prose.js';
 import { parseTimelineLabel, resolveLabelTimes, type TimelineLabel } from './timeline-labels.js';
 import type { InputFormat } from './types.js';
 
@@ -98,9 +98,32 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
   const events: Event[] = [];
   const directives: InlineDirective[] = [];
 
+  const hidden: string[] = [];
   const html = (value: string, line: number) => {
     const m = /^<!--([\s\S]*?)-->$/.exec(value.trim());
-    if (m) directives.push({ text: m[1].trim(), line });
+    if (!m) return;
+    directives.push({ text: m[1].trim(), line });
+    // Words kept out of the published page (a closing note in a comment): not an update.
+    const words = m[1].trim();
+    if (!/^crisislint-/i.test(words) && (words.match(/\p{L}+/gu)?.length ?? 0) >= 3) hidden.push(words);
+  };
+
+  // Adds a piece of text, leaving out the skipped source ranges (labels, shortcodes) it holds.
+  const textPiece = (value: string, start: number, exact: boolean, skip: [number, number][]) => {
+    const end = start + value.length;
+    if (!exact) {
+      // A piece with no offsets inside: drop skipped text it holds verbatim.
+      for (const [s, e] of skip) if (s < end && e > start) value = value.replace(text.slice(Math.max(s, start), Math.min(e, end)), ' ');
+      events.push({ kind: 'text', value, start, exact });
+      return;
+    }
+    let from = start;
+    for (const [s, e] of skip) {
+      if (e <= from || s >= end) continue;
+      if (s > from) events.push({ kind: 'text', value: text.slice(from, s), start: from, exact });
+      from = Math.max(from, e);
+    }
+    if (from < end) events.push({ kind: 'text', value: text.slice(from, end), start: from, exact });
   };
 
   const inline = (nodes: PhrasingContent[], skip: [number, number][]) => {
@@ -109,22 +132,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
         case 'text': {
           const start = node.position!.start.offset!;
           const end = node.position!.end.offset!;
-          const exact = text.slice(start, end) === node.value;
-          if (!exact) {
-            // A node with escapes or entities has no offsets inside: drop skipped text it holds verbatim.
-            let value = node.value;
-            for (const [s, e] of skip) if (s < end && e > start) value = value.replace(text.slice(Math.max(s, start), Math.min(e, end)), ' ');
-            events.push({ kind: 'text', value, start, exact });
-            break;
-          }
-          // Cut out any timeline label lines inside this text node.
-          let from = start;
-          for (const [s, e] of skip) {
-            if (e <= from || s >= end) continue;
-            if (s > from) events.push({ kind: 'text', value: text.slice(from, s), start: from, exact });
-            from = Math.max(from, e);
-          }
-          if (from < end) events.push({ kind: 'text', value: text.slice(from, end), start: from, exact });
+          for (const piece of alignText(node.value, text, start, end)) textPiece(piece.value, piece.start, piece.exact, skip);
           break;
         }
         case 'emphasis':
@@ -226,6 +234,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
   const warnings: string[] = [];
   const meta = (dialect.meta ?? metaFromFrontMatter)(data, (message) => warnings.includes(message) || warnings.push(message));
   meta.title ??= h1;
+  if (hidden.length) meta.hiddenText = hidden;
 
   // Group events into statements: text before the first label is a statement of its own.
   const raws: RawStatement[] = [{ prose: new ProseBuilder() }];
@@ -258,7 +267,8 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
   const times = resolveLabelTimes(labelParts, meta.published ?? meta.started, dialect.newestFirst);
   raws.forEach((r, i) => (r.time = times[i]));
   const statements = isTimeline && raws[0].prose.text.trim() === '' ? raws.slice(1) : raws;
-  if (!isTimeline && raws[0].prose.text.trim() === '') {
+  if (statements.every((r) => r.prose.text.trim() === '')) {
+    if (hidden.length) throw new InputError('no published text: every update is inside an HTML comment (<!-- -->), which the page does not show');
     throw new InputError(Object.keys(data).length ? 'no statement text after the front matter' : 'file is empty');
   }
   return { incidents: [assembleIncident(0, meta, statements, { isTimeline, newestFirst: dialect.newestFirst })], directives, ...(warnings.length ? { warnings } : {}) };

@@ -39,6 +39,13 @@ function labelPhase(word: string): Phase | 'update' | undefined {
   return parsePhase(word);
 }
 
+/** A free-worded label's phase: "[Final Message]", "*Closing note*" close; "[Initial report]" opens. */
+function wordsPhase(words: string): TimelineLabel {
+  if (/\b(?:final|closing|closed|resolved|fixed|all clear)\b/i.test(words)) return { phase: 'resolved' };
+  if (/\b(?:initial|first report|investigating)\b/i.test(words)) return { phase: 'investigating' };
+  return {};
+}
+
 /** "GMT+1", "UTC-05:00" as the numeric offsets the time reader knows ("+01:00"). */
 function normaliseZones(text: string): string {
   return text.replace(/\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?(?![\d:])/gi, (_, sign: string, h: string, m?: string) => `${sign}${h.padStart(2, '0')}:${m ?? '00'}`);
@@ -74,7 +81,7 @@ export function findLeadingLabel(line: string): LeadingLabel | undefined {
     const after = SEPARATOR_AFTER.exec(body.slice(bracket[0].length))!;
     if (!words || /[.!?]$/.test(words) || !/[\p{L}\d]/u.test(words)) return undefined;
     const length = lead.length + bracket[0].length + after[0].length;
-    return { length, label: parseTimelineLabel(words, 'heading') ?? {}, text: words };
+    return { length, label: parseTimelineLabel(words, 'heading') ?? wordsPhase(words), text: words };
   }
   // The label's end: the close of its emphasis, or a separator, within the first 64 characters.
   const ends: number[] = [];
@@ -98,7 +105,7 @@ export function findLeadingLabel(line: string): LeadingLabel | undefined {
     // An emphasised label may be any few words ("Just began", "Rebooting"), not a sentence.
     const emphasised = marked && closed && !/[.!?]$/.test(words) && words.length <= 40;
     if (!label && !emphasised) continue;
-    return { length: lead.length + end + after.length, label: label ?? {}, text: words };
+    return { length: lead.length + end + after.length, label: label ?? wordsPhase(words), text: words };
   }
   return undefined;
 }
