@@ -85,7 +85,8 @@ export function findLeadingLabel(line: string): LeadingLabel | undefined {
   }
   // The label's end: the close of its emphasis, or a separator, within the first 64 characters.
   const ends: number[] = [];
-  const sep = /[*_]{1,3}(?=[ \t]*(?:[-–—:]|$))|[ \t]+[-–—][ \t]|:(?=[ \t*_]|$)|[ \t]*$/g;
+  // Where a label may end: its closing emphasis, a dash between spaces, a colon, the line's end.
+  const sep = marked ? /[*_]{1,3}(?=[ \t]|$)|[ \t]+[-–—][ \t]|:(?=[ \t*_]|$)|[ \t]*$/g : /[ \t]+[-–—][ \t]|:(?=[ \t]|$)|[ \t]*$/g;
   for (let m = sep.exec(body); m && m.index <= 64; m = sep.exec(body)) {
     ends.push(m.index);
     if (m[0] === '') sep.lastIndex++;
