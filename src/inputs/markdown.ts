@@ -216,7 +216,12 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
     inline(children, [...labels.map((l): [number, number] => [l.start, l.end]), ...skip].sort((a, b) => a[0] - b[0]));
     const texts = events.splice(before);
     let l = 0;
-    const open = () => events.push({ kind: 'break' }, { kind: 'label', label: labels[l].label, text: labels[l].text });
+    const open = () => {
+      // The line break before a label ends the previous update: it is not part of its text.
+      const last = events[events.length - 1];
+      if (last?.kind === 'text') last.value = last.value.replace(/\s+$/, '');
+      events.push({ kind: 'break' }, { kind: 'label', label: labels[l].label, text: labels[l].text });
+    };
     for (const ev of texts) {
       while (l < labels.length && ev.kind === 'text' && ev.start >= labels[l].start) {
         open();
