@@ -7,7 +7,6 @@ import { splitSentences } from '../nlp/sentences.js';
 import type { ProseBuilder } from '../inputs/prose.js';
 import { inferPhase, isMaintenanceText } from './phase.js';
 import {
-  CLOSED_PHASES,
   isMaintenancePhase,
   type Incident,
   type IncidentMeta,
@@ -105,8 +104,8 @@ export function assembleIncident(
 
 /**
  * A timeline's first update with no time of its own was posted when the incident began (front
- * matter `date`/`started`), and an undated closing update when it was resolved (`resolvedWhen`),
- * as long as that keeps the timeline in order.
+ * matter `date`/`started`), and the undated final update of an incident marked resolved when it
+ * was resolved (`resolvedWhen`), as long as that keeps the timeline in order.
  */
 function datedFromMetadata(statements: Statement[], meta: IncidentMeta, isTimeline: boolean): void {
   if (!isTimeline || statements.length === 0) return;
@@ -117,7 +116,8 @@ function datedFromMetadata(statements: Statement[], meta: IncidentMeta, isTimeli
   const last = statements[statements.length - 1];
   const resolved = meta.resolved instanceof Date ? meta.resolved : undefined;
   const previousTime = [...statements].reverse().find((s) => s.time)?.time;
-  if (statements.length > 1 && !last.time && resolved && CLOSED_PHASES.has(last.phase) && (!previousTime || resolved.getTime() >= previousTime.getTime())) {
+  // The final message of a page marked resolved is its closing one, whatever its words.
+  if (statements.length > 1 && !last.time && resolved && (!previousTime || resolved.getTime() >= previousTime.getTime())) {
     last.time = resolved;
   }
 }
