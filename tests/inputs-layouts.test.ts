@@ -114,6 +114,14 @@ describe('update boundaries', () => {
     ]);
   });
 
+  it('takes the longest label a line opens with: a bold date range is one time stamp', () => {
+    const parsed = parse(`${FRONT()}**May 2, 2025 - 10:40 UTC**\n\nCheckout works again.\n\n**Update (10:05 UTC):** Checkout fails.\n`);
+    expect(parsed.incidents[0].statements.map((s) => [s.time?.toISOString(), s.text])).toEqual([
+      ['2025-05-02T10:05:00.000Z', 'Checkout fails.'],
+      ['2025-05-02T10:40:00.000Z', 'Checkout works again.'],
+    ]);
+  });
+
   it('reads a time stamp with a GMT offset', () => {
     const parsed = parse(`${FRONT()}12:11 GMT+1\n\nCheckout works again.\n\n---\n\n11:05 GMT+1\n\nCheckout fails.\n`);
     expect(parsed.incidents[0].statements.map((s) => s.time?.toISOString())).toEqual(['2025-05-02T10:05:00.000Z', '2025-05-02T11:11:00.000Z']);

@@ -91,6 +91,8 @@ export function findLeadingLabel(line: string): LeadingLabel | undefined {
     ends.push(m.index);
     if (m[0] === '') sep.lastIndex++;
   }
+  // The longest reading wins: "**January 17, 2024 - 23:45 UTC**" is one label, not a date and text.
+  let best: LeadingLabel | undefined;
   for (const end of ends) {
     const raw = body.slice(0, end);
     const words = raw.replace(/[*_]+/g, '').replace(/:$/, '').trim();
@@ -106,9 +108,9 @@ export function findLeadingLabel(line: string): LeadingLabel | undefined {
     // An emphasised label may be any few words ("Just began", "Rebooting"), not a sentence.
     const emphasised = marked && closed && !/[.!?]$/.test(words) && words.length <= 40;
     if (!label && !emphasised) continue;
-    return { length: lead.length + end + after.length, label: label ?? wordsPhase(words), text: words };
+    best = { length: lead.length + end + after.length, label: label ?? wordsPhase(words), text: words };
   }
-  return undefined;
+  return best;
 }
 
 type Day = { year: number; month: number; day: number };
