@@ -75,6 +75,13 @@ describe('order without times', () => {
     expect(newest.incidents[0].statements.map((s) => s.text)).toEqual(['Checkout fails.', 'We rolled back the release and checkout has been restored.']);
   });
 
+  it('knows a page\'s first update is never labelled "Update"', () => {
+    const oldest = parse(`${FRONT()}_Rebooting all hosts now._\n\n_Update - All hosts rebooted._\n`);
+    expect(oldest.incidents[0].statements.map((s) => s.text)).toEqual(['Rebooting all hosts now.', 'All hosts rebooted.']);
+    const newest = parse(`${FRONT()}_Update - All hosts rebooted._\n\n---\n\n_Rebooting all hosts now._\n`);
+    expect(newest.incidents[0].statements.map((s) => s.text)).toEqual(['Rebooting all hosts now.', 'All hosts rebooted.']);
+  });
+
   it('reads the wording when no phase is given: a resolution at the bottom means oldest first', () => {
     const parsed = parse(`${FRONT('resolved: true\nresolvedWhen: 2025-05-02 10:40:00\n')}Checkout fails for some customers; we are investigating.\n\n---\n\nCheckout has been restored.\n`);
     const [first, last] = parsed.incidents[0].statements;

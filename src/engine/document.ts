@@ -157,6 +157,11 @@ function newestFirstByPhases(raw: RawStatement[]): boolean | undefined {
     const rank = phaseRank(r);
     if (rank !== undefined) lean += (rank - 0.5) * (i / (raw.length - 1) - 0.5);
   });
+  // A page's first update is never labelled "Update": one at an end is not the oldest.
+  const isUpdate = (r: RawStatement) => r.phase === 'update';
+  const [first, last] = [raw[0], raw[raw.length - 1]];
+  if (isUpdate(last) && !isUpdate(first)) lean += 0.25;
+  else if (isUpdate(first) && !isUpdate(last)) lean -= 0.25;
   return Math.abs(lean) < 1e-9 ? undefined : lean < 0;
 }
 
