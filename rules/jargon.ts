@@ -16,6 +16,10 @@ interface Options {
   acronyms: Record<string, string>;
   /** Acronyms readers know without help (DNS, API, URL…). */
   allow: string[];
+  /** Patterns for the page's own codes: region and data-centre codes (NYC1), ticket keys (INFRA-3023). */
+  names: string[];
+  /** Words a draft leaves for text still to write (TODO): reported as a placeholder, not an acronym. */
+  placeholders: string[];
 }
 
 interface Compiled {
@@ -24,6 +28,8 @@ interface Compiled {
   anyTerm: FragmentRegExp;
   allow: Set<string>;
   acronyms: Map<string, string>;
+  names: RegExp;
+  placeholders: Set<string>;
 }
 
 // An all-capitals token ("RCA", "SEV1", "SEV-1", "GHES"), optionally plural ("PATs"), not part
@@ -65,10 +71,25 @@ function prepare(options: Options): Compiled {
       ),
       allow: new Set(options.allow.map((a) => a.toUpperCase())),
       acronyms: new Map(Object.entries(options.acronyms).map(([k, v]) => [k.toUpperCase(), v])),
+      names: new RegExp(`^(?:${options.names.length ? options.names.join('|') : '(?!)'})$`, 'u'),
+      placeholders: new Set(options.placeholders.map((p) => p.toUpperCase())),
     };
     compiled.set(options, found);
   }
   return found;
+}
+
+/**
+ * The page's own words: the components it lists as affected ("Compute/FRA1", "Edge Router") and
+ * each word of them. Readers of that page know them; they are never jargon to spell out.
+ */
+function pageVocabulary(affected: string[] | undefined): Set<string> {
+  const words = new Set<string>();
+  for (const name of affected ?? []) {
+    words.add(name.trim().toUpperCase());
+    for (const part of name.split(/[\s/,;:()|]+/)) if (part) words.add(part.toUpperCase());
+  }
+  return words;
 }
 
 /** True when the acronym at [start, end) is spelled out right there: "RCA (root cause analysis)" or "root cause analysis (RCA)". */
@@ -108,25 +129,29 @@ export default defineRule<Options>({
     docs: {
       why:
         'Crisis statements are read by customers, not by the engineers who fixed the problem. Internal terms ("pod evictions", "the shard rebalanced", "RCA", "SEV1") are the corporate fog that P8 warns against: they tell readers you are writing for colleagues, and leave them guessing whether and how they were affected.',
-      fix: 'Say what happened in customers\' words: "some of our servers restarted", "one part of our database". Spell an acronym out the first time ("root cause analysis (RCA)") or drop it. Add your own terms with the `terms` option and acronyms your readers know with `allow`.',
+      fix: 'Say what happened in customers\' words: "some of our servers restarted", "one part of our database". Spell an acronym out the first time ("root cause analysis (RCA)") or drop it. Add your own terms with the `terms` option and acronyms your readers know with `allow`.\n\nThe page\'s own words are never reported: the components it lists as `affected`, region and data-centre codes (NYC1, FRA1) and ticket keys (INFRA-3023), as the `names` patterns describe them. A placeholder left in a draft (TODO, FIXME; option `placeholders`) is reported as one, not as an acronym.',
       fail: [
         { text: 'A BGP withdrawal caused pod evictions across the cluster.' },
         { text: 'The RCA will be shared once the SEV1 is closed.' },
         { text: 'Uploads failed because the shard rebalanced.' },
         { text: 'Deploys failed because the Zeus queue stalled.', options: { terms: ['zeus(?: queue)?'] } },
+        { text: 'Some uploads failed between 14:00 and 14:20 UTC because TODO.' },
       ],
       pass: [
         { text: 'Our network stopped telling the internet how to reach us, so our website was unreachable for 20 minutes.' },
         { text: 'A root cause analysis (RCA) will follow; the RCA will list every change we make.' },
         { text: 'Some API requests and DNS lookups failed between 14:00 and 14:20 UTC; sign-in via SSO worked.' },
         { text: 'Builds triggered by CI failed for ten minutes.', options: { allow: ['CI'] } },
+        { text: 'Servers in our NYC1 and FRA1 regions restarted; we track the follow-up work as INFRA-3023.' },
+        { text: '---\ntitle: Slow backups\naffected:\n  - Backups/AMS\n  - VPSX\n---\nBackups on VPSX hosts ran slowly for an hour.' },
       ],
     },
-    options: { terms: data.terms, acronyms: data.acronyms, allow: data.allow },
+    options: { terms: data.terms, acronyms: data.acronyms, allow: data.allow, names: data.names, placeholders: data.placeholders },
   },
   check(context) {
-    const { entries, anyTerm, allow, acronyms } = prepare(context.options);
+    const { entries, anyTerm, allow, acronyms, names, placeholders } = prepare(context.options);
     const statements = context.incident.statements;
+    const page = pageVocabulary(context.incident.meta.affected);
     // First use counts across the whole incident: a term explained (or reported) once is not repeated.
     const seenTerms = new Set<number>();
     const seenAcronyms = new Set<string>();
@@ -148,6 +173,7 @@ export default defineRule<Options>({
             // The term's own pattern, run by anyTerm: compiled once it may match.
             const m = anyTerm.execFragment(i, text);
             if (!m) return;
+            if (page.has(m[0].toUpperCase())) return; // a component the page lists as affected
             // A Title Case phrase mid-sentence is a product's name ("Agent Control Plane"), not jargon.
             const words = m[0].split(/[\s-]+/);
             if (m.index > 0 && words.length > 1 && words.every((w) => /^[\p{Lu}\d]/u.test(w))) return;
@@ -171,10 +197,23 @@ export default defineRule<Options>({
           const key = token.replace(/-/g, '').toUpperCase();
           // "GPT-5" is a version of an allowed name.
           if (allow.has(key) || (token.includes('-') && allow.has(key.replace(/\d+$/, ''))) || seenAcronyms.has(key)) continue;
-          // Needs two letters ("RCA", "US2") unless the built-in list knows it ("P99").
-          if (!/[A-Z].*[A-Z]/.test(token) && !acronyms.has(key)) continue;
           const start = m.index;
           const end = start + m[0].length;
+          if (placeholders.has(key)) {
+            seenAcronyms.add(key);
+            context.report({
+              statement,
+              sentence,
+              start,
+              end,
+              message: `"${m[0]}" is a placeholder left in the text, not something readers can act on. Write what it stands for before you publish.`,
+            });
+            continue;
+          }
+          // The page's own codes and components: a region ("FRA1"), a ticket ("INFRA-3023"), "Storage/NYC1".
+          if (page.has(key) || page.has(token) || (names.test(token) && !acronyms.has(key))) continue;
+          // Needs two letters ("RCA", "US2") unless the built-in list knows it ("P99").
+          if (!/[A-Z].*[A-Z]/.test(token) && !acronyms.has(key)) continue;
           if (reported.some((r) => r.start <= start && r.end >= end)) continue;
           if ((loud ??= shouted(text))) break;
           if (spelledOut(text, start, end)) {

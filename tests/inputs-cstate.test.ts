@@ -20,9 +20,9 @@ describe('cState issues', () => {
   const file = parse(issue('2024-03-01-login-outage.md'), join(ISSUES, '2024-03-01-login-outage.md'));
   const [incident] = file.incidents;
 
-  it('reads the front matter: severity as impact, date as start, resolvedWhen as the resolve time', () => {
+  it('reads the front matter: severity as impact (disrupted is a partial, minor disruption), date as start, resolvedWhen as the resolve time', () => {
     expect(file.format).toBe('cstate');
-    expect(incident.meta).toMatchObject({ title: 'Login failures for EU customers', impact: 'major', affected: ['Login', 'API'], extra: { section: 'issue' } });
+    expect(incident.meta).toMatchObject({ title: 'Login failures for EU customers', impact: 'minor', severity: 'disrupted', affected: ['Login', 'API'], extra: { section: 'issue' } });
     expect(incident.meta.started?.toISOString()).toBe('2024-03-01T14:05:00.000Z');
     expect(incident.meta.resolved).toEqual(new Date('2024-03-01T16:10:00Z'));
   });
@@ -53,10 +53,11 @@ describe('cState issues', () => {
     expect(maintenance.incidents[0].statements[0].label).toBe('Just began');
   });
 
-  it('reads an informational post (keys in any case) as a notice with one statement', () => {
+  it('reads an informational post (keys in any case) as a notice with one published update', () => {
     const notice = parse(issue('2024-05-02-informational.md'));
     const [only] = notice.incidents;
-    expect([only.meta.title, only.meta.impact, only.isTimeline, only.statements.length]).toEqual(['New status notifications', 'none', false, 1]);
+    // A published status-page incident is a timeline even with one update (unclosed-incident judges it).
+    expect([only.meta.title, only.meta.impact, only.meta.plannedHint, only.isTimeline, only.statements.length]).toEqual(['New status notifications', 'none', true, true, 1]);
     expect(only.statements[0].time?.toISOString()).toBe('2024-05-02T09:00:00.000Z');
   });
 
@@ -104,7 +105,7 @@ describe('cState issues', () => {
     expect(detectFormat('---\ntitle: Incident history\n---\nAll incidents.', 'site/content/issues/_index.md').name).toBe('markdown');
   });
 
-  it('reports an issue without front matter, or with a severity cState does not know, in one line', () => {
+  it('reports an issue without front matter, or a date it cannot read, in one line', () => {
     const fatal = (text: string, path: string, inputFormat?: string) => lintText(text, { path, inputFormat, now: new Date('2025-01-01T00:00:00Z') }).fatal;
     const noFront = '*Investigating* - Logins fail. {{< track "2024-03-01 14:20:00" >}}\n';
     const message = 'cState issue without front matter: it must start with "---", then title, date, severity and section: issue';
@@ -112,7 +113,6 @@ describe('cState issues', () => {
     expect(fatal(noFront, 'login.md', 'cstate')).toBe(message);
     expect(fatal(noFront, 'login.md')).toBeUndefined(); // elsewhere it is a plain draft
     expect(fatal('+++\ntitle = "x"\n+++\nText.', 'content/issues/x.md')).toBe('cState issue with TOML front matter (+++): crisislint reads YAML front matter (---)');
-    expect(fatal('---\ntitle: x\nseverity: major\nsection: issue\n---\nText.', 'x.md')).toBe('front matter: severity "major" is not one of down, disrupted, notice');
     expect(fatal('---\ntitle: x\ndate: someday\nsection: issue\n---\nText.', 'x.md')).toMatch(/^front matter: date "someday" is not a date and time/);
   });
 

@@ -308,7 +308,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     })),
   );
 
-  for (const r of results) if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
+  for (const r of results) {
+    if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
+    for (const w of r.warnings ?? []) warn(`${r.filePath}: warning: ${w}`);
+  }
   const format = (name: string, color: boolean) => {
     // --quiet: errors only; the human report also leaves out files with nothing to show.
     const shown = options.quiet ? results.map(quietResult).filter((r) => name !== 'stylish' || r.fatal || r.findings.length > 0) : results;

@@ -54,7 +54,7 @@ export function assembleIncident(
 ): Incident {
   let ordered = raw.filter((r) => r.prose.text.trim() !== '' || r.phase !== undefined);
   if (ordered.length === 0) ordered = raw.slice(0, 1);
-  ordered = orderByTime(ordered, options.newestFirst);
+  ordered = chronological(ordered, options.newestFirst);
   const statements: Statement[] = [];
   let previous: Phase | undefined;
   for (const r of ordered) {
@@ -87,6 +87,7 @@ export function assembleIncident(
       sourceMap: { runs: r.prose.runs },
     });
   }
+  datedFromMetadata(statements, meta, options.isTimeline);
   const isMaintenance =
     meta.impact === 'maintenance' ||
     statements.some((s) => isMaintenancePhase(s.phase)) ||
@@ -101,20 +102,81 @@ export function assembleIncident(
   return { index, meta, statements, isTimeline: options.isTimeline, isMaintenance };
 }
 
-/** `knownNewestFirst`: the input format lists statements newest first (cState), dated or not. */
-function orderByTime(raw: RawStatement[], knownNewestFirst = false): RawStatement[] {
-  if (knownNewestFirst) {
-    // Undated updates keep their place in the reversed list; dated ones are sorted among theirs.
-    const reversed = [...raw].reverse();
-    const sorted = reversed.filter((r) => r.time).sort((a, b) => a.time!.getTime() - b.time!.getTime());
-    return reversed.map((r) => (r.time ? sorted.shift()! : r));
+/**
+ * A timeline's first update with no time of its own was posted when the incident began (front
+ * matter `date`/`started`), and the undated final update of an incident marked resolved when it
+ * was resolved (`resolvedWhen`), as long as that keeps the timeline in order.
+ */
+function datedFromMetadata(statements: Statement[], meta: IncidentMeta, isTimeline: boolean): void {
+  if (!isTimeline || statements.length === 0) return;
+  const first = statements[0];
+  const start = meta.started ?? meta.published;
+  const nextTime = statements.find((s) => s.time)?.time;
+  if (!first.time && start && (!nextTime || start.getTime() <= nextTime.getTime())) first.time = start;
+  const last = statements[statements.length - 1];
+  const resolved = meta.resolved instanceof Date ? meta.resolved : undefined;
+  const previousTime = [...statements].reverse().find((s) => s.time)?.time;
+  // The final message of a page marked resolved is its closing one, whatever its words.
+  if (statements.length > 1 && !last.time && resolved && (!previousTime || resolved.getTime() >= previousTime.getTime())) {
+    last.time = resolved;
   }
+}
+
+const INCIDENT_RANK: Partial<Record<Phase, number>> = { investigating: 0, identified: 1 / 4, monitoring: 2 / 4, resolved: 3 / 4, postmortem: 1 };
+const MAINTENANCE_RANK: Partial<Record<Phase, number>> = { scheduled: 0, in_progress: 1 / 2, completed: 1 };
+/** Still looking: the first phase's words, for updates no phase pattern recognises. */
+const STILL_LOOKING = /\b(?:investigating|looking into)\b/i;
+
+function phaseOrder(phase: Phase): number {
+  return INCIDENT_RANK[phase] ?? MAINTENANCE_RANK[phase] ?? 0;
+}
+
+/** The phase a text itself shows, or undefined: inferPhase falls back on `previous` otherwise. */
+function phaseShown(text: string, title: string | undefined): Phase | undefined {
+  const inferred = inferPhase(text, title, undefined);
+  return inferred === inferPhase(text, title, 'postmortem') ? inferred : undefined;
+}
+
+/** Where an update stands among the phases (0 first, 1 last), when its label or wording says so. */
+function phaseRank(r: RawStatement): number | undefined {
+  if (r.phase && r.phase !== 'update') return phaseOrder(r.phase);
+  const shown = phaseShown(r.prose.text, undefined);
+  if (shown) return phaseOrder(shown);
+  return STILL_LOOKING.test(r.prose.text) ? 0 : undefined;
+}
+
+/**
+ * Which way updates without usable times run: late phases near the top (a resolution written
+ * above the first report) mean newest first, late phases near the bottom mean oldest first.
+ * Undefined when the phases say nothing either way.
+ */
+function newestFirstByPhases(raw: RawStatement[]): boolean | undefined {
+  if (raw.length < 2) return undefined;
+  let lean = 0;
+  raw.forEach((r, i) => {
+    const rank = phaseRank(r);
+    if (rank !== undefined) lean += (rank - 0.5) * (i / (raw.length - 1) - 0.5);
+  });
+  // A page's first update is never labelled "Update": one at an end is not the oldest.
+  const isUpdate = (r: RawStatement) => r.phase === 'update';
+  const [first, last] = [raw[0], raw[raw.length - 1]];
+  if (isUpdate(last) && !isUpdate(first)) lean += 0.25;
+  else if (isUpdate(first) && !isUpdate(last)) lean -= 0.25;
+  return Math.abs(lean) < 1e-9 ? undefined : lean < 0;
+}
+
+/**
+ * Puts updates oldest first. The direction comes from the times where two differ, else from
+ * the phases' natural order, else from the format's habit (`newestFirstHint`: cState writes
+ * newest first). Undated updates keep their place; dated ones are sorted among their places, so
+ * updates with equal times keep the order they were written in.
+ */
+function chronological(raw: RawStatement[], newestFirstHint = false): RawStatement[] {
   const dated = raw.filter((r) => r.time);
-  if (dated.length < 2) return raw;
-  // Keep undated statements (a summary written last) where their neighbours put them: a
-  // newest-first page gets its undated summary at the end once reversed.
-  const newestFirst = dated[0].time!.getTime() > dated[dated.length - 1].time!.getTime();
-  const sortedDated = (newestFirst ? [...dated].reverse() : [...dated]).sort((a, b) => a.time!.getTime() - b.time!.getTime());
-  const undated = raw.filter((r) => !r.time);
-  return newestFirst ? [...sortedDated, ...undated] : [...undated, ...sortedDated];
+  const first = dated[0]?.time?.getTime();
+  const last = dated[dated.length - 1]?.time?.getTime();
+  const newestFirst = first !== undefined && last !== undefined && first !== last ? first > last : (newestFirstByPhases(raw) ?? newestFirstHint);
+  const list = newestFirst ? [...raw].reverse() : [...raw];
+  const sorted = list.filter((r) => r.time).sort((a, b) => a.time!.getTime() - b.time!.getTime());
+  return list.map((r) => (r.time ? sorted.shift()! : r));
 }

@@ -161,5 +161,6 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     incidents,
     findings,
     ...(settings.detail ? { source: parsed.source.text } : {}),
+    ...(parsed.warnings?.length ? { warnings: parsed.warnings } : {}),
   };
 }

@@ -58,6 +58,15 @@ export interface IncidentMeta {
   impact?: Impact;
   affected?: string[];
   postmortem?: string;
+  /** The page's own severity word as written (cState `severity: disrupted`), before mapping to `impact`. */
+  severity?: string;
+  /**
+   * The page's structure suggests planned work (cState `severity: notice`, its informational
+   * level). A signal for the understanding layer, not a verdict: operators use it for outages too.
+   */
+  plannedHint?: boolean;
+  /** Text kept out of the published page (an update in an HTML comment): not read as an update. */
+  hiddenText?: string[];
   /** Any other front-matter keys, for plugins. */
   extra: Record<string, unknown>;
 }
@@ -93,6 +102,8 @@ export interface ParsedFile {
   incidents: Incident[];
   /** HTML comments in the source, kept for inline configuration. */
   directives: InlineDirective[];
+  /** Problems in the input that did not stop it being read (an unknown severity), one line each. */
+  warnings?: string[];
 }
 
 /** A piecewise-linear map from prose offsets to source offsets. */

@@ -84,4 +84,6 @@ export interface FileResult {
   source?: string;
   /** Set when the file could not be read or parsed: the one-line reason. */
   fatal?: string;
+  /** Input problems that did not stop the file being linted (an unknown front-matter value), one line each. */
+  warnings?: string[];
 }

@@ -16,6 +16,7 @@ export function toJsonReport(results: FileResult[]) {
     warningCount: r.warningCount,
     infoCount: r.infoCount,
     fatalErrorCount: r.fatal ? 1 : 0,
+    ...(r.warnings?.length ? { inputWarnings: r.warnings } : {}),
     incidents: r.incidents.map((i) => ({
       title: i.title ?? null,
       score: i.score,

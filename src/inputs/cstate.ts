@@ -8,18 +8,29 @@ import type { Paragraph } from 'mdast';
 import type { Impact, IncidentMeta, SourceFile } from '../engine/model.js';
 import { isMaintenanceText } from '../engine/phase.js';
 import { findDateParts, toDate, type DateParts } from '../nlp/time.js';
+import { didYouMean } from '../engine/did-you-mean.js';
 import { InputError } from './errors.js';
-import { parseMarkdown, type MarkdownDialect } from './markdown.js';
-import { parseTimelineLabel } from './timeline-labels.js';
+import { parseMarkdown, type MarkdownDialect, type ParagraphLabel, type ParagraphReading } from './markdown.js';
+import { findLeadingLabel } from './timeline-labels.js';
 import type { InputFormat } from './types.js';
 
-/** cState's severities in Statuspage's impact words. */
-const SEVERITY_IMPACT: Record<string, Impact> = { down: 'critical', disrupted: 'major', notice: 'minor' };
+/**
+ * cState's three severities (down, disrupted, notice) and the words people write instead, in
+ * Statuspage's impact words. `disrupted` is a partial disruption (minor), not a major outage;
+ * `notice` is cState's informational level, which also hints at planned work.
+ */
+const SEVERITY_IMPACT: Record<string, Impact> = {
+  down: 'critical', outage: 'critical', 'major outage': 'critical', offline: 'critical', critical: 'critical', major: 'major',
+  disrupted: 'minor', disruption: 'minor', degraded: 'minor', degradation: 'minor', 'partial outage': 'minor', partial: 'minor', minor: 'minor', performance: 'minor',
+  notice: 'minor', info: 'minor', informational: 'minor',
+  maintenance: 'maintenance', planned: 'maintenance', scheduled: 'maintenance',
+};
+const CSTATE_SEVERITIES = ['down', 'disrupted', 'notice'];
+/** Words that say where an incident stands, not how bad it is: written in `severity` by mistake. */
+const STATUS_WORDS = /^(?:operational|ok|up|normal|monitoring|observing|investigating|identified|resolved|fixed|closed|open|none)$/;
 
 /** Hugo shortcodes (with the spaces before them) are template calls, not prose; `track` dates the update it ends. */
 const SHORTCODE = /[ \t]*\{\{[<%]\s*([\w/-]+)([^]*?)\s*[>%]\}\}/g;
-/** The text after an update's label: "*Resolved* - We ..." or "**Resolved**: We ...". */
-const LABEL_SEPARATOR = /^\s*[-–—:]\s*/;
 
 function frontMatterBlock(text: string): string | undefined {
   const open = /^---[ \t]*\r?\n/.exec(text);
@@ -39,16 +50,48 @@ export function looksLikeCstate(text: string): boolean {
   return !!block && (/^section\s*:\s*["']?issue["']?\s*$/im.test(block) || /^(?:resolvedWhen|severity)\s*:/im.test(block));
 }
 
-function cstateMeta(data: Record<string, unknown>): IncidentMeta {
+/** YAML 1.1 booleans people still write (`resolved: yes`); YAML 1.2 reads them as strings. */
+function yamlBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const word = String(value ?? '').trim().toLowerCase();
+  if (/^(?:true|yes|y|on)$/.test(word)) return true;
+  if (/^(?:false|no|n|off)$/.test(word)) return false;
+  return undefined;
+}
+
+/** Reads a `severity` value: cState's words, common synonyms, typos; a warning for the rest. */
+function readSeverity(raw: unknown, meta: IncidentMeta, warn: (message: string) => void): void {
+  const written = String(raw).trim();
+  const severity = written.toLowerCase().replace(/[\s_-]+/g, ' ');
+  if (!severity) return;
+  meta.severity = written;
+  let key: string | undefined = Object.hasOwn(SEVERITY_IMPACT, severity) ? severity : undefined;
+  if (!key && !STATUS_WORDS.test(severity)) {
+    const near = CSTATE_SEVERITIES.filter((c) => didYouMean(severity, [c]) !== '');
+    if (near.length === 1) {
+      key = near[0];
+      warn(`front matter: severity "${written}" is not one of ${CSTATE_SEVERITIES.join(', ')}; read as "${key}"`);
+    }
+  }
+  if (!key) {
+    const why = STATUS_WORDS.test(severity) ? 'says where the incident stands, not how bad it is' : `is not one of ${CSTATE_SEVERITIES.join(', ')}`;
+    warn(`front matter: severity "${written}" ${why}; the file is linted without a severity`);
+    return;
+  }
+  meta.impact = SEVERITY_IMPACT[key];
+  if (key === 'notice' || key === 'info' || key === 'informational') meta.plannedHint = true;
+}
+
+function cstateMeta(data: Record<string, unknown>, warn: (message: string) => void = () => {}): IncidentMeta {
   const meta: IncidentMeta = { extra: {} };
   const keys = new Map(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v]));
   const known = new Set(['title', 'date', 'resolved', 'resolvedwhen', 'severity', 'affected']);
   for (const [key, value] of Object.entries(data)) if (!known.has(key.toLowerCase())) meta.extra[key] = value;
-  const present = (key: string) => keys.get(key) !== undefined && keys.get(key) !== null && keys.get(key) !== '';
+  const present = (key: string) => keys.get(key) !== undefined && keys.get(key) !== null && String(keys.get(key)).trim() !== '';
   const dateOf = (key: string): Date | undefined => {
     if (!present(key)) return undefined;
     const value = keys.get(key);
-    const date = toDate(value);
+    const date = toDate(typeof value === 'string' ? value.trim() : value);
     if (!date) throw new InputError(`front matter: ${key === 'resolvedwhen' ? 'resolvedWhen' : key} "${String(value)}" is not a date and time (cState uses e.g. 2024-03-01 14:05:00)`);
     return date;
   };
@@ -58,17 +101,17 @@ function cstateMeta(data: Record<string, unknown>): IncidentMeta {
   meta.started = dateOf('date');
   meta.published = meta.started;
   const resolvedWhen = dateOf('resolvedwhen');
-  const resolved = keys.get('resolved');
-  if (resolved === true || String(resolved).toLowerCase() === 'true') meta.resolved = resolvedWhen ?? true;
-  else if (resolved === false || String(resolved).toLowerCase() === 'false') meta.resolved = false;
+  const resolved = present('resolved') ? yamlBoolean(keys.get('resolved')) : undefined;
+  if (resolved === true) meta.resolved = resolvedWhen ?? true;
+  else if (resolved === false) meta.resolved = false;
+  else if (present('resolved')) warn(`front matter: resolved "${String(keys.get('resolved'))}" is not true or false; the file is linted as not marked resolved`);
 
-  if (present('severity')) {
-    const severity = String(keys.get('severity')).trim().toLowerCase();
-    if (!(severity in SEVERITY_IMPACT)) throw new InputError(`front matter: severity "${String(keys.get('severity'))}" is not one of down, disrupted, notice`);
-    meta.impact = SEVERITY_IMPACT[severity];
-  }
+  if (present('severity')) readSeverity(keys.get('severity'), meta, warn);
   // An informational post is a notice, not an outage.
-  if (keys.get('informational') === true) meta.impact = 'none';
+  if (yamlBoolean(keys.get('informational')) === true) {
+    meta.impact = 'none';
+    meta.plannedHint = true;
+  }
   // cState has no maintenance flag: a notice says so in its title ("Maintenance Window",
   // "Database maintenance"); its text is checked when the incident is built.
   if (meta.title && (isMaintenanceText(meta.title) || (/\bmaintenance\b/i.test(meta.title) && !/\b(?:after|post|following)[\s-]+maintenance\b/i.test(meta.title)))) {
@@ -76,16 +119,31 @@ function cstateMeta(data: Record<string, unknown>): IncidentMeta {
   }
   const affected = keys.get('affected');
   if (Array.isArray(affected)) {
-    const names = affected.filter((a) => a !== null && a !== undefined && a !== '').map(String);
+    const names = affected.filter((a) => a !== null && a !== undefined && String(a).trim() !== '').map((a) => String(a).trim());
     if (names.length) meta.affected = names;
-  } else if (present('affected')) meta.affected = [String(affected)];
+  } else if (present('affected')) meta.affected = [String(affected).trim()];
   return meta;
 }
 
-/** Reads a paragraph's label ("*Resolved* -"), `track` time stamp and shortcodes. */
-function readParagraph(node: Paragraph, source: string): ReturnType<NonNullable<MarkdownDialect['paragraph']>> {
+/** A title or block reduced to its words, without a leading phase ("Resolved - vela down" -> "vela down"). */
+function titleWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^[\s*_#>[]*(?:resolved|investigating|identified|monitoring|update|closed|fixed)\b[\s\]*_]*[-–—:]?/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Reads a paragraph: the labels its lines open with ("*Resolved* -", "[Update]", "12:11 GMT+1"),
+ * its `track` time stamp and other shortcodes, and whether it only repeats the page's title.
+ */
+function readParagraph(node: Paragraph, source: string, page: { title?: string }): ParagraphReading | undefined {
   const start = node.position!.start.offset!;
   const raw = source.slice(start, node.position!.end.offset!);
+  if (page.title && titleWords(raw.replace(SHORTCODE, '')) === titleWords(page.title) && titleWords(page.title) !== '') {
+    return { labels: [], skip: [], drop: true };
+  }
   const skip: [number, number][] = [];
   let stamp: DateParts | undefined;
   for (const m of raw.matchAll(SHORTCODE)) {
@@ -93,28 +151,22 @@ function readParagraph(node: Paragraph, source: string): ReturnType<NonNullable<
     const time = m[1] === 'track' ? /"([^"]+)"/.exec(m[2])?.[1] : undefined;
     if (time && !stamp) stamp = findDateParts(time)?.parts;
   }
-
-  let label: (ReturnType<typeof parseTimelineLabel> & { text: string }) | undefined;
-  const [first, second] = node.children;
-  if ((first?.type === 'emphasis' || first?.type === 'strong') && first.position) {
-    const labelText = source.slice(first.position.start.offset!, first.position.end.offset!).replace(/^[*_]+|[*_]+$/g, '').trim();
-    const ownsColon = labelText.endsWith(':');
-    const separated = second?.type === 'text' && LABEL_SEPARATOR.test(second.value);
-    const alone = !second || (second.type === 'text' && second.value.trim() === '' && node.children.length === 2);
-    // A label is a few words ("Just began", "Resolved"), not an emphasised sentence.
-    if ((separated || ownsColon || alone) && labelText.length <= 40 && !/[.!?]$/.test(labelText)) {
-      const words = labelText.replace(/:$/, '').trim();
-      label = { ...(parseTimelineLabel(words, 'heading') ?? {}), text: words };
-      let end = first.position.end.offset!;
-      if (separated) end += LABEL_SEPARATOR.exec(second.value)![0].length;
-      skip.push([start, end]);
+  const labels: ParagraphLabel[] = [];
+  let lineStart = 0;
+  for (const line of raw.split('\n')) {
+    const found = findLeadingLabel(line);
+    if (found) {
+      // A label alone on its line takes the newline too, so the statement starts clean.
+      const length = found.length >= line.length ? line.length + 1 : found.length;
+      labels.push({ start: start + lineStart, end: start + lineStart + length, label: found.label, text: found.text });
     }
+    lineStart += line.length + 1;
   }
-  if (!label && !stamp && skip.length === 0) return undefined;
-  return { label, stamp, skip: skip.sort((a, b) => a[0] - b[0]) };
+  if (!labels.length && !stamp && skip.length === 0) return undefined;
+  return { labels, stamp, skip };
 }
 
-const cstateDialect: MarkdownDialect = { meta: cstateMeta, paragraph: readParagraph, newestFirst: true };
+const cstateDialect: MarkdownDialect = { meta: cstateMeta, paragraph: readParagraph, newestFirst: true, published: true };
 
 export function parseCstate(source: SourceFile) {
   const head = source.text.trimStart();

@@ -1,6 +1,8 @@
 // The input formats crisislint reads, and format detection from extension and content.
 
+import { betterStackFormat, looksLikeBetterStack } from './betterstack.js';
 import { cstateFormat } from './cstate.js';
+import { incidentIoFormat, looksLikeIncidentIo } from './incident-io.js';
 import { markdownFormat } from './markdown.js';
 import { looksLikeFeed, statuspageFeedFormat } from './statuspage-feed.js';
 import { looksLikeStatuspageJson, statuspageJsonFormat } from './statuspage-json.js';
@@ -14,7 +16,7 @@ function extname(path: string): string {
 }
 
 /** Specific formats first; Markdown (any text) last, as the fallback. */
-export const INPUT_FORMATS: InputFormat[] = [statuspageJsonFormat, statuspageFeedFormat, cstateFormat, markdownFormat];
+export const INPUT_FORMATS: InputFormat[] = [incidentIoFormat, betterStackFormat, statuspageJsonFormat, statuspageFeedFormat, cstateFormat, markdownFormat];
 
 export function formatByName(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((f) => f.name === name);
@@ -30,7 +32,7 @@ export function lintableExtensions(): string[] {
  * when its first bytes are in crisislint's format. A file named on the command line is always read.
  */
 const SHARED_EXTENSIONS: Record<string, (head: string) => boolean> = {
-  '.json': looksLikeStatuspageJson,
+  '.json': (head) => looksLikeStatuspageJson(head) || looksLikeIncidentIo(head) || looksLikeBetterStack(head),
   '.xml': looksLikeFeed,
 };
 

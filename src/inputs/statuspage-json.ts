@@ -2,6 +2,7 @@
 // `{ "incident": ... }`. Each incident is a timeline; its updates come newest first and become
 // statements oldest first. Bodies are plain text, located in the file so findings point at them.
 
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import { assembleIncident, type RawStatement } from '../engine/document.js';
 import type { Impact, Incident, IncidentMeta, Phase, SourceFile } from '../engine/model.js';
 import { positionOf } from '../engine/model.js';
@@ -14,7 +15,7 @@ import type { InputFormat } from './types.js';
 const IMPACTS: readonly Impact[] = ['none', 'minor', 'major', 'critical', 'maintenance'];
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const endOfInput = (message: string) => /end of JSON input/.test(message);
 
@@ -46,7 +47,7 @@ function errorOffset(text: string): number {
 }
 
 /** Turns V8's JSON.parse message into "line L, column C: what is wrong". */
-function malformedJson(error: unknown, source: SourceFile): InputError {
+export function malformedJson(error: unknown, source: SourceFile): InputError {
   const raw = error instanceof Error ? error.message : String(error);
   let where: string;
   if (endOfInput(raw)) where = ` at line ${source.lineStarts.length} (the file ends too early)`;
@@ -76,13 +77,13 @@ function incidentsOf(data: unknown): { incident: unknown; path: string }[] {
   throw new InputError('not a Statuspage incidents file: expected an object with "incidents" (a list) or "incident" (an object)');
 }
 
-function text(value: unknown, path: string): string | undefined {
+export function text(value: unknown, path: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new InputError(`${path} is not text`);
   return value;
 }
 
-function date(value: unknown, path: string): Date | undefined {
+export function date(value: unknown, path: string): Date | undefined {
   const raw = text(value, path);
   if (raw === undefined || raw === '') return undefined;
   const parsed = toDate(raw);
@@ -94,7 +95,7 @@ function date(value: unknown, path: string): Date | undefined {
  * Finds where each update body stands in the file. Bodies appear in file order, so a cursor walks
  * forward through the `"body": "..."` keys; a key whose string decodes to the body is the one.
  */
-class StringLocator {
+export class StringLocator {
   private cursor = 0;
   private readonly keyPatterns = new Map<string, RegExp>();
   constructor(private readonly fileText: string) {}
@@ -170,6 +171,56 @@ export function addJsonString(prose: ProseBuilder, value: string, located: { sta
   for (const piece of pieces) prose.add(piece.text, piece.at);
 }
 
+const HTML_TAG = /<\/?(?:p|br|ul|ol|li|div|span|strong|em|b|i|a|h[1-6]|code|pre|blockquote|table|tr|td)\b[^>]*>/i;
+const HTML_BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'pre']);
+const HTML_NOT_PROSE = new Set(['code', 'pre', 'script', 'style', 'img']);
+type HtmlNode = ReturnType<typeof parseDocument>['children'][number];
+type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
+
+/**
+ * Adds an update body: plain text as it stands, or, when the body is HTML (some operators post
+ * `<p>` paragraphs and `<ul>` lists), its text only, each block a paragraph of its own and each
+ * list item a block, so no tag reaches the rules. Text found verbatim in the file keeps its
+ * position; the rest points at the body.
+ */
+export function addJsonBody(prose: ProseBuilder, value: string, located: { start: number; raw: string } | undefined): void {
+  if (!HTML_TAG.test(value)) {
+    addJsonString(prose, value, located);
+    return;
+  }
+  let cursor = 0;
+  const add = (text: string) => {
+    const at = located ? located.raw.indexOf(text, cursor) : -1;
+    if (at !== -1) {
+      prose.add(text, located!.start + at);
+      cursor = at + text.length;
+    } else prose.add(text, located ? located.start + 1 + cursor : 0, false);
+  };
+  const walk = (nodes: HtmlNode[]) => {
+    for (const node of nodes) {
+      if (node.type === ElementType.Text) {
+        if (node.data.trim()) add(node.data);
+        continue;
+      }
+      if (!ElementType.isTag(node)) continue;
+      const element = node as HtmlElement;
+      const name = element.name.toLowerCase();
+      if (name === 'br') prose.addSeparator('\n');
+      else if (HTML_NOT_PROSE.has(name)) prose.addSeparator(' ');
+      else {
+        const href = name === 'a' ? DomUtils.getAttributeValue(element, 'href') : undefined;
+        if (href && DomUtils.textContent(element).trim() !== href) prose.addLink(href);
+        walk(element.children as HtmlNode[]);
+      }
+      if (HTML_BLOCKS.has(name)) prose.endBlock();
+    }
+  };
+  walk(parseDocument(value).children);
+}
+
+/** Statuspage's scheduled-maintenance fields: a maintenance, whatever its updates say. */
+const SCHEDULED_KEYS = ['scheduled_for', 'scheduled_until'] as const;
+
 function readIncident(incident: unknown, path: string, index: number, locator: StringLocator): Incident | undefined {
   if (!isObject(incident)) throw new InputError(`${path} is not an object`);
   const updates = incident.incident_updates;
@@ -186,6 +237,14 @@ function readIncident(incident: unknown, path: string, index: number, locator: S
     if (names.length) meta.affected = names;
   }
   for (const key of ['id', 'status', 'shortlink'] as const) if (incident[key] !== undefined && incident[key] !== null) meta.extra[key] = incident[key];
+  const scheduled = SCHEDULED_KEYS.map((key) => date(incident[key], `${path}.${key}`));
+  if (scheduled.some(Boolean)) {
+    // A planned window: it starts when it was scheduled for, and its notices are maintenance.
+    meta.impact = 'maintenance';
+    meta.plannedHint = true;
+    meta.extra.scheduled_for = scheduled[0]?.toISOString();
+    meta.extra.scheduled_until = scheduled[1]?.toISOString();
+  }
 
   // Bodies are located in file order (newest first), then statements are built oldest first.
   const located = updates.map((update, i) => {
@@ -205,14 +264,14 @@ function readIncident(incident: unknown, path: string, index: number, locator: S
     if (phase && phase !== 'update' && status === previous) phase = 'update';
     previous = status;
     const prose = new ProseBuilder();
-    addJsonString(prose, body, where);
+    addJsonBody(prose, body, where);
     raws.push({ label: status, phase, time: date(update.display_at, `${at}.display_at`) ?? date(update.created_at, `${at}.created_at`), prose });
   }
   // The management API also carries the post-mortem, published after the last update.
   const postmortem = text(incident.postmortem_body, `${path}.postmortem_body`);
   if (postmortem?.trim()) {
     const prose = new ProseBuilder();
-    addJsonString(prose, postmortem, locator.find('postmortem_body', postmortem));
+    addJsonBody(prose, postmortem, locator.find('postmortem_body', postmortem));
     raws.push({ label: 'postmortem', phase: 'postmortem', time: date(incident.postmortem_published_at, `${path}.postmortem_published_at`), prose });
   }
   // An incident without updates has no words to lint.
