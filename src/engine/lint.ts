@@ -108,7 +108,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     own = suppressor.keep(own);
     own.sort((a, b) => a.line - b.line || a.column - b.column || compareRuleIds(a.ruleId, b.ruleId));
     const statementScores = scoreStatements(own, incident.statements.length, weights);
-    const failed = new Set(own.map((f) => f.principle).filter((p) => p !== null));
+    // An info finding is advice, not a failure: one unexplained word must not fail "Be human".
+    const failed = new Set(own.filter((f) => f.severity !== 'info').map((f) => f.principle).filter((p) => p !== null));
     const checklist = Object.fromEntries(
       PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
     ) as Record<Principle, ChecklistState>;

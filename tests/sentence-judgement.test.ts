@@ -1,0 +1,61 @@
+// Issue 9, sentence-level judgement: each sentence is judged on its own words, passives are told
+// from states and reassurances, apologies are read for whom and what, platitudes in any shape.
+import { describe, expect, it } from 'vitest';
+import { lint } from './helpers.js';
+
+/** A rule's findings on one statement, each with `span`: the words of the file it points at. */
+function findings(rule: string, text: string, status = 'resolved') {
+  const source = `---\nstatus: ${status}\n---\n${text}\n`;
+  const result = lint(source, { only: rule });
+  expect(result.fatal, `fatal: ${result.fatal}`).toBeUndefined();
+  const lines = source.split('\n');
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return result.findings
+    .filter((f) => f.ruleId === rule)
+    .map((f) => ({ ...f, span: source.slice(offset(f.line, f.column), offset(f.endLine, f.endColumn)) }));
+}
+
+describe('checklist', () => {
+  it('fails a principle only on a warning or an error, not on one info finding', () => {
+    // missing-cause is info on an investigating update: advice, so P3 is not failed by it alone.
+    const text = '---\nstatus: investigating\n---\nWe\'re sorry: uploads are failing for some of you. Next update by 14:30 UTC.\n';
+    const result = lint(text, { only: 'missing-cause' });
+    expect(result.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(result.incidents[0].checklist.P3).toBe('satisfied');
+  });
+  it('still fails a principle on a warning', () => {
+    const result = lint('---\nstatus: resolved\n---\nSign-in failed for all users. It works again.\n', { only: 'missing-cause' });
+    expect(result.findings.some((f) => f.severity === 'warning')).toBe(true);
+    expect(result.incidents[0].checklist.P3).toBe('failed');
+  });
+});
+
+describe('passive-voice', () => {
+  it('reports a negated failure, which is no reassurance', () => {
+    const found = findings('passive-voice', 'Salary payments could not be sent on Friday.');
+    expect(found.map((f) => f.span)).toEqual(['could not be sent']);
+    expect(found[0].suggestions?.[0].text).toBe('We could not send salary payments');
+  });
+  it('keeps negated harm to the reader as a reassurance', () => {
+    expect(findings('passive-voice', 'No data was lost. Your card was not charged.')).toEqual([]);
+  });
+  it('reads a participle after "being" or "been" as a verb, not an adjective', () => {
+    const found = findings('passive-voice', "Mailboxes are being restored from last night's backups.", 'monitoring');
+    expect(found.map((f) => f.severity)).toEqual(['warning']);
+    expect(found[0].suggestions?.[0].text).toBe('We are restoring mailboxes');
+    expect(findings('passive-voice', 'We believe the issue has been isolated.', 'identified')).toHaveLength(1);
+  });
+  it('treats a state with an agent as an act, but not a state caused by the incident itself', () => {
+    const found = findings('passive-voice', 'Checkout was impacted by a deploy we made.');
+    expect(found.map((f) => f.span)).toEqual(['was impacted by a deploy we made']);
+    expect(found[0].suggestions?.[0].text).toBe('A deploy we made impacted checkout');
+    expect(findings('passive-voice', 'Orders in Canada were delayed by the outage.')).toEqual([]);
+  });
+  it('does not take a manner or a time after "by" for an agent', () => {
+    const byMistake = findings('passive-voice', 'The report had been published by mistake.');
+    expect(byMistake.map((f) => f.message).join()).not.toMatch(/agent/);
+    expect(byMistake.map((f) => f.span)).toEqual(['had been published']);
+    const byTime = findings('passive-voice', 'The fix will be deployed by 14:00 UTC.', 'identified');
+    expect(byTime[0].suggestions?.[0].text).toBe('We will deploy the fix');
+  });
+});
