@@ -1,5 +1,5 @@
 import { defineRule, type Statement } from '../src/api.js';
-import { APOLOGY_PHRASES, isApology } from '../src/nlp/matchers.js';
+import { APOLOGY_PHRASES, isApology } from '../src/nlp/apology.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { liveUpdates } from '../src/engine/timeline.js';
 import type { Phase } from '../src/engine/model.js';
@@ -48,7 +48,7 @@ export default defineRule<Options>({
     const { incident, options } = context;
     const statements = incident.statements;
     if (statements.length === 0 || incident.meta.impact === 'none') return context.notApplicable();
-    const apologises = (s: Statement) => s.sentences.some((sentence) => isApology(sentence.text, options.apology));
+    const apologises = (s: Statement) => s.sentences.some((sentence) => isApology(sentence.text, { ...APOLOGY_PHRASES, apology: options.apology }));
     // The statements by which an apology is due: all of a single statement, or a timeline's live
     // updates up to and including the first identified-or-later one (all if it never gets there).
     const updates = incident.isTimeline ? liveUpdates(incident) : statements;

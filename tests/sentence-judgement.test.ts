@@ -59,3 +59,29 @@ describe('passive-voice', () => {
     expect(byTime[0].suggestions?.[0].text).toBe('We will deploy the fix');
   });
 });
+
+describe('apologies', () => {
+  it('quotes only the words of the file', () => {
+    const [finding] = findings('emotion-apology', 'We apologize for any inconvenience.');
+    expect(finding.message).toContain('"any inconvenience"');
+    expect(finding.message).not.toContain('this may have caused');
+  });
+  it('reads past a recipient to what the apology is for', () => {
+    const [finding] = findings('emotion-apology', 'We apologise to every passenger on the delayed service for the stress.');
+    expect(finding.message).toContain('"the stress"');
+    expect(findings('emotion-apology', 'We apologise to every passenger on the delayed service for the two-hour wait outside Leeds.')).toEqual([]);
+  });
+  it('reads a feeling in the recipient', () => {
+    const [finding] = findings('emotion-apology', 'Our apologies to viewers who found the segment distressing.');
+    expect(finding.message).toContain('"viewers who found the segment distressing"');
+  });
+  it('finds a hypothetical harm in any part of the object', () => {
+    const [finding] = findings('emotion-apology', 'We apologise for the disruption and any impact to your services.');
+    expect(finding.message).toContain('"any impact"');
+  });
+  it('does not take a conditional non-apology for an acknowledgement', () => {
+    const found = findings('denial-first', "We're sorry if anyone was affected. No customer data was exposed.");
+    expect(found.map((f) => f.span)).toEqual(['No customer data was exposed']);
+    expect(findings('denial-first', "We're sorry that checkout failed for an hour. No customer data was exposed.")).toEqual([]);
+  });
+});
