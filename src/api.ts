@@ -2,7 +2,7 @@
 // exactly this: a rule is `{ meta, check }`, and `check` reads the document model through its
 // context and reports findings. Nothing here parses text.
 
-import type { Incident, ParsedFile, Sentence, Statement } from './engine/model.js';
+import type { Incident, ParsedFile, Sentence, SentenceFacts, Statement, StatementUnderstanding } from './engine/model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -82,6 +82,10 @@ export interface RuleContext<O extends object = Record<string, unknown>> {
   report(report: Report): void;
   /** Says the rule had nothing to judge here, so its principle may show as not applicable. */
   notApplicable(): void;
+  /** What a sentence says (clauses; harm, cause, promise, resolution, remedy, prevention), computed once and shared. */
+  facts(sentence: Sentence): SentenceFacts;
+  /** What a statement is (its kind and the phase its words give), read once before any rule runs. */
+  understanding(statement: Statement): StatementUnderstanding;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {
@@ -96,3 +100,22 @@ export function defineRule<O extends object = Record<string, unknown>>(rule: Rul
 
 export type { Incident, ParsedFile, Sentence, Statement };
 export type { Phase, IncidentMeta, Impact } from './engine/model.js';
+export type {
+  CauseFact,
+  Clause,
+  ClauseAgent,
+  ClauseModality,
+  ClauseTense,
+  HarmFact,
+  HarmKind,
+  PreventionFact,
+  PromiseFact,
+  PromiseKind,
+  RemedyFact,
+  RemedyKind,
+  ResolutionFact,
+  SentenceFacts,
+  StatementKind,
+  StatementUnderstanding,
+  TextSpan,
+} from './engine/model.js';

@@ -5,6 +5,7 @@ import type { Principle, Report, RuleContext, Severity } from '../api.js';
 import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
 import { Suppressor } from './suppressions.js';
+import { factsOf, understandIncident, understandingOf } from '../nlp/understanding.js';
 import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
 
@@ -82,6 +83,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
   // Inline disable comments drop findings before scoring, so scores match the report.
   const suppressor = new Suppressor(parsed);
   for (const incident of parsed.incidents) {
+    // Understand once (kind, phases read from the words, planned work), then judge.
+    understandIncident(incident);
     let own: Finding[] = [];
     const applied = new Set<Principle>();
     for (const active of rules) {
@@ -97,6 +100,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
         notApplicable: () => {
           applies = false;
         },
+        facts: factsOf,
+        understanding: understandingOf,
       };
       try {
         active.rule.check(context);

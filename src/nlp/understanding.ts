@@ -1,0 +1,375 @@
+// The statement-understanding layer: what a statement is (its kind and phase), and what each of
+// its sentences says (clause facts, and the shared detectors that answer from them: harm, cause,
+// promise, resolution, remedy, prevention). Computed once, on first use, and shared by every
+// rule; rules read these facts and never re-derive them.
+// Every detector first runs a cheap text trigger (its vocabulary, compiled once); only a sentence
+// that passes is tagged and cut into clauses, and the clauses decide (a resolution that is only
+// predicted, negated or aimed at is none; someone else's schedule is not our promise).
+
+import type {
+  CauseFact,
+  Clause,
+  HarmFact,
+  HarmKind,
+  Incident,
+  Phase,
+  PreventionFact,
+  PromiseFact,
+  RemedyFact,
+  ResolutionFact,
+  Sentence,
+  SentenceFacts,
+  Statement,
+  StatementKind,
+  StatementUnderstanding,
+  TextSpan,
+} from '../engine/model.js';
+import { clausesOf } from './clauses.js';
+import { phraseRegex } from './phrases.js';
+import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
+import impactPhrases from './phrases/impact.json' with { type: 'json' };
+import causePhrases from './phrases/cause.json' with { type: 'json' };
+import { findRemedy } from './remedy.js';
+import { findFollowUp, findPrevention } from './prevention.js';
+import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from './promises.js';
+
+export const UNDERSTANDING_PHRASES = understandingPhrases;
+
+// ---- per-sentence facts ---------------------------------------------------------------------
+
+const factsMemo = new WeakMap<Sentence, SentenceFacts>();
+
+/** The facts of one sentence, each computed on first access and kept. */
+export function factsOf(sentence: Sentence): SentenceFacts {
+  let facts = factsMemo.get(sentence);
+  if (!facts) factsMemo.set(sentence, (facts = new LazyFacts(sentence)));
+  return facts;
+}
+
+class LazyFacts implements SentenceFacts {
+  private clauseList?: readonly Clause[];
+  private cache = new Map<string, unknown>();
+  constructor(private readonly sentence: Sentence) {}
+
+  get clauses(): readonly Clause[] {
+    return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
+  }
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
+  }
+  get harm(): HarmFact | undefined {
+    return this.once('harm', () => detectHarm(this.sentence.text, () => this.clauses, 'done'));
+  }
+  /** Harm only forecast or hedged ("sessions may drop", "an interruption is possible"). */
+  get possibleHarm(): HarmFact | undefined {
+    return this.once('possibleHarm', () => detectHarm(this.sentence.text, () => this.clauses, 'possible'));
+  }
+  get cause(): CauseFact | undefined {
+    return this.once('cause', () => detectCause(this.sentence.text, () => this.clauses));
+  }
+  get promise(): PromiseFact | undefined {
+    return this.once('promise', () => detectPromise(this.sentence.text, () => this.clauses));
+  }
+  get resolution(): ResolutionFact | undefined {
+    return this.once('resolution', () => detectResolution(this.sentence.text, () => this.clauses));
+  }
+  get remedy(): RemedyFact | undefined {
+    return this.once('remedy', () => detectRemedy(this.sentence.text, () => this.clauses));
+  }
+  get prevention(): PreventionFact | undefined {
+    return this.once('prevention', () => detectPrevention(this.sentence.text, () => this.clauses));
+  }
+}
+
+const span = (text: string, start: number, end: number): TextSpan => ({ text: text.slice(start, end), start, end });
+
+/** The clause that holds an offset (the innermost one starting at or before it). */
+export function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
+  let found: Clause | undefined;
+  for (const c of clauses) if (c.start <= offset && offset < Math.max(c.end, c.start + 1)) found = c;
+  if (found) return found;
+  // Before the first verb (a fronted subject): the first clause.
+  return clauses.find((c) => offset < c.end) ?? clauses[clauses.length - 1];
+}
+
+/** True when a clause states something as a fact that holds (not predicted, aimed at, conditional or denied). */
+export function isStatedFact(clause: Clause | undefined): boolean {
+  return !clause || (clause.modality === 'fact' && !clause.negated);
+}
+
+// ---- harm ----------------------------------------------------------------------------------
+
+const HARM_LISTS: [HarmKind, readonly string[]][] = [
+  ['security', understandingPhrases.harm.security],
+  ['data', understandingPhrases.harm.data],
+  ['money', understandingPhrases.harm.money],
+  ['outage', understandingPhrases.harm.outage],
+  ['degradation', impactPhrases.harm],
+  ['soft', understandingPhrases.harm.soft],
+  ['repair', understandingPhrases.harm.repair],
+];
+/** The harm phrase itself carries the negation ("could not sign in", "unable to"): the clause's negation is the harm. */
+const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
+
+function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
+  for (const [kind, list] of HARM_LISTS) {
+    const m = phraseRegex(list).exec(text);
+    if (!m) continue;
+    const clause = clauseAt(clauses(), m.index);
+    const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
+    if (clause?.negated && !negationIsHarm) continue;
+    const possible = !!clause && clause.modality !== 'fact' && !(kind === 'repair' && clause.modality === 'aim');
+    if ((want === 'possible') !== possible) continue;
+    // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
+    const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
+    return { ...span(text, m.index, m.index + m[0].length), kind, who, what: clause?.subject };
+  }
+  return undefined;
+}
+
+// ---- cause ---------------------------------------------------------------------------------
+
+const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
+
+function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
+  const connective = findCauseMarker(text);
+  if (connective) {
+    const clause = clauseAt(clauses(), connective.start);
+    const theory = /^(?:we|i) /i.test(connective.text);
+    // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
+    if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
+  }
+  if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
+  // A cause that is the subject of an effect verb: "Floodwater in our data centre knocked out payments".
+  for (const clause of clauses()) {
+    if (!clause.subject || !clause.object || clause.negated || clause.passive || clause.infinitive) continue;
+    if (clause.modality !== 'fact') continue;
+    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
+    // "the failure caused real hardship": the incident itself as subject tells its effect, not its cause.
+    const subjectWords = clause.subject.text.split(/\s+/).length;
+    if (EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
+    if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
+  }
+  return undefined;
+}
+
+/** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
+function findCauseMarker(text: string): TextSpan | undefined {
+  const markers = phraseRegex(causePhrases.markers);
+  if (!markers.test(text)) return undefined;
+  const excluded: [number, number][] = [];
+  const notCause = new RegExp(phraseRegex(causePhrases.notCause).source, 'gi');
+  for (let m = notCause.exec(text); m; m = notCause.exec(text)) excluded.push([m.index, m.index + m[0].length]);
+  const re = new RegExp(markers.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!excluded.some(([s, e]) => start < e && end > s)) return span(text, start, end);
+  }
+  return undefined;
+}
+
+// ---- promise -------------------------------------------------------------------------------
+
+function detectPromise(text: string, clauses: () => readonly Clause[]): PromiseFact | undefined {
+  const update = findUpdatePromise(text, undefined);
+  const info = findInfoPromise(text);
+  if (!update && !info) return undefined;
+  const start = Math.min(update?.start ?? Infinity, info?.start ?? Infinity);
+  const end = Math.max(update?.end ?? 0, info?.end ?? 0);
+  const clause = clauseAt(clauses(), start);
+  // Someone else's schedule ("our hosting provider expects to report back by noon") is not our promise.
+  if (clause && clause.agent === 'other') return undefined;
+  if (clause && clause.negated) return undefined;
+  const rest = text.slice(start);
+  const channels = phraseRegex(PROMISE_PHRASES.channels).exec(text);
+  const timed = update ?? (hasConcreteTime(rest) ? findTimeSpan(text, start) : undefined);
+  return {
+    ...span(text, start, end),
+    kind: info?.kind ?? 'update',
+    who: clause?.subject,
+    when: timed ? span(text, timed.start, timed.end) : undefined,
+    cadence: update?.cadence,
+    where: channels ? span(text, channels.index, channels.index + channels[0].length) : undefined,
+  };
+}
+
+function findTimeSpan(text: string, from: number): TextSpan | undefined {
+  const m = /\b(?:by|before|on|at|within|in|until|no later than)\b[^,;.]*/i.exec(text.slice(from));
+  return m ? span(text, from + m.index, from + m.index + m[0].length) : span(text, from, text.length);
+}
+
+// ---- resolution ----------------------------------------------------------------------------
+
+function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
+  const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
+  if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
+  const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
+  if (!m) return undefined;
+  const list = clauses();
+  const clause = clauseAt(list, m.index);
+  if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
+  if (clause.negated || clause.modality !== 'fact') return undefined;
+  // "is being restored": under way, not done.
+  if (clause.progressive && clause.passive) return undefined;
+  if (clause.progressive && /^(?:restor|recover|resolv|fix|work on)/.test(clause.lemma)) return undefined;
+  return { ...span(text, m.index, m.index + m[0].length), informal: false };
+}
+
+// ---- remedy, prevention --------------------------------------------------------------------
+
+function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFact | undefined {
+  const m = findRemedy(text);
+  if (!m) return undefined;
+  const clause = clauseAt(clauses(), m.start);
+  // "we will not refund", "if you were charged twice" (a condition, not an offer) still offer nothing.
+  if (clause?.negated && !/\b(?:no|not)\b.*\b(?:charge|cost|action)/i.test(text.slice(m.start, m.end))) return undefined;
+  return { ...span(text, m.start, m.end), kind: m.kind };
+}
+
+function detectPrevention(text: string, clauses: () => readonly Clause[]): PreventionFact | undefined {
+  const now = phraseRegex(understandingPhrases.prevention.changes).exec(text);
+  if (now) return { ...span(text, now.index, now.index + now[0].length), kind: 'change' };
+  const m = findPrevention(text);
+  if (m) {
+    // "This will never happen again.": a vow, not a change.
+    if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
+    const clause = clauseAt(clauses(), m.start);
+    if (clause?.negated && clause.agent === 'we') return undefined;
+    return { ...span(text, m.start, m.end), kind: 'marker' };
+  }
+  return undefined;
+}
+
+/** Follow-up work once the incident is over ("we are adding …"): prevention only in a closed statement. */
+export function followUpIn(text: string): TextSpan | undefined {
+  const m = findFollowUp(text);
+  return m ? span(text, m.start, m.end) : undefined;
+}
+
+// ---- the statement ---------------------------------------------------------------------------
+
+const understandingMemo = new WeakMap<Statement, StatementUnderstanding>();
+
+/** What a statement is. The engine calls `understandIncident` first, which fills these in order. */
+export function understandingOf(statement: Statement): StatementUnderstanding {
+  return understandingMemo.get(statement) ?? { kind: kindFromPhase(statement.phase), phase: statement.phase };
+}
+
+function kindFromPhase(phase: Phase): StatementKind {
+  if (phase === 'resolved') return 'resolution';
+  if (phase === 'postmortem') return 'postmortem';
+  if (phase === 'scheduled' || phase === 'in_progress' || phase === 'completed') return 'maintenance';
+  return 'live-update';
+}
+
+const understood = new WeakSet<Incident>();
+
+/**
+ * Reads every statement of an incident once, before the rules run: its kind and the phase its
+ * own words give (a phase the input gave is kept). Planned work recognised from its wording makes
+ * the incident maintenance; planned work that overran into an outage is judged as an incident.
+ */
+export function understandIncident(incident: Incident): void {
+  if (understood.has(incident)) return;
+  understood.add(incident);
+  const statements = incident.statements;
+  const title = incident.meta.title ?? '';
+  // Planned work: said by the input, or in the words of the title and first statement.
+  const firstText = `${title}\n${statements[0]?.text ?? ''}`;
+  const givenMaintenance = incident.isMaintenance;
+  const planned = givenMaintenance || (statements.every((s) => s.phaseSource !== 'given') && readsAsPlannedWork(firstText));
+  const overran = planned && statements.some((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text));
+  let previous: Phase | undefined;
+  for (const statement of statements) {
+    let phase = statement.phase;
+    if (statement.phaseSource !== 'given') {
+      const read = readPhase(statement, title, previous);
+      if (read) phase = read;
+      else if (statement.phaseSource === 'previous' && previous) phase = previous;
+      else if (statement.phaseSource === 'inferred') phase = previous ?? 'unknown';
+    }
+    statement.phase = phase;
+    previous = phase;
+  }
+  if (planned && !overran && !givenMaintenance) {
+    incident.isMaintenance = true;
+    for (const s of statements) {
+      if (s.phaseSource === 'given') continue;
+      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+    }
+  }
+  if (overran && givenMaintenance) incident.isMaintenance = false;
+  for (const statement of statements) {
+    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran), phase: statement.phase });
+  }
+}
+
+function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean): StatementKind {
+  if (overran) return 'maintenance-overrun';
+  if (planned || incident.isMaintenance) return 'maintenance';
+  const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
+  if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
+  if (statement.phase === 'postmortem') return 'postmortem';
+  if (statement.phase === 'resolved') return 'resolution';
+  if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
+  return 'live-update';
+}
+
+/** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
+export function readsAsPlannedWork(text: string): boolean {
+  return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
+}
+
+/**
+ * The phase a statement's own words give, or undefined when they do not say. Resolution wording
+ * counts only as a stated fact; a summary told in the past with dates or durations is a
+ * post-mortem; an ongoing problem or work in progress is a live phase.
+ */
+export function readPhase(statement: Statement, title: string, previous: Phase | undefined): Phase | undefined {
+  const text = statement.text;
+  if (/\b(?:post-?mortem|incident report|retrospective|root cause analysis|incident summary)\b/i.test(title)) return 'postmortem';
+  if (phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200))) return 'postmortem';
+  const sentences = statement.sentences;
+  const resolved = sentences.some((s) => factsOf(s).resolution);
+  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text) && !resolved;
+  if (resolved && !ongoingAfterResolution(statement)) {
+    // A summary after the fact: told in the past, with a date or a duration, and what was done.
+    if (pastSummary(statement)) return 'postmortem';
+    return 'resolved';
+  }
+  if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
+  if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
+  if (ongoing) return 'investigating';
+  if (pastSummary(statement)) return 'postmortem';
+  if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
+  return undefined;
+}
+
+function ongoingAfterResolution(statement: Statement): boolean {
+  return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
+}
+
+function causeInPresent(sentence: Sentence): boolean {
+  return phraseRegex(understandingPhrases.phase.identified).test(sentence.text);
+}
+
+/** Told after the fact: a past date or duration, past-tense clauses, and nothing still under way. */
+function pastSummary(statement: Statement): boolean {
+  const text = statement.text;
+  if (!phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return false;
+  if (phraseRegex(understandingPhrases.phase.ongoing).test(text)) return false;
+  // Most clauses in the past.
+  let past = 0;
+  let present = 0;
+  for (const s of statement.sentences) {
+    if (!/\b(?:was|were|had|did|\w+ed)\b/i.test(s.text)) continue;
+    for (const c of factsOf(s).clauses) {
+      if (c.tense === 'past') past++;
+      else if (c.modality === 'fact' && c.progressive) present++;
+    }
+  }
+  return past >= 2 && present === 0;
+}
