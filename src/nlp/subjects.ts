@@ -209,7 +209,7 @@ export function subjectOf(text: string, analysis: Analysis, verbIndex: number, d
       if (!isNominal(before) || !isModifier(before) || before.tags.has('Pronoun')) break;
       const outer = nounPhraseEndingAt(text, analysis, p - 1);
       // "5% of customers", "a number of users": the quantity's complement is the head.
-      const quantity = prev.normal === 'of' && (before.tags.has('Value') || /^(?:%|percent|number|majority|minority|subset|handful|portion|share|some|many|most|all|none|each|one|part|proportion)$/.test(before.normal) || /%$/.test(before.text));
+      const quantity = prev.normal === 'of' && (before.tags.has('Value') || /^(?:%|percent|number|majority|minority|subset|handful|portion|share|some|many|most|all|none|each|one|part|proportion|series|string|chain|combination|set|couple|range|variety|sequence|cluster|pair)$/.test(before.normal) || /%$/.test(before.text));
       if (!quantity) headIndex = p - 1;
       phrase = { firstIndex: outer.firstIndex, negated: phrase.negated || outer.negated };
       continue;
