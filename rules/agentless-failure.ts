@@ -19,19 +19,18 @@ interface Options {
   harm: string[];
 }
 
-/** A sentence that opens by pointing back ("This was caused by …", "It was due to …") continues the one before. */
-const POINTS_BACK = /^\s*(?:this|that|it|these|those|both)\b/i;
+/** The writer as owner: "a configuration change we deployed", "our load balancer", "us". */
+const OWNER = /\b(?:we|our|us|ours|ourselves)\b|\bwe['’](?:ve|d|re)\b/i;
 
 /**
- * Is the failure in this sentence given its cause? Only by the sentence itself, or by the next
- * one when that points back to it ("This was caused by a change we deployed"): a cause named
- * elsewhere in the statement ("A faulty upgrade led to the freeze.") leaves this clause's
- * wording as it is, a failure acting by itself.
+ * Is the failure in this sentence given an owner? By a cause in the sentence itself, or by a
+ * cause elsewhere in the statement that the writer owns ("This was caused by a configuration
+ * change we deployed", "The root cause was a bug in our load balancer"). A cause that owns
+ * nothing ("A faulty database upgrade led to the freeze.") leaves the failure acting by itself.
  */
 function causeGiven(statement: Statement, sentence: Sentence, cause: (s: Sentence) => unknown): boolean {
   if (cause(sentence)) return true;
-  const next = statement.sentences[sentence.index + 1];
-  return !!next && POINTS_BACK.test(next.text) && !!cause(next);
+  return statement.sentences.some((other) => other !== sentence && OWNER.test(other.text) && !!cause(other));
 }
 
 /** "[the cause] caused an outage", "[the cause] made the booking engine unresponsive": the writer's own words, cause first. */
