@@ -2,6 +2,8 @@ import { defineRule, type Incident, type Sentence, type Statement, type Suggesti
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { APOLOGY_PHRASES, readApology, type Apology, type NonApology } from '../src/nlp/apology.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { findAgentlessFailures, mayHaveAgentlessFailure } from '../src/nlp/agency.js';
+import { findPassives, isReassurance, mayHavePassive } from '../src/nlp/passive.js';
 import data from './data/emotion-apology.json' with { type: 'json' };
 
 interface Options {
@@ -50,6 +52,10 @@ function impactSentence(incident: Incident, statement: Statement, except: Senten
       if (sentence.text.split(/\s+/).length > options.maxImpactWords) continue;
       if (!(describesHarm(sentence.text, options.harm) || symptoms.test(sentence.text))) continue;
       if (notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;
+      // An apology quotes it as the company's act, so it must not hide the actor itself: no
+      // failure acting by itself ("the platform became unstable"), no passive ("was taken offline").
+      if (mayHaveAgentlessFailure(sentence.text) && findAgentlessFailures(sentence).length > 0) continue;
+      if (mayHavePassive(sentence.text) && findPassives(sentence.nlp).some((p) => !isReassurance(sentence.nlp, p))) continue;
       return sentence;
     }
   }

@@ -134,7 +134,7 @@ export default defineRule<Options>({
       fail: [
         { text: 'The network is recovering. We love our customers too much to let that happen.' },
         { text: 'We take your security very seriously. On 3 May an attacker used a leaked key to read 1,200 support tickets.' },
-        { text: 'Thank you for your patience. Your satisfaction is our top priority.' },
+        { text: 'Checkout failed for an hour this morning. Thank you for your patience. Your satisfaction is our top priority.' },
         { text: 'We have restored checkout for all of our valued customers.' },
         { text: 'We take every report of abuse on our platform from parents and teachers very seriously.' },
         { text: 'To our valued Gold Tier Rewards members: the lounge booking site was down on Sunday.' },

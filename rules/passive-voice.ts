@@ -1,7 +1,8 @@
 import { defineRule, type Suggestion } from '../src/api.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isReassurance, mayHavePassive, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { clauseStartIndex, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
 
 interface Options {
@@ -23,7 +24,7 @@ interface Options {
 function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
   if (!match.agent || match.verbIndex !== match.auxIndex + 1 || match.groupIndex !== match.auxIndex) return undefined;
   if (!['was', 'were'].includes(nlp.terms[match.auxIndex].normal)) return undefined;
-  const subject = passiveSubject(nlp, match);
+  const subject = movableSubject(text, nlp, match);
   const verb = formsOf(nlp, match.verb.normal)?.PastTense;
   if (!subject || !verb) return undefined;
   const object = asObject(text, nlp, subject);
@@ -31,6 +32,21 @@ function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggest
   if (subject.start === 0) agent = agent[0].toUpperCase() + agent.slice(1);
   const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}`;
   return { desc: `Put the agent first: "${rewrite}"`, text: rewrite, start: subject.start, end: match.agent.end };
+}
+
+/**
+ * The passive's subject, when it opens its clause and so can be moved behind the verb
+ * mechanically ("Connectivity to PHX1 is being restored" -> "… restoring connectivity to PHX1").
+ */
+function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { start: number; end: number } | undefined {
+  const subject = subjectOf(text, nlp, match.verbIndex);
+  if (!subject || subject.relative || subject.negated) return undefined;
+  if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
+  const clauseStart = clauseStartIndex(text, nlp, subject.firstIndex);
+  const opener = nlp.terms[clauseStart];
+  const opensClause = clauseStart === subject.firstIndex || (clauseStart === subject.firstIndex - 1 && ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(opener.normal));
+  if (!opensClause || subject.end > match.start) return undefined;
+  return { start: subject.start, end: subject.end };
 }
 
 /** The subject phrase as an object: "Mistakes" -> "mistakes", keeping names and acronyms ("GitHub", "API"). */
@@ -73,7 +89,7 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
 
 /** "the issue has been identified" -> "we have identified the issue", by compromise's conjugator. */
 function activeRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
-  const subject = passiveSubject(nlp, match);
+  const subject = movableSubject(text, nlp, match);
   if (!subject) return undefined;
   const verb = activeVerb(nlp, match);
   if (!verb) return undefined;
@@ -101,7 +117,7 @@ export default defineRule<Options>({
         { text: '---\nstatus: identified\n---\nThe issue has now been identified and a fix has been implemented.' },
         { text: '---\nstatus: postmortem\n---\nMistakes were made during the migration.' },
         { text: '---\nstatus: resolved\n---\nThe change was rolled out to every region at 14:00 UTC.' },
-        { text: '---\nstatus: identified\n---\nSalary payments could not be sent on Friday.' },
+        { text: "---\nstatus: identified\n---\nWe're sorry: salary payments could not be sent on Friday." },
         { text: '---\nstatus: monitoring\n---\nMailboxes are being restored from last night\'s backups.' },
         { text: '---\nstatus: resolved\n---\nCheckout was impacted by a deploy we made.' },
       ],
@@ -156,7 +172,11 @@ export default defineRule<Options>({
           const opener = nlp.terms[match.groupIndex]?.normal;
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
           const owns = ownership.test(match.verb.normal);
-          const suggestion = activeRewrite(sentence.text, nlp, match);
+          // The active form of a future passive is a promise ("this post will be updated" -> "we
+          // will update this post"), and whether it says enough is for the promise rules to judge:
+          // no mechanical rewrite there, nor for a sentence that already holds a promise.
+          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
+          const suggestion = future || context.facts(sentence).promise ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,

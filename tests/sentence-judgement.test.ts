@@ -55,8 +55,8 @@ describe('passive-voice', () => {
     const byMistake = findings('passive-voice', 'The report had been published by mistake.');
     expect(byMistake.map((f) => f.message).join()).not.toMatch(/agent/);
     expect(byMistake.map((f) => f.span)).toEqual(['had been published']);
-    const byTime = findings('passive-voice', 'The fix will be deployed by 14:00 UTC.', 'identified');
-    expect(byTime[0].suggestions?.[0].text).toBe('We will deploy the fix');
+    const byTime = findings('passive-voice', 'The fix was deployed by 14:00 UTC.', 'identified');
+    expect(byTime[0].suggestions?.[0].text).toBe('We deployed the fix');
   });
 });
 
