@@ -205,11 +205,11 @@ function partyInTemporalClause(sentence: Sentence, options: Options): Blame | un
 
 const MESSAGES: Record<Blame['party'], (phrase: string) => string> = {
   users: (p) =>
-    `"${p}" puts the fault on your users. Say what your system did wrong with what they sent, e.g. "our servers could not cope with requests from older app versions", and what you are changing.`,
+    `"${p}" puts the fault on your users. Say what your system did wrong with what they did or sent ("our [system] could not cope with …"), and what you are changing.`,
   vendors: (p) =>
-    `"${p}" puts the fault on a supplier without owning the consequence. Keep the fact and own your part in the same statement, e.g. "we relied on a single provider; that was our decision, and we are adding a second one".`,
+    `"${p}" puts the fault on a supplier without owning the consequence. Keep the fact and own your part in the same statement: "we relied on [them] for [what]; that was our decision, and [what we are changing]".`,
   nature: (p) =>
-    `"${p}" blames nature. Say what in your own setup failed under it, e.g. "our backup power did not cover a storm of this length", and what you are changing.`,
+    `"${p}" blames nature. Say what in your own setup failed under it ("our [system] did not hold up to …"), and what you are changing.`,
   attackers: (p) =>
     `"${p}" blames attackers without evidence. Say what you know and how you know it ("we traced the traffic to …"), or say you are still checking.`,
   disowning: (p) =>

@@ -134,7 +134,7 @@ export default defineRule<Options>({
           sentence,
           start: denial.start,
           end: denial.end,
-          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen and your apology, then reassure: "Sign-in failed from 09:00 to 11:00 UTC and we're sorry. No data was exposed."`,
+          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen, to whom, and your apology; then reassure: "We're sorry: [what failed, for whom, when]. ${phrase[0].toUpperCase()}${phrase.slice(1)} …"`,
         });
         return;
       }

@@ -48,7 +48,8 @@ function impactSentence(incident: Incident, statement: Statement, except: Senten
   const symptoms = phraseRegex(options.symptoms);
   for (let i = statement.index; i >= 0; i--) {
     for (const sentence of incident.statements[i].sentences) {
-      if (sentence === except || /\?\s*$/.test(sentence.text)) continue;
+      // A question, or a sentence that points back ("This resulted in …"), cannot stand in an apology.
+      if (sentence === except || /\?\s*$/.test(sentence.text) || /^\s*(?:this|that|it|these|those|they)\b/i.test(sentence.text)) continue;
       if (sentence.text.split(/\s+/).length > options.maxImpactWords) continue;
       if (!(describesHarm(sentence.text, options.harm) || symptoms.test(sentence.text))) continue;
       if (notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;

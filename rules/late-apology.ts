@@ -78,7 +78,7 @@ export default defineRule<Options>({
           sentence,
           start: apology.start,
           end: apology.end,
-          message: `The first apology comes ${when}. Apologise in the first update, even before you know the cause: "We're sorry: … is failing for many of you and we are working on it."`,
+          message: `The first apology comes ${when}. Apologise in the first update, even before you know the cause: "We're sorry that [what is failing, for whom]; we are working on it."`,
         });
         return;
       }

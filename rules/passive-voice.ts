@@ -184,7 +184,7 @@ export default defineRule<Options>({
             end: match.end,
             severity: owns ? undefined : 'info',
             message: owns
-              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we …"'}.`
+              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`
               : `Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`,
             suggestions: suggestion ? [suggestion] : undefined,
           });

@@ -1,7 +1,12 @@
 // Issue 9, sentence-level judgement: each sentence is judged on its own words, passives are told
 // from states and reassurances, apologies are read for whom and what, platitudes in any shape.
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtinRules } from '../rules/index.js';
 import { lint } from './helpers.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 /** A rule's findings on one statement, each with `span`: the words of the file it points at. */
 function findings(rule: string, text: string, status = 'resolved') {
@@ -83,5 +88,31 @@ describe('apologies', () => {
     const found = findings('denial-first', "We're sorry if anyone was affected. No customer data was exposed.");
     expect(found.map((f) => f.span)).toEqual(['No customer data was exposed']);
     expect(findings('denial-first', "We're sorry that checkout failed for an hour. No customer data was exposed.")).toEqual([]);
+  });
+});
+
+describe('messages of the sentence-level rules', () => {
+  const MINE = ['agentless-failure', 'blame-shifting', 'denial-first', 'emotion-apology', 'hollow-affection', 'passive-voice', 'impersonal-voice', 'false-certainty', 'missing-apology', 'late-apology'];
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  it('quote only words of the file, a suggestion built from them, or a [placeholder]', () => {
+    const sources = [
+      ...builtinRules.filter((r) => MINE.includes(r.meta.id)).flatMap((r) => [...r.meta.docs.fail, ...r.meta.docs.pass].map((e) => e.text)),
+      ...readdirSync(join(ROOT, 'fixtures')).filter((n) => n.endsWith('.md')).map((n) => readFileSync(join(ROOT, 'fixtures', n), 'utf8')),
+    ];
+    const wrong: string[] = [];
+    let quoted = 0;
+    for (const text of sources) {
+      const result = lint(text);
+      for (const f of result.findings.filter((x) => MINE.includes(x.ruleId))) {
+        for (const [, quote] of f.message.matchAll(/"([^"]+)"/g)) {
+          quoted++;
+          const fromFile = squash(text).includes(squash(quote).replace(/ …$/, ''));
+          const suggested = f.suggestions.some((s) => s.text === quote || squash(quote).startsWith(s.text));
+          if (!fromFile && !suggested && !quote.includes('[')) wrong.push(`${f.ruleId}: "${quote}"`);
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(20);
+    expect(wrong).toEqual([]);
   });
 });
