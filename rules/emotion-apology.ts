@@ -185,8 +185,6 @@ export default defineRule<Options>({
         context.report({
           statement,
           sentence,
-          start: apology.start,
-          end: apology.reason?.end ?? sentence.text.length,
           message: message(apology.nonApology, reason, suggestion?.text),
           suggestions: suggestion && [suggestion],
         });

@@ -1,8 +1,8 @@
 import { defineRule, type Suggestion } from '../src/api.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isReassurance, mayHavePassive, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
-import { clauseStartIndex, subjectOf } from '../src/nlp/subjects.js';
+import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
 
 interface Options {
@@ -40,13 +40,14 @@ function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggest
  */
 function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { start: number; end: number } | undefined {
   const subject = subjectOf(text, nlp, match.verbIndex);
-  if (!subject || subject.relative || subject.negated) return undefined;
+  // The shared subject finder reads long subjects ("Connectivity to PHX1"); the passive's own
+  // scan over the words before the verb group is the fallback.
+  if (!subject) return passiveSubject(nlp, match);
+  if (subject.relative || subject.negated || subject.end > match.start) return undefined;
   if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
-  const clauseStart = clauseStartIndex(text, nlp, subject.firstIndex);
-  const opener = nlp.terms[clauseStart];
-  const opensClause = clauseStart === subject.firstIndex || (clauseStart === subject.firstIndex - 1 && ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(opener.normal));
-  if (!opensClause || subject.end > match.start) return undefined;
-  return { start: subject.start, end: subject.end };
+  const before = nlp.terms[subject.firstIndex - 1];
+  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal);
+  return opensClause ? { start: subject.start, end: subject.end } : undefined;
 }
 
 /** The subject phrase as an object: "Mistakes" -> "mistakes", keeping names and acronyms ("GitHub", "API"). */
