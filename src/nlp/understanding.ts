@@ -266,6 +266,16 @@ function kindFromPhase(phase: Phase): StatementKind {
 }
 
 const understood = new WeakSet<Incident>();
+const notices = new WeakSet<Incident>();
+
+/**
+ * Not a crisis: planned maintenance (that did not overrun), or a security advisory that reports
+ * no harm done ("our products are not affected by the published vulnerability"). Rules that ask
+ * for an apology, a cause, a remedy or prevention do not apply.
+ */
+export function isNotice(incident: Incident): boolean {
+  return incident.isMaintenance || notices.has(incident);
+}
 
 /**
  * Reads every statement of an incident once, before the rules run: its kind and the phase its
@@ -305,6 +315,8 @@ export function understandIncident(incident: Incident): void {
   for (const statement of statements) {
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran), phase: statement.phase });
   }
+  const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
+  if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean): StatementKind {
