@@ -47,9 +47,9 @@ function suggestionsFor(sentence: Sentence, hedges: Hedge[], deletable: RegExp):
   return out;
 }
 
-function hedgedHarm(facts: SentenceFacts, planned: boolean): boolean {
+function hedgedHarm(facts: SentenceFacts): boolean {
   if (facts.harm) return true;
-  if (!facts.possibleHarm || planned) return false;
+  if (!facts.possibleHarm) return false;
   return !facts.clauses.some((c) => c.modality === 'conditional' || c.tense === 'future');
 }
 
@@ -102,8 +102,9 @@ export default defineRule<Options>({
         if (!describesHarm(sentence.text, options.harm) || scope.test(sentence.text)) continue;
         // Forecast or denied impact ("no downtime is expected", "a short interruption is possible
         // if we have to roll back", planned work that "may" drop sessions) is neither harm done
-        // nor a shrinking of it. A hedged present harm ("some users may see errors") is.
-        if (!hedgedHarm(context.facts(sentence), context.incident.isMaintenance)) continue;
+        // nor a shrinking of it. A hedged harm ("some users may see errors", "a small number of
+        // services may see brief interruptions" during planned work) is.
+        if (!hedgedHarm(context.facts(sentence))) continue;
         const hedges = findImpactHedges(sentence.text, sentence.nlp, options.hedges).filter((h) => !onInternal(sentence.text, h));
         // Distinct hedges: "jobs may queue or may time out" lists two outcomes, it does not stack.
         if (new Set(hedges.map((h) => h.text.toLowerCase())).size < options.minHedges) continue;

@@ -146,10 +146,13 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     if (!clause.subject || !clause.object || clause.negated || clause.passive || clause.infinitive) continue;
     if (clause.modality !== 'fact') continue;
     if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
-    // "the failure caused real hardship": the incident itself as subject tells its effect, not its cause.
-    const subjectWords = clause.subject.text.split(/\s+/).length;
-    if (EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    // "the failure caused real hardship": the incident itself as subject tells its effect, not its
+    // cause. "This resulted in …" points back at a cause told just before, and counts.
+    const subjectWords = clause.subject.text.split(/\s+/).length;
+    const pointsBack = /^(?:this|that|which|these)$/i.test(clause.subject.text) && /^(?:result|lead|cause|trigger)/.test(clause.lemma);
+    if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
+    if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
@@ -304,11 +307,13 @@ export function understandIncident(incident: Incident): void {
     statement.phase = phase;
     previous = phase;
   }
-  if (planned && !overran && !givenMaintenance) {
+  if (planned && !overran) {
     incident.isMaintenance = true;
+    // A maintenance notice's phases are the maintenance ones, read from the same words.
     for (const s of statements) {
-      if (s.phaseSource === 'given') continue;
-      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+      if (s.phaseSource === 'given' && (s.phase === 'scheduled' || s.phase === 'in_progress' || s.phase === 'completed')) continue;
+      if (s.phaseSource === 'given' && !givenMaintenance) continue;
+      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
   if (overran && givenMaintenance) incident.isMaintenance = false;
