@@ -1,5 +1,6 @@
 import { defineRule, type Phase, type Statement } from '../src/api.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
+import { readsAsOver } from '../src/nlp/understanding.js';
 import { formatDuration, formatTime, minutesBetween, newestStatementTime, positiveOption } from '../src/engine/timeline.js';
 
 interface Options {
@@ -62,7 +63,7 @@ export default defineRule<Options>({
     const newest = statements[statements.length - 1];
     // A closing update: a closed phase, or words that state it is over ("every mailbox has been
     // restored", "All good now, closing this.") whatever label the update carried.
-    const closes = (s: Statement) => CLOSED_PHASES.has(s.phase) || s.sentences.some((sentence) => context.facts(sentence).resolution);
+    const closes = (s: Statement) => CLOSED_PHASES.has(s.phase) || readsAsOver(s);
     const hasResolution = statements.some(closes);
 
     // Marked resolved by the page, but no update says so: a single notice too (readers see it open).

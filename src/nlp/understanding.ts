@@ -351,7 +351,7 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200))) return 'postmortem';
   const sentences = statement.sentences;
   const resolved = sentences.some((s) => factsOf(s).resolution);
-  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text) && !resolved;
+  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text);
   if (resolved && !ongoingAfterResolution(statement)) {
     // A summary after the fact: told in the past, with a date or a duration, and what was done.
     if (pastSummary(statement)) return 'postmortem';
@@ -363,6 +363,14 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
+}
+
+/**
+ * The statement's own words say the problem is over ("every mailbox has been restored", "Fixed.")
+ * and nothing in it says work goes on, whatever label it carried.
+ */
+export function readsAsOver(statement: Statement): boolean {
+  return statement.sentences.some((s) => factsOf(s).resolution) && !ongoingAfterResolution(statement);
 }
 
 function ongoingAfterResolution(statement: Statement): boolean {
