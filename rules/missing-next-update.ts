@@ -1,5 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/api.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
+import { readsAsOver } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -38,7 +39,7 @@ export default defineRule<Options>({
     docs: {
       why:
         'During GoDaddy\'s 2012 DNS outage the team posted hourly even with nothing new to say, because silence reads as abandonment. A next-update time tells readers when to come back instead of refreshing, and commits you to a rhythm. Skype in 2010 was praised for exactly that constant presence.',
-      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, the statement is judged only if its text shows the problem is still under way ("we are investigating", "currently", "still").',
+      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact, a resolution and a statement whose phase is unclear (`unknown`) are not.',
       fail: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating.' },
         {
@@ -79,12 +80,12 @@ export default defineRule<Options>({
         .find((p) => p);
       if (promise?.cadence) cadence = true;
       if (!phases.has(statement.phase)) continue;
-      // A phase read from the text (not given): judge it only if the text shows it is still under way.
-      if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
+      // A phase not given was read from the statement's words (src/nlp/understanding.ts): a live
+      // phase means they show a problem under way; unclear words read as `unknown`, not judged.
       judged = true;
       // An update whose own text says the problem is over ("Issues is operating normally", "Fixed.")
       // owes no next-update time, unless it also says work goes on.
-      if (statement.sentences.some((s) => context.facts(s).resolution) && !ongoing.test(statement.text)) continue;
+      if (readsAsOver(statement) && !ongoing.test(statement.text)) continue;
       if (promise || cadence) continue;
       const updatePromises = statement.sentences
         .map((sentence) => ({ sentence, info: context.facts(sentence).promise && findInfoPromise(sentence.text) }))

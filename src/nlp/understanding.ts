@@ -359,7 +359,7 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   }
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
-  if (ongoing) return 'investigating';
+  if (ongoing || sentences.some(liveProgressive)) return 'investigating';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
@@ -375,6 +375,16 @@ export function readsAsOver(statement: Statement): boolean {
 
 function ongoingAfterResolution(statement: Statement): boolean {
   return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
+}
+
+const PROGRESSIVE = /\b(?:is|are|am|'re|’re)\s+(?:\w+ly\s+)?(?:still\s+)?\w+ing\b/i;
+
+/** Something under way now, told as a fact: "we are having to shut down GPU workloads". */
+function liveProgressive(sentence: Sentence): boolean {
+  if (!PROGRESSIVE.test(sentence.text)) return false;
+  return factsOf(sentence).clauses.some(
+    (c) => c.progressive && !c.passive && c.tense === 'present' && c.modality === 'fact' && !c.negated && !c.infinitive && !/^(?:thank|apologi[sz]e|look forward|hope)$/.test(c.lemma),
+  );
 }
 
 function causeInPresent(sentence: Sentence): boolean {
