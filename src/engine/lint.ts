@@ -5,7 +5,7 @@ import type { Principle, Report, RuleContext, Severity } from '../api.js';
 import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
 import { Suppressor } from './suppressions.js';
-import { factsOf, understandIncident, understandingOf } from '../nlp/understanding.js';
+import { factsOf, isNotice, understandIncident, understandingOf } from '../nlp/understanding.js';
 import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
 
@@ -89,7 +89,7 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     const applied = new Set<Principle>();
     for (const active of rules) {
       const { meta } = active.rule;
-      if (incident.isMaintenance && !meta.maintenance) continue;
+      if (!meta.maintenance && isNotice(incident)) continue;
       let applies = true;
       const context: RuleContext<Record<string, unknown>> = {
         file: parsed,

@@ -216,7 +216,7 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
     const aux = group.aux;
     const hasAux = (set: Set<string>) => aux.some((a) => set.has(a));
     const passive = (aux.some((a) => BE.has(a)) && (main.tags.has('PastTense') || main.tags.has('Participle') || main.tags.has('Passive') || participleLike(main)) && !main.tags.has('Gerund')) || (group.infinitive && BE.has(norm(terms[group.first + 1] ?? main)) && participleLike(main));
-    const progressive = main.tags.has('Gerund') && aux.some((a) => BE.has(a));
+    const progressive = ((main.tags.has('Gerund') || /ing$/.test(mainNormal)) && aux.some((a) => BE.has(a))) || (aux.includes('being') && aux.length > 1);
     const perfect = hasAux(HAVE) && !aux.includes('had') ? true : false;
     let tense: ClauseTense;
     if (hasAux(FUTURE) || aux.includes('going')) tense = 'future';

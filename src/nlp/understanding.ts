@@ -146,10 +146,13 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     if (!clause.subject || !clause.object || clause.negated || clause.passive || clause.infinitive) continue;
     if (clause.modality !== 'fact') continue;
     if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
-    // "the failure caused real hardship": the incident itself as subject tells its effect, not its cause.
-    const subjectWords = clause.subject.text.split(/\s+/).length;
-    if (EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    // "the failure caused real hardship": the incident itself as subject tells its effect, not its
+    // cause. "This resulted in …" points back at a cause told just before, and counts.
+    const subjectWords = clause.subject.text.split(/\s+/).length;
+    const pointsBack = /^(?:this|that|which|these)$/i.test(clause.subject.text) && /^(?:result|lead|cause|trigger)/.test(clause.lemma);
+    if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
+    if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
@@ -266,6 +269,16 @@ function kindFromPhase(phase: Phase): StatementKind {
 }
 
 const understood = new WeakSet<Incident>();
+const notices = new WeakSet<Incident>();
+
+/**
+ * Not a crisis: planned maintenance (that did not overrun), or a security advisory that reports
+ * no harm done ("our products are not affected by the published vulnerability"). Rules that ask
+ * for an apology, a cause, a remedy or prevention do not apply.
+ */
+export function isNotice(incident: Incident): boolean {
+  return incident.isMaintenance || notices.has(incident);
+}
 
 /**
  * Reads every statement of an incident once, before the rules run: its kind and the phase its
@@ -294,17 +307,21 @@ export function understandIncident(incident: Incident): void {
     statement.phase = phase;
     previous = phase;
   }
-  if (planned && !overran && !givenMaintenance) {
+  if (planned && !overran) {
     incident.isMaintenance = true;
+    // A maintenance notice's phases are the maintenance ones, read from the same words.
     for (const s of statements) {
-      if (s.phaseSource === 'given') continue;
-      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+      if (s.phaseSource === 'given' && (s.phase === 'scheduled' || s.phase === 'in_progress' || s.phase === 'completed')) continue;
+      if (s.phaseSource === 'given' && !givenMaintenance) continue;
+      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
   if (overran && givenMaintenance) incident.isMaintenance = false;
   for (const statement of statements) {
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran), phase: statement.phase });
   }
+  const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
+  if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean): StatementKind {
@@ -334,7 +351,7 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200))) return 'postmortem';
   const sentences = statement.sentences;
   const resolved = sentences.some((s) => factsOf(s).resolution);
-  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text) && !resolved;
+  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text);
   if (resolved && !ongoingAfterResolution(statement)) {
     // A summary after the fact: told in the past, with a date or a duration, and what was done.
     if (pastSummary(statement)) return 'postmortem';
@@ -342,14 +359,32 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   }
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
-  if (ongoing) return 'investigating';
+  if (ongoing || sentences.some(liveProgressive)) return 'investigating';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
 }
 
+/**
+ * The statement's own words say the problem is over ("every mailbox has been restored", "Fixed.")
+ * and nothing in it says work goes on, whatever label it carried.
+ */
+export function readsAsOver(statement: Statement): boolean {
+  return statement.sentences.some((s) => factsOf(s).resolution) && !ongoingAfterResolution(statement);
+}
+
 function ongoingAfterResolution(statement: Statement): boolean {
   return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
+}
+
+const PROGRESSIVE = /\b(?:is|are|am|'re|’re)\s+(?:\w+ly\s+)?(?:still\s+)?\w+ing\b/i;
+
+/** Something under way now, told as a fact: "we are having to shut down GPU workloads". */
+function liveProgressive(sentence: Sentence): boolean {
+  if (!PROGRESSIVE.test(sentence.text)) return false;
+  return factsOf(sentence).clauses.some(
+    (c) => c.progressive && !c.passive && c.tense === 'present' && c.modality === 'fact' && !c.negated && !c.infinitive && !/^(?:thank|apologi[sz]e|look forward|hope)$/.test(c.lemma),
+  );
 }
 
 function causeInPresent(sentence: Sentence): boolean {
