@@ -58,6 +58,15 @@ const isPastForm = (word: string): boolean =>
 const CONTRACTED_BE = /['\u2019](?:s|re)$/;
 const isBeWord = (word: string) => BE.has(word) || CONTRACTED_BE.test(word);
 
+const AGENT_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'that', 'those']);
+
+/** Does the agent starting at word `from` open with the incident itself ("by the outage", "by this")? */
+function byIncident(words: readonly string[], from: number): boolean {
+  const incident = phraseRegex(passivePhrases.incidentAgents);
+  if (words[from] !== undefined && incident.test(words[from]) && !AGENT_DETERMINERS.has(words[from])) return true;
+  return words[from] !== undefined && AGENT_DETERMINERS.has(words[from]) && words[from + 1] !== undefined && incident.test(words[from + 1]);
+}
+
 /** Could this sentence hold a passive (other than a state)? Saves tagging most sentences. */
 export function mayHavePassive(text: string, statesList: readonly string[] = passivePhrases.states): boolean {
   const words = text.toLowerCase().match(WORDS);
@@ -74,8 +83,9 @@ export function mayHavePassive(text: string, statesList: readonly string[] = pas
       if (!word.endsWith('ly')) budget--;
       if (isPastForm(word)) {
         states ??= phraseRegex(statesList);
-        // "impacted by a deploy": a state with an agent is an event someone caused.
-        if (!states.test(word) || words[k + 1] === 'by') return true;
+        // "impacted by a deploy": a state with an agent is an event someone caused, unless the
+        // agent is the incident itself ("affected by the outage"), as findPassives decides.
+        if (!states.test(word) || (words[k + 1] === 'by' && !byIncident(words, k + 2))) return true;
         break;
       }
       if (NEVER_ADVERB.has(word) || word.endsWith('ing')) break;
@@ -120,7 +130,8 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
   let end = k;
   while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal)) end++;
-  const isIncident = terms.slice(by + 1, end + 1).some((t) => phraseRegex(lists.incidentAgents).test(t.normal));
+  // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
+  const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
   return { span: { start: terms[by + 1].start, end: terms[end].end }, isIncident };
 }
 
