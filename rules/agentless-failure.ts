@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Statement } from '../src/api.js';
+import { defineRule, type CauseFact, type Sentence, type Statement } from '../src/api.js';
 import { AGENCY_PHRASES, findAgentlessFailures, mayHaveAgentlessFailure, type AgentlessFailure } from '../src/nlp/agency.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 
@@ -21,16 +21,29 @@ interface Options {
 
 /** The writer as owner: "a configuration change we deployed", "our load balancer", "us". */
 const OWNER = /\b(?:we|our|us|ours|ourselves)\b|\bwe['’](?:ve|d|re)\b/i;
+/** A clause in which we set the failure off: "after we initiated a migration", "when we deployed". */
+const WE_TRIGGERED = /\b(?:after|when|because|as|once|while|since)\s+(?:we|our (?:team|engineers))\b/i;
+/** A sentence about the failure just told: its subject points back to it ("This was caused by …", "The root cause was …"). */
+const ABOUT_THE_FAILURE = /^\s*(?:this|that|it|these|those|the (?:(?:root )?cause|incident|issue|outage|degradation|problem|failure|disruption|errors?|delays?|interruption)s?)\b/i;
 
 /**
- * Is the failure in this sentence given an owner? By a cause in the sentence itself, or by a
- * cause elsewhere in the statement that the writer owns ("This was caused by a configuration
- * change we deployed", "The root cause was a bug in our load balancer"). A cause that owns
- * nothing ("A faulty database upgrade led to the freeze.") leaves the failure acting by itself.
+ * Is the failure in this sentence given its cause? By the sentence itself; by another sentence
+ * that is about the failure and says what caused it ("This was caused by …", "The root cause was
+ * …": the explanation of this failure); or by a cause the writer owns ("a change we deployed").
+ * A sentence with a subject of its own that names no owner ("A faulty database upgrade led to
+ * the freeze.") leaves the failure here acting by itself.
  */
-function causeGiven(statement: Statement, sentence: Sentence, cause: (s: Sentence) => unknown): boolean {
-  if (cause(sentence)) return true;
-  return statement.sentences.some((other) => other !== sentence && OWNER.test(other.text) && !!cause(other));
+function causeGiven(statement: Statement, sentence: Sentence, hit: AgentlessFailure, cause: (s: Sentence) => CauseFact | undefined): boolean {
+  // "… occurred after we initiated a migration": the sentence itself names us as the trigger.
+  if (WE_TRIGGERED.test(sentence.text)) return true;
+  // A cause read inside the failure's own words ("A compromise of …") is the failure, not its cause.
+  const own = cause(sentence);
+  if (own && !(own.start >= hit.start && own.end <= hit.end)) return true;
+  return statement.sentences.some((other) => {
+    if (other === sentence) return false;
+    const given = cause(other);
+    return !!given && ((ABOUT_THE_FAILURE.test(other.text) && given.via === 'connective') || OWNER.test(other.text));
+  });
 }
 
 /** "[the cause] caused an outage", "[the cause] made the booking engine unresponsive": the writer's own words, cause first. */
@@ -100,8 +113,9 @@ export default defineRule<Options>({
       for (const sentence of statement.sentences) {
         if (!mayHaveAgentlessFailure(sentence.text, options)) continue;
         const hits = findAgentlessFailures(sentence, options);
-        if (hits.length === 0 || causeGiven(statement, sentence, cause)) continue;
-        for (const hit of hits) {
+        // "the issue that occurred the previous day" refers to a failure already named.
+        for (const hit of hits.filter((h) => !(h.kind === 'happen' && h.subject.relative))) {
+          if (causeGiven(statement, sentence, hit, cause)) continue;
           const phrase = sentence.text.slice(hit.start, hit.end);
           const rewrite = causeFirst(sentence, hit);
           context.report({

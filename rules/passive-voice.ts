@@ -119,7 +119,7 @@ export default defineRule<Options>({
         { text: '---\nstatus: postmortem\n---\nMistakes were made during the migration.' },
         { text: '---\nstatus: resolved\n---\nThe change was rolled out to every region at 14:00 UTC.' },
         { text: "---\nstatus: identified\n---\nWe're sorry: salary payments could not be sent on Friday." },
-        { text: '---\nstatus: monitoring\n---\nMailboxes are being restored from last night\'s backups.' },
+        { text: '---\nstatus: monitoring\n---\nSome of you could not open your mail this morning. Mailboxes are being restored from last night\'s backups.' },
         { text: '---\nstatus: resolved\n---\nCheckout was impacted by a deploy we made.' },
       ],
       pass: [
