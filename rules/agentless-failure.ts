@@ -23,6 +23,8 @@ interface Options {
 const OWNER = /\b(?:we|our|us|ours|ourselves)\b|\bwe['’](?:ve|d|re)\b/i;
 /** A clause in which we set the failure off: "after we initiated a migration", "when we deployed". */
 const WE_TRIGGERED = /\b(?:after|when|because|as|once|while|since)\s+(?:we|our (?:team|engineers))\b/i;
+/** A clause that tells what set the failure off: "… occurred when increased load exposed …". */
+const SET_OFF = /^\s*(?:[\w-]+\s+){0,2}?(?:when|after|as soon as|once|because)\s+(?!(?:we|you|users?|customers?)\b)(?:[\w'’-]+\s+){1,5}?[a-z]+(?:ed|ew|ook|ought|ame|ent|ell|ose|oke|ung|an|ad|it)\b/i;
 /** A sentence about the failure just told: its subject points back to it ("This was caused by …", "The root cause was …"). */
 const ABOUT_THE_FAILURE = /^\s*(?:this|that|it|these|those|the (?:(?:root )?cause|incident|issue|outage|degradation|problem|failure|disruption|errors?|delays?|interruption)s?)\b/i;
 
@@ -36,6 +38,9 @@ const ABOUT_THE_FAILURE = /^\s*(?:this|that|it|these|those|the (?:(?:root )?caus
 function causeGiven(statement: Statement, sentence: Sentence, hit: AgentlessFailure, cause: (s: Sentence) => CauseFact | undefined): boolean {
   // "… occurred after we initiated a migration": the sentence itself names us as the trigger.
   if (WE_TRIGGERED.test(sentence.text)) return true;
+  // "The incident occurred when increased load exposed a bottleneck": a clause right after the
+  // failure says what set it off.
+  if (SET_OFF.test(sentence.text.slice(hit.end))) return true;
   // A cause read inside the failure's own words ("A compromise of …") is the failure, not its cause.
   const own = cause(sentence);
   if (own && !(own.start >= hit.start && own.end <= hit.end)) return true;
@@ -55,7 +60,9 @@ function causeFirst(sentence: Sentence, hit: AgentlessFailure): string | undefin
   if (hit.kind === 'happen' && /^(?:an?|the|some)\s/i.test(failure)) return `[the cause] caused ${lower}`;
   if (hit.kind === 'become') {
     const state = /(\S+)$/.exec(text.slice(hit.subject.end, hit.end))?.[1];
-    if (state) return `[the cause] made ${lower} ${state}`;
+    // "went down" -> "took … down"; "went wrong" has no object form to keep.
+    if (state && /^(?:down|offline|dark|silent)$/i.test(state)) return `[the cause] took ${lower} ${state}`;
+    if (state && !/^(?:wrong|awry|haywire|over)$/i.test(state)) return `[the cause] made ${lower} ${state}`;
   }
   if (hit.kind === 'fail' && /^(?:crashed|froze)$/i.test(text.slice(hit.subject.end, hit.end).trim())) {
     return `[the cause] ${text.slice(hit.subject.end, hit.end).trim()} ${lower}`;

@@ -116,3 +116,35 @@ describe('messages of the sentence-level rules', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('fronted times, long subjects and recipients (own examples)', () => {
+  it('reads the subject after a fronted time', () => {
+    const [finding] = findings('agentless-failure', 'On Monday night the payroll service went down.');
+    expect(finding.span).toBe('the payroll service went down');
+    expect(finding.message).toContain('"[the cause] took the payroll service down"');
+    expect(findings('agentless-failure', 'Yesterday at 14:00, an outage occurred in our Frankfurt region.').map((f) => f.span)).toEqual(['an outage occurred']);
+  });
+  it('lets a clause that says what set the failure off give its cause', () => {
+    expect(findings('agentless-failure', 'The incident occurred when increased load exposed a bottleneck in the event system.')).toEqual([]);
+  });
+  it('reads a value claim whatever the length of its subject', () => {
+    const [finding] = findings('hollow-affection', 'At Northwind Rail, the comfort and safety of every passenger on our trains is and always will be our number one priority.');
+    expect(finding.message).toContain('our number one priority');
+    expect(findings('hollow-affection', 'We truly value the loyalty of our long-standing subscribers.')).toHaveLength(1);
+  });
+  it('reads an apology past a long recipient, and a hypothetical harm after "apologies"', () => {
+    const [worry] = findings('emotion-apology', 'We are deeply sorry to all of our members who had a booking cancelled for the worry this caused.');
+    expect(worry.message).toContain('"the worry this caused"');
+    const [delays] = findings('emotion-apology', 'Please accept our apologies for any delays this might have caused to your deliveries.');
+    expect(delays.message).toContain('"any delays"');
+  });
+  it('blames nature told by its timing, and a supplier by possession', () => {
+    expect(findings('blame-shifting', 'Flights were grounded after a snowstorm hit the airport.')).toHaveLength(1);
+    expect(findings('blame-shifting', "The delay was caused by our payment partner's outage.")).toHaveLength(1);
+    expect(findings('blame-shifting', 'Flights were grounded after our de-icing crew ran out of fluid.')).toEqual([]);
+  });
+  it('reports a negated act but not negated harm', () => {
+    expect(findings('passive-voice', 'Refunds were not issued on time.')).toHaveLength(1);
+    expect(findings('passive-voice', 'Your account details were not exposed.')).toEqual([]);
+  });
+});

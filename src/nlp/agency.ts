@@ -58,6 +58,8 @@ interface Compiled {
 const NOT_NARRATION = /^(?:is|are|am|being|will|would|may|might|can|could|should|must|shall|to|not|never|\w+n't|cannot|if|unless)$/;
 
 const compiledLists = new WeakMap<AgencyLists, Compiled>();
+/** Irregular past forms that are never present or infinitive. */
+const ONLY_PAST = new Set(['went', 'became', 'grew', 'fell', 'arose', 'underwent', 'froze', 'broke', 'took', 'came', 'turned']);
 
 /** A whole-string match of a phrase list (compiled once per list). */
 const anchoredCache = new WeakMap<readonly string[], RegExp>();
@@ -123,7 +125,10 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
     if (verbIndex < 0) continue;
     const verb = terms[verbIndex];
     // Past narration only: "is experiencing" is a live status, "experienced engineers" an adjective.
-    if (!verb.tags.has('Verb') || !(verb.tags.has('PastTense') || verb.tags.has('Participle') || verb.tags.has('Passive'))) continue;
+    // compromise can tag a phrasal past as present ("went down": went/PresentTense), so a form
+    // that is only ever past counts as past whatever its tag.
+    const past = verb.tags.has('PastTense') || verb.tags.has('Participle') || verb.tags.has('Passive') || ONLY_PAST.has(verb.normal);
+    if (!verb.tags.has('Verb') || !past) continue;
     const group = verbGroup(text, nlp, verbIndex);
     if (group.negated || group.modal || group.infinitive || group.present) continue;
     const kind = c.kinds.find(([, re]) => re.test(m[0].toLowerCase().replace(/\s+/g, ' ')))?.[0];

@@ -113,11 +113,13 @@ function isNominal(term: Term): boolean {
 }
 
 /** May a term stand inside a noun phrase before its head ("the Skype peer-to-peer network")? */
+/** A fronted time ends before the subject: "On Monday night | the payroll service went down". */
+const TIME_NOUNS = new Set(['night', 'morning', 'evening', 'afternoon', 'weekend', 'week', 'day', 'today', 'tonight', 'yesterday', 'overnight', 'midnight', 'noon', 'month', 'year']);
 const TIME_ZONES = new Set(['utc', 'gmt', 'cet', 'cest', 'pst', 'pdt', 'pt', 'est', 'edt', 'et', 'bst', 'ist', 'jst', 'z']);
 
 function isModifier(term: Term): boolean {
   if (!isWord(term)) return false;
-  if (term.tags.has('Date') || term.tags.has('Time') || term.tags.has('Duration') || TIME_ZONES.has(term.normal)) return false;
+  if (term.tags.has('Date') || term.tags.has('Time') || term.tags.has('Duration') || TIME_ZONES.has(term.normal) || TIME_NOUNS.has(term.normal)) return false;
   return (
     term.tags.has('Determiner') ||
     term.tags.has('Adjective') ||
