@@ -1,5 +1,5 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/api.js';
-import { clauseAt, isStatedFact } from '../src/nlp/understanding.js';
+import { clauseAt, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { isClosed, minutesBetween, reportTarget } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';
@@ -48,7 +48,7 @@ function severeHarm(sentences: Iterable<Sentence>, options: Options, facts: (s: 
   const hypothetical = phraseRegex(options.hypothetical);
   for (const sentence of sentences) {
     // The shared harm detector: harm done, told as a fact ("someone outside the company downloaded our donor database").
-    const harm = facts(sentence).harm;
+    const harm = mayTellSevereHarm(sentence.text) ? facts(sentence).harm : undefined;
     const label = harm && SEVERE_KINDS[harm.kind];
     if (harm && label) return { label, phrase: harm.text };
     for (const [kind, label] of HARM_KINDS) {
