@@ -67,7 +67,9 @@ describe('statement kind and phase', () => {
   });
   it('reads an Update label from its own text', () => {
     const text = '# Mail\n\n## Update (2024-02-10T10:07:00Z)\n\nMailboxes cannot be opened. We are investigating.\n\n## Update (2024-02-10T12:40:00Z)\n\nEvery mailbox has been restored and mail is flowing normally.';
-    expect(phaseOf(text)).toEqual(['investigating', 'resolved']);
+    const incident = incidentOf(text);
+    expect(incident.statements.map((s) => understandingOf(s).phase)).toEqual(['investigating', 'resolved']);
+    expect(understandingOf(incident.statements[1]).kind).toBe('resolution');
   });
   it('recognises planned work from its wording, not only the word maintenance', () => {
     for (const text of [

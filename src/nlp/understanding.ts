@@ -228,11 +228,15 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
+const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when)\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$/i;
+
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
   if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
   const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
   if (!m) return undefined;
+  // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
+  if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
   const clause = qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
   if (clause.negated || clause.modality !== 'fact') return undefined;
@@ -311,6 +315,7 @@ export function understandIncident(incident: Incident): void {
   understood.add(incident);
   const statements = incident.statements;
   const title = incident.meta.title ?? '';
+  const readPhases = new Map<Statement, Phase | undefined>();
   // Planned work: said by the input, or in the words of the title and first statement.
   const firstText = `${title}\n${statements[0]?.text ?? ''}`;
   const givenMaintenance = incident.isMaintenance;
@@ -319,12 +324,19 @@ export function understandIncident(incident: Incident): void {
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
-    if (statement.phaseSource !== 'given') {
-      const read = readPhase(statement, title, previous);
-      if (read) phase = read;
-      else if (statement.phaseSource === 'previous' && previous) phase = previous;
-      else if (statement.phaseSource === 'inferred') phase = previous ?? 'unknown';
+    let read: Phase | undefined = phase;
+    if (statement.phaseSource === 'previous' && previous) {
+      // An "Update" label is the page's "no change of status": the model keeps the phase it
+      // continues (so every format of the same page agrees), and the understanding records what
+      // its own words say ("every mailbox has been restored" reads as resolved) for the rules.
+      read = readPhase(statement, title, previous) ?? previous;
+      phase = previous;
+    } else if (statement.phaseSource !== 'given') {
+      read = readPhase(statement, title, previous);
+      phase = read ?? previous ?? 'unknown';
+      read = phase;
     }
+    readPhases.set(statement, read);
     statement.phase = phase;
     previous = phase;
   }
@@ -339,19 +351,20 @@ export function understandIncident(incident: Incident): void {
   }
   if (overran && givenMaintenance) incident.isMaintenance = false;
   for (const statement of statements) {
-    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran), phase: statement.phase });
+    const phase = incident.isMaintenance ? statement.phase : readPhases.get(statement) ?? statement.phase;
+    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
   }
   const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
   if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
-function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean): StatementKind {
+function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
   if (overran) return 'maintenance-overrun';
   if (planned || incident.isMaintenance) return 'maintenance';
   const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
   if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
-  if (statement.phase === 'postmortem') return 'postmortem';
-  if (statement.phase === 'resolved') return 'resolution';
+  if (phase === 'postmortem') return 'postmortem';
+  if (phase === 'resolved') return 'resolution';
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
 }
