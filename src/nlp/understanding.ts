@@ -369,6 +369,25 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   return 'live-update';
 }
 
+const CLOSED_READ: ReadonlySet<Phase> = new Set<Phase>(['resolved', 'postmortem', 'completed']);
+
+/** The phase a statement's words give (see StatementUnderstanding.phase). */
+export function readPhaseOf(statement: Statement): Phase {
+  return understandingOf(statement).phase;
+}
+
+/** True when the statement closes the incident, by its phase or by its own words. */
+export function closesIncident(statement: Statement): boolean {
+  return CLOSED_READ.has(statement.phase) || CLOSED_READ.has(readPhaseOf(statement));
+}
+
+/** Where a closing rule reports: the last statement that closes the incident (by phase or words), else the newest. */
+export function closingStatement(incident: Incident): Statement {
+  const statements = incident.statements;
+  for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
+  return statements[statements.length - 1];
+}
+
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
 export function readsAsPlannedWork(text: string): boolean {
   return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
