@@ -88,7 +88,11 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
-    const first = incident.statements.findIndex((s) => s.phase === 'resolved');
+    // The first resolution; with none, a last update whose own words close it (an "Update" label
+    // that says "every mailbox has been restored").
+    const statements = incident.statements;
+    let first = statements.findIndex((s) => s.phase === 'resolved');
+    if (first < 0 && statements.length > 0 && context.understanding(statements[statements.length - 1]).phase === 'resolved') first = statements.length - 1;
     if (first < 0) return context.notApplicable();
     // The resolution and anything after it (a later summary or post-mortem closes the loop too).
     const closing = incident.statements.slice(first);

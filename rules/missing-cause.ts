@@ -1,6 +1,6 @@
 import { defineRule } from '../src/api.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
-import { reportTarget } from '../src/engine/timeline.js';
+import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
 
 interface Options {
   /** Phrases that give a cause or a working theory. */
@@ -55,8 +55,8 @@ export default defineRule<Options>({
         if (extended && findCause(sentence.text, options.markers.slice(CAUSE_PHRASES.markers.length), options.notCause)) return;
       }
     }
-    const target = reportTarget(incident, 'resolution');
-    const investigating = target.phase === 'investigating' || target.phase === 'identified';
+    const target = closingStatement(incident);
+    const investigating = !closesIncident(target) && (target.phase === 'investigating' || target.phase === 'identified');
     context.report({
       statement: target,
       sentence: target.sentences[0],

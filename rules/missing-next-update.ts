@@ -85,8 +85,8 @@ export default defineRule<Options>({
       judged = true;
       // An update whose own text says the problem is over ("Issues is operating normally", "Fixed.")
       // owes no next-update time, unless it also says work goes on.
-      if (readsAsOver(statement) && !ongoing.test(statement.text)) continue;
       if (promise || cadence) continue;
+      if (readsAsOver(statement) && !ongoing.test(statement.text)) continue;
       const updatePromises = statement.sentences
         .map((sentence) => ({ sentence, info: context.facts(sentence).promise && findInfoPromise(sentence.text) }))
         .filter(({ info }) => info?.kind === 'update');

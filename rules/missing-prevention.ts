@@ -1,6 +1,5 @@
 import { defineRule } from '../src/api.js';
-import { CLOSED_PHASES } from '../src/engine/model.js';
-import { reportTarget } from '../src/engine/timeline.js';
+import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findFollowUp, findPrevention, PREVENTION_PHRASES } from '../src/nlp/prevention.js';
 import data from './data/missing-prevention.json' with { type: 'json' };
@@ -72,8 +71,9 @@ export default defineRule<Options>({
     const { incident, options } = context;
     if (incident.isMaintenance || incident.statements.length === 0) return context.notApplicable();
     // Only a resolution or post-mortem owes readers a word on recurrence.
-    const target = reportTarget(incident, 'resolution');
-    if (!CLOSED_PHASES.has(target.phase) && context.understanding(target).kind !== 'postmortem') return context.notApplicable();
+    const target = closingStatement(incident);
+    const targetPhase = context.understanding(target).phase;
+    if (!closesIncident(target)) return context.notApplicable();
     // A linked write-up is where follow-up actions usually live.
     if (incident.meta.postmortem) return;
     const linkPattern = phraseRegex(options.postmortemLinks);
@@ -84,7 +84,7 @@ export default defineRule<Options>({
     for (const statement of incident.statements) {
       if (statement.links.some((link) => linkPattern.test(link))) return;
       // Once the incident is over, announced work is follow-up work.
-      const over = CLOSED_PHASES.has(statement.phase);
+      const over = closesIncident(statement);
       for (const sentence of statement.sentences) {
         if (context.facts(sentence).prevention) return;
         // Phrases a user added to the lists still count.
@@ -94,9 +94,9 @@ export default defineRule<Options>({
         if (notIncident.test(sentence.text)) return context.notApplicable();
       }
     }
-    const minor = target.phase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
+    const minor = targetPhase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
     const gap =
-      target.phase === 'postmortem'
+      targetPhase === 'postmortem'
         ? 'The post-mortem says nothing about stopping a recurrence.'
         : incident.isTimeline
           ? 'No update in this incident says what will stop it happening again.'

@@ -1,6 +1,6 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/api.js';
-import { clauseAt, isStatedFact } from '../src/nlp/understanding.js';
-import { isClosed, minutesBetween, reportTarget } from '../src/engine/timeline.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';
 import data from './data/missing-remedy.json' with { type: 'json' };
@@ -48,7 +48,7 @@ function severeHarm(sentences: Iterable<Sentence>, options: Options, facts: (s: 
   const hypothetical = phraseRegex(options.hypothetical);
   for (const sentence of sentences) {
     // The shared harm detector: harm done, told as a fact ("someone outside the company downloaded our donor database").
-    const harm = facts(sentence).harm;
+    const harm = mayTellSevereHarm(sentence.text) ? facts(sentence).harm : undefined;
     const label = harm && SEVERE_KINDS[harm.kind];
     if (harm && label) return { label, phrase: harm.text };
     for (const [kind, label] of HARM_KINDS) {
@@ -127,10 +127,10 @@ export default defineRule<Options>({
     if (!reason) return context.notApplicable();
     // A remedy is owed by the end; while it runs, only harm that needs action now (a breach,
     // lost data or money) is judged.
-    if (!isClosed(incident) && !severe) return context.notApplicable();
+    if (!isClosed(incident) && !closesIncident(statements[statements.length - 1]) && !severe) return context.notApplicable();
     const extended = (Object.keys(REMEDY_PHRASES) as (keyof typeof REMEDY_PHRASES)[]).some((k) => Array.isArray(REMEDY_PHRASES[k]) && options[k as keyof Options] !== undefined && (options[k as keyof Options] as string[]).length > (REMEDY_PHRASES[k] as string[]).length);
     for (const sentence of sentences) if (context.facts(sentence).remedy || (extended && findRemedy(sentence.text, options))) return;
-    const target = reportTarget(incident, 'resolution');
+    const target = closingStatement(incident);
     context.report({
       statement: target,
       sentence: target.sentences[0],

@@ -64,10 +64,9 @@ export default defineRule<Options>({
     // A closing update: a closed phase, or words that state it is over ("every mailbox has been
     // restored", "All good now, closing this.") whatever label the update carried.
     const closes = (s: Statement) => CLOSED_PHASES.has(s.phase) || readsAsOver(s);
-    const hasResolution = statements.some(closes);
 
     // Marked resolved by the page, but no update says so: a single notice too (readers see it open).
-    if (incident.meta.resolved && !hasResolution) {
+    if (incident.meta.resolved && !statements.some(closes)) {
       const when = incident.meta.resolved instanceof Date ? ` (at ${formatTime(incident.meta.resolved)})` : '';
       context.report({
         statement: newest,

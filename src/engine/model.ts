@@ -274,6 +274,10 @@ export interface SentenceFacts {
 /** What a statement is, read once for every rule. */
 export interface StatementUnderstanding {
   kind: StatementKind;
-  /** The phase as read from the statement's words (the same as `Statement.phase` once the engine has understood it). */
+  /**
+   * The phase the statement's own words give. The same as `Statement.phase`, except under an
+   * "Update" label (the page's "no change of status"), where the model keeps the phase it
+   * continues and this says what the words say ("every mailbox has been restored": resolved).
+   */
   phase: Phase;
 }

@@ -249,7 +249,7 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
       else modality = 'aim';
       if (governor && !governor.purpose) governor.purpose = spanOf(text, terms, group.first, endTerm);
     }
-    const lemma = lemmaOf(analysis, main, terms[group.last] !== main ? terms[group.last] : undefined);
+    const lemma = lemmaOf(main, terms[group.last] !== main ? terms[group.last] : undefined);
     clauses.push({
       start: terms[clauseStartTerm]?.start ?? verb.start,
       end: object?.end ?? verb.end,
@@ -273,13 +273,13 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
   return clauses;
 }
 
-function lemmaOf(analysis: Analysis, main: Term, particle: Term | undefined): string {
+function lemmaOf(main: Term, particle: Term | undefined): string {
   const n = norm(main);
   let base: string;
   if (BE.has(n)) base = 'be';
   else if (HAVE.has(n)) base = 'have';
   else if (main.tags.has('Infinitive') && !main.tags.has('PastTense')) base = n;
-  else if (/^[a-z][a-z-]*$/.test(n)) base = infinitiveOf(analysis, n);
+  else if (/^[a-z][a-z-]*$/.test(n)) base = infinitiveOf(n);
   else base = n;
   return particle && PARTICLES.has(norm(particle)) ? `${base} ${norm(particle)}` : base;
 }
@@ -287,20 +287,28 @@ function lemmaOf(analysis: Analysis, main: Term, particle: Term | undefined): st
 const IRREGULAR: Record<string, string> = { sent: 'send', lost: 'lose', brought: 'bring', built: 'build', caught: 'catch', took: 'take', taken: 'take', went: 'go', gone: 'go', ran: 'run', made: 'make', found: 'find', held: 'hold', hit: 'hit', put: 'put', set: 'set', shut: 'shut', cut: 'cut', left: 'leave', kept: 'keep', began: 'begin', begun: 'begin', broke: 'break', broken: 'break', fell: 'fall', fallen: 'fall', got: 'get', gotten: 'get', knew: 'know', known: 'know', led: 'lead', paid: 'pay', said: 'say', saw: 'see', seen: 'see', spent: 'spend', told: 'tell', wrote: 'write', written: 'write', rebuilt: 'rebuild', shown: 'show', driven: 'drive', overran: 'overrun', undone: 'undo' };
 
 /** The infinitive of a verb form: compromise's conjugator, then the regular endings. */
-function infinitiveOf(analysis: Analysis, n: string): string {
+function infinitiveOf(n: string): string {
   if (IRREGULAR[n]) return IRREGULAR[n];
-  const forms = analysis.conjugate(n);
-  if (forms?.Infinitive && forms.Infinitive !== n) return forms.Infinitive;
+  // compromise's conjugator would cost a tagging run per new verb: the regular endings and the
+  // irregular table above cover the verbs the detectors ask about.
   if (/ied$/.test(n)) return n.slice(0, -3) + 'y';
-  if (/([bdglmnprt])\1ed$/.test(n)) return n.slice(0, -3);
-  if (/(?:at|iz|is|ur|ov|ag|uc|ir|ar|or|rv|lv|ndl|bl|pl|gl|ins|ens|ens|ign|ue|ac|ur|ang|ng|ut|ot|it|et|ud|od|id|ad)ed$/.test(n) && !/(?:ss|ck|ll|rm|rk|nt|rt|ld|nd|st|ft|pt|ect|ept|orm)ed$/.test(n)) {
-    // "restored", "updated", "paused": the e belongs to the stem.
-    return /(?:er|en|ion|ow|ew|ay|ey|oy)ed$/.test(n) ? n.slice(0, -2) : n.slice(0, -1);
-  }
-  if (/ed$/.test(n)) return n.slice(0, -2);
+  if (/eed$/.test(n)) return n.slice(0, -1);
+  if (/ed$/.test(n)) return pastStem(n.slice(0, -2));
   if (/ing$/.test(n)) return n.slice(0, -3);
   if (/ies$/.test(n)) return n.slice(0, -3) + 'y';
   if (/(?:ss|sh|ch|x)es$/.test(n)) return n.slice(0, -2);
   if (/s$/.test(n) && !/ss$/.test(n)) return n.slice(0, -1);
   return n;
+}
+
+/**
+ * The infinitive under a regular "-ed" form, from the stem's ending: "stopp" -> "stop",
+ * "caus" -> "cause", "restor" -> "restore" but "monitor", "migrat" -> "migrate" but "repeat".
+ */
+function pastStem(stem: string): string {
+  if (/([bdfgklmnprtvz])\1$/.test(stem) && !/(?:ll|ss|ff|zz)$/.test(stem) && stem.length > 3) return stem.slice(0, -1);
+  if (/creat$/.test(stem)) return `${stem}e`;
+  if (/(?:eat|ooted|oot|ited|it|itor|rror|rr|ain|ioned|ion|ened|en|elop|orm|irm|ck|[^aeiou]k|ss)$/.test(stem)) return stem;
+  if (/(?:at|ut|ot|et|id|ud|ad|od|v|ur|or|ir|ar|us|as|is|iz|os|ps|ns|rs|ys|c|[^g]g|ul|[bptdkgcz]l|ok|ik|ak|in|un|on|im|am|um|ip|yp|op|ap|z|u)$/.test(stem)) return `${stem}e`;
+  return stem;
 }

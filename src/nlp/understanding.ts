@@ -93,6 +93,18 @@ export function clauseAt(clauses: readonly Clause[], offset: number): Clause | u
   return clauses.find((c) => offset < c.end) ?? clauses[clauses.length - 1];
 }
 
+// Cheap triggers: words that can make a clause other than a plain fact. A sentence with none of
+// them states its facts as facts, and is not cut into clauses for that question.
+const NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|yet|without|cannot)\b|n['’]t\b/i;
+const FORECAST = /\b(?:will|would|shall|may|might|could|should|must|going to|expect\w*|anticipat\w*|hope\w*|likely|possibl[ey]|soon|shortly)\b|['’]ll\b/i;
+const CONDITION = /\b(?:if|unless|once|until|till|whenever|whether|as soon as|in case|when)\b/i;
+const AIM = /\b(?:work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
+
+/** The clause at an offset, or undefined (a plain fact) when none of the given cues is in the sentence. */
+function qualifyingClause(text: string, clauses: () => readonly Clause[], offset: number, cues: readonly RegExp[] = [NEGATION, FORECAST, CONDITION, AIM]): Clause | undefined {
+  return cues.some((cue) => cue.test(text)) ? clauseAt(clauses(), offset) : undefined;
+}
+
 /** True when a clause states something as a fact that holds (not predicted, aimed at, conditional or denied). */
 export function isStatedFact(clause: Clause | undefined): boolean {
   return !clause || (clause.modality === 'fact' && !clause.negated);
@@ -116,7 +128,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
   for (const [kind, list] of HARM_LISTS) {
     const m = phraseRegex(list).exec(text);
     if (!m) continue;
-    const clause = clauseAt(clauses(), m.index);
+    const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
     const possible = !!clause && clause.modality !== 'fact' && !(kind === 'repair' && clause.modality === 'aim');
@@ -128,6 +140,13 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
   return undefined;
 }
 
+const SEVERE_LISTS = [understandingPhrases.harm.security, understandingPhrases.harm.data, understandingPhrases.harm.money];
+
+/** Cheap test, before any tagging: could the text tell of a security breach, lost data or lost money? */
+export function mayTellSevereHarm(text: string): boolean {
+  return SEVERE_LISTS.some((list) => phraseRegex(list).test(text));
+}
+
 // ---- cause ---------------------------------------------------------------------------------
 
 const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
@@ -135,7 +154,7 @@ const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNoun
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
   const connective = findCauseMarker(text);
   if (connective) {
-    const clause = clauseAt(clauses(), connective.start);
+    const clause = qualifyingClause(text, clauses, connective.start, [NEGATION, AIM]);
     const theory = /^(?:we|i) /i.test(connective.text);
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
     if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
@@ -176,13 +195,16 @@ function findCauseMarker(text: string): TextSpan | undefined {
 
 // ---- promise -------------------------------------------------------------------------------
 
+const THIRD_PARTY = /\b(?:provider|providers|vendor|vendors|partner|partners|supplier|suppliers|upstream|third[- ]party|carrier|host|isp|they|he|she|someone|authorit(?:y|ies))\b/i;
+
 function detectPromise(text: string, clauses: () => readonly Clause[]): PromiseFact | undefined {
   const update = findUpdatePromise(text, undefined);
   const info = findInfoPromise(text);
   if (!update && !info) return undefined;
   const start = Math.min(update?.start ?? Infinity, info?.start ?? Infinity);
   const end = Math.max(update?.end ?? 0, info?.end ?? 0);
-  const clause = clauseAt(clauses(), start);
+  // Only who promises and a negation matter here; "will" is in every promise.
+  const clause = NEGATION.test(text) || THIRD_PARTY.test(text) ? clauseAt(clauses(), start) : undefined;
   // Someone else's schedule ("our hosting provider expects to report back by noon") is not our promise.
   if (clause && clause.agent === 'other') return undefined;
   if (clause && clause.negated) return undefined;
@@ -206,13 +228,16 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
+const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when)\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$/i;
+
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
   if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
   const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
   if (!m) return undefined;
-  const list = clauses();
-  const clause = clauseAt(list, m.index);
+  // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
+  if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  const clause = qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
   if (clause.negated || clause.modality !== 'fact') return undefined;
   // "is being restored": under way, not done.
@@ -226,7 +251,7 @@ function detectResolution(text: string, clauses: () => readonly Clause[]): Resol
 function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFact | undefined {
   const m = findRemedy(text);
   if (!m) return undefined;
-  const clause = clauseAt(clauses(), m.start);
+  const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
   // "we will not refund", "if you were charged twice" (a condition, not an offer) still offer nothing.
   if (clause?.negated && !/\b(?:no|not)\b.*\b(?:charge|cost|action)/i.test(text.slice(m.start, m.end))) return undefined;
   return { ...span(text, m.start, m.end), kind: m.kind };
@@ -239,7 +264,7 @@ function detectPrevention(text: string, clauses: () => readonly Clause[]): Preve
   if (m) {
     // "This will never happen again.": a vow, not a change.
     if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
-    const clause = clauseAt(clauses(), m.start);
+    const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
     if (clause?.negated && clause.agent === 'we') return undefined;
     return { ...span(text, m.start, m.end), kind: 'marker' };
   }
@@ -290,6 +315,7 @@ export function understandIncident(incident: Incident): void {
   understood.add(incident);
   const statements = incident.statements;
   const title = incident.meta.title ?? '';
+  const readPhases = new Map<Statement, Phase | undefined>();
   // Planned work: said by the input, or in the words of the title and first statement.
   const firstText = `${title}\n${statements[0]?.text ?? ''}`;
   const givenMaintenance = incident.isMaintenance;
@@ -298,12 +324,19 @@ export function understandIncident(incident: Incident): void {
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
-    if (statement.phaseSource !== 'given') {
-      const read = readPhase(statement, title, previous);
-      if (read) phase = read;
-      else if (statement.phaseSource === 'previous' && previous) phase = previous;
-      else if (statement.phaseSource === 'inferred') phase = previous ?? 'unknown';
+    let read: Phase | undefined = phase;
+    if (statement.phaseSource === 'previous' && previous) {
+      // An "Update" label is the page's "no change of status": the model keeps the phase it
+      // continues (so every format of the same page agrees), and the understanding records what
+      // its own words say ("every mailbox has been restored" reads as resolved) for the rules.
+      read = readPhase(statement, title, previous) ?? previous;
+      phase = previous;
+    } else if (statement.phaseSource !== 'given') {
+      read = readPhase(statement, title, previous);
+      phase = read ?? previous ?? 'unknown';
+      read = phase;
     }
+    readPhases.set(statement, read);
     statement.phase = phase;
     previous = phase;
   }
@@ -318,21 +351,41 @@ export function understandIncident(incident: Incident): void {
   }
   if (overran && givenMaintenance) incident.isMaintenance = false;
   for (const statement of statements) {
-    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran), phase: statement.phase });
+    const phase = incident.isMaintenance ? statement.phase : readPhases.get(statement) ?? statement.phase;
+    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
   }
   const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
   if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
-function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean): StatementKind {
+function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
   if (overran) return 'maintenance-overrun';
   if (planned || incident.isMaintenance) return 'maintenance';
   const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
   if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
-  if (statement.phase === 'postmortem') return 'postmortem';
-  if (statement.phase === 'resolved') return 'resolution';
+  if (phase === 'postmortem') return 'postmortem';
+  if (phase === 'resolved') return 'resolution';
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
+}
+
+const CLOSED_READ: ReadonlySet<Phase> = new Set<Phase>(['resolved', 'postmortem', 'completed']);
+
+/** The phase a statement's words give (see StatementUnderstanding.phase). */
+export function readPhaseOf(statement: Statement): Phase {
+  return understandingOf(statement).phase;
+}
+
+/** True when the statement closes the incident, by its phase or by its own words. */
+export function closesIncident(statement: Statement): boolean {
+  return CLOSED_READ.has(statement.phase) || CLOSED_READ.has(readPhaseOf(statement));
+}
+
+/** Where a closing rule reports: the last statement that closes the incident (by phase or words), else the newest. */
+export function closingStatement(incident: Incident): Statement {
+  const statements = incident.statements;
+  for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
+  return statements[statements.length - 1];
 }
 
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
@@ -377,34 +430,29 @@ function ongoingAfterResolution(statement: Statement): boolean {
   return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
 }
 
-const PROGRESSIVE = /\b(?:is|are|am|'re|’re)\s+(?:\w+ly\s+)?(?:still\s+)?\w+ing\b/i;
+const PROGRESSIVE = /(?<!\b(?:if|when|once|until|while|whether)\s+(?:\w+\s+){0,3})\b(?:we are|we['’]re|is|are)\s+(?:\w+ly\s+)?(?:still\s+)?(?!going\b|being\b)(?:\w{2,}ing)\b/i;
+const NOT_LIVE = /\b(?:thank(?:ing)?|apologi[sz]ing|looking forward|hoping|sorry)\b/i;
 
-/** Something under way now, told as a fact: "we are having to shut down GPU workloads". */
+/** Something under way now, told as a fact: "we are having to shut down GPU workloads" (on the words: every read statement runs it). */
 function liveProgressive(sentence: Sentence): boolean {
-  if (!PROGRESSIVE.test(sentence.text)) return false;
-  return factsOf(sentence).clauses.some(
-    (c) => c.progressive && !c.passive && c.tense === 'present' && c.modality === 'fact' && !c.negated && !c.infinitive && !/^(?:thank|apologi[sz]e|look forward|hope)$/.test(c.lemma),
-  );
+  return PROGRESSIVE.test(sentence.text) && !NOT_LIVE.test(sentence.text) && !NEGATION.test(sentence.text);
 }
 
 function causeInPresent(sentence: Sentence): boolean {
   return phraseRegex(understandingPhrases.phase.identified).test(sentence.text);
 }
 
-/** Told after the fact: a past date or duration, past-tense clauses, and nothing still under way. */
+/** Told after the fact: a past date or duration, verbs in the past, and nothing still under way. */
 function pastSummary(statement: Statement): boolean {
   const text = statement.text;
   if (!phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return false;
   if (phraseRegex(understandingPhrases.phase.ongoing).test(text)) return false;
-  // Most clauses in the past.
-  let past = 0;
-  let present = 0;
-  for (const s of statement.sentences) {
-    if (!/\b(?:was|were|had|did|\w+ed)\b/i.test(s.text)) continue;
-    for (const c of factsOf(s).clauses) {
-      if (c.tense === 'past') past++;
-      else if (c.modality === 'fact' && c.progressive) present++;
-    }
-  }
+  // Counted on the words, not the clauses: this runs on every statement whose phase is read, and
+  // tagging them all would cost more than the rest of the run.
+  const past = text.match(PAST_VERB)?.length ?? 0;
+  const present = text.match(PRESENT_PROGRESSIVE)?.length ?? 0;
   return past >= 2 && present === 0;
 }
+
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
+const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;
