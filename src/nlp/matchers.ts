@@ -1,5 +1,6 @@
-// Shared matchers: apology, cause, passive voice. Rules call these so that they agree with each
-// other ("is there a cause?" means the same to missing-cause and unfulfilled-promise).
+// Shared matchers: cause (apology and passive voice live in apology.ts and passive.ts and are
+// re-exported here). Rules call these so that they agree with each other ("is there a cause?"
+// means the same to missing-cause and unfulfilled-promise).
 
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import causePhrases from './phrases/cause.json' with { type: 'json' };
