@@ -148,3 +148,17 @@ describe('fronted times, long subjects and recipients (own examples)', () => {
     expect(findings('passive-voice', 'Your account details were not exposed.')).toEqual([]);
   });
 });
+
+describe('apology and platitude wording seen in real notices (own examples)', () => {
+  it('reads "regret" with a direct object, and "regret to inform" as no apology', () => {
+    const [finding] = findings('emotion-apology', 'We sincerely regret any inconvenience this may have caused you.');
+    expect(finding.message).toContain('"any inconvenience"');
+    expect(findings('missing-apology', 'We regret to inform you that checkout was down for six hours on 3 May.')).toHaveLength(1);
+    expect(findings('missing-apology', 'We regret that checkout was down for six hours on 3 May.')).toEqual([]);
+  });
+  it('reads an inverted value claim, but not a priority that is the repair', () => {
+    expect(findings('hollow-affection', 'Our highest priority has always been to protect the savings of every member.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'Our top priority is restoring card payments; next update by 15:00 UTC.')).toEqual([]);
+    expect(findings('hollow-affection', 'Our top priority is to get every delayed parcel delivered.')).toEqual([]);
+  });
+});

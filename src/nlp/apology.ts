@@ -86,6 +86,8 @@ export function readApology(text: string, lists: ApologyLists = DEFAULT_LISTS): 
   if (!m) return undefined;
   const start = m.index;
   const end = m.index + m[0].length;
+  // "We regret to inform you that …" announces; it apologises for nothing.
+  if (/^regret/i.test(m[0]) && /^\s+to\s+(?:inform|announce|say|tell|report|share|advise|let|confirm|notify)\b/i.test(text.slice(end))) return undefined;
   const before = text.slice(Math.max(0, start - 30), start);
   const apology: Apology = { start, end, negated: NEGATION_BEFORE.test(before), rest: text.slice(end) };
   const c = compile(lists);
@@ -107,7 +109,8 @@ export function readApology(text: string, lists: ApologyLists = DEFAULT_LISTS): 
     offset = end + shape[1].length + (cut ? cut.index : after.length);
   }
   const objectMatch = /^\s*,?\s*(?:(for|about|over|that)\s+)?(.*)$/is.exec(body);
-  const lead = objectMatch?.[1];
+  // "We regret any inconvenience": the verb takes its object without "for".
+  const lead = objectMatch?.[1] ?? (/^regret/i.test(m[0]) && !shape[1] && objectMatch?.[2]?.trim() ? 'for' : undefined);
   const objectText = objectMatch?.[2]?.replace(/[\s.!]+$/, '') ?? '';
   const condition = c.condition.exec(objectText);
   if (objectText && (lead || condition)) apology.object = span(offset, text, objectText);

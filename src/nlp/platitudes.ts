@@ -23,6 +23,7 @@ interface Compiled {
   valueClaim: RegExp;
   seriously: RegExp;
   valueVerb: RegExp;
+  invertedClaim: RegExp;
   repair: RegExp;
   timeBound: RegExp;
   timeBoundAnywhere: RegExp;
@@ -44,6 +45,10 @@ function compile(lists: PlatitudeLists): Compiled {
       seriously: /\b(?:we|I|[A-Z][\w&.-]*|(?:the|our) (?:company|team|board|management))\s+(?:\w+ly\s+|always\s+|do\s+)?(?:take|takes|treat|treats)\s+[^,;:.!?]{1,160}?\b(?:very |extremely |incredibly |most |so |really |quite |deadly |very, very )?seriously\b|\b(?:is|are)\s+(?:something\s+)?(?:that\s+)?(?:we|I)\s+take\s+(?:very |extremely |incredibly |so |really )?seriously\b|\b(?:is|are) taken (?:very |extremely |incredibly |most |so )?seriously\b/gi,
       valueVerb: new RegExp(
         `\\b(?:we|I)\\s+(?:\\w+ly\\s+|very much\\s+|always\\s+|do\\s+)?(?:${alternation(lists.valueVerbs)})\\s+(?:your|our|the|every|each|all|all of our|all of)?\\s*(?:[\\w'’-]+\\s+){0,3}?(?:${alternation(lists.valuedObjects)})(?![\\w-])`,
+        'gi',
+      ),
+      invertedClaim: new RegExp(
+        `(?:${alternation(lists.valuePredicates.filter((p) => /priority/.test(p)))})\\s+(?:is|remains|has always been|will always be|was)\\s+(?:and always will be\\s+)?(?:to\\s+)?([\\w'’-]+)`,
         'gi',
       ),
       repair: new RegExp(`^(?:${alternation(lists.repairGerunds)})\\b`, 'i'),
@@ -76,6 +81,17 @@ export function findPlatitudes(text: string, lists: PlatitudeLists = platitudePh
     const rest = /^[^,;:.!?—–]*/.exec(text.slice(m.index + m[0].length))![0];
     if (c.repair.test(subject) || c.timeBound.test(rest) || c.timeBoundAnywhere.test(rest)) continue;
     found.push({ start: start + text.slice(start).indexOf(subject), end: m.index + m[0].length });
+  }
+  // Inverted: "Our top priority is to maintain the security of your data"; a plan for the
+  // incident ("Our top priority is restoring service", "… is to get you back online") is none.
+  c.invertedClaim.lastIndex = 0;
+  for (let m = c.invertedClaim.exec(text); m; m = c.invertedClaim.exec(text)) {
+    const next = m[1].toLowerCase();
+    if (lists.repairGerunds.some((g) => next.startsWith(g.replace(/ing$/, '').replace(/(.)\1$/, '$1')))) continue;
+    const rest = /^[^,;:.!?—–]*/.exec(text.slice(m.index + m[0].length))![0];
+    if (c.timeBoundAnywhere.test(rest) || c.timeBoundAnywhere.test(m[0])) continue;
+    const start = clauseStart(text, m.index);
+    found.push({ start: Math.max(start, m.index), end: m.index + m[0].length + rest.length });
   }
   for (const re of [c.seriously, c.valueVerb]) {
     re.lastIndex = 0;
