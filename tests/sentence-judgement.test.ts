@@ -134,7 +134,7 @@ describe('fronted times, long subjects and recipients (own examples)', () => {
   });
   it('reads an apology past a long recipient, and a hypothetical harm after "apologies"', () => {
     const [worry] = findings('emotion-apology', 'We are deeply sorry to all of our members who had a booking cancelled for the worry this caused.');
-    expect(worry.message).toContain('"the worry this caused"');
+    expect(worry.message).toContain('"the worry"');
     const [delays] = findings('emotion-apology', 'Please accept our apologies for any delays this might have caused to your deliveries.');
     expect(delays.message).toContain('"any delays"');
   });

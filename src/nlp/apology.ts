@@ -130,7 +130,7 @@ export function readApology(text: string, lists: ApologyLists = DEFAULT_LISTS): 
     if (any) mark('hypothetical', any[0], apology.object);
     else if (may) mark('hypothetical', object, apology.object);
     else if (recipient && c.relativeFeeling.test(recipient)) mark('feelings', recipient, apology.recipient);
-    else if (object && lead !== 'that' && isAboutFeelings(object, c)) mark('feelings', object, apology.object);
+    else if (object && lead !== 'that' && isAboutFeelings(object, c)) mark('feelings', firstPhrase(object), apology.object);
     else if (object && lead === 'that' && /\b(?:you|anyone|customers|users|people|some of you)\s+(?:may |might )?(?:feel|felt|are|were|have been|has been|was|is|be)\s+(?:\w+\s+){0,2}?/i.test(object) && c.feelings.test(object)) {
       mark('feelings', object, apology.object);
     }
@@ -140,6 +140,20 @@ export function readApology(text: string, lists: ApologyLists = DEFAULT_LISTS): 
 
 /** Words that end an object's first noun phrase: "the confusion | this caused", "the stress | and delays". */
 const PHRASE_END = new Set(['this', 'that', 'it', 'which', 'you', 'we', 'and', 'or', 'to', 'of', 'for', 'in', 'on', 'at', 'between', 'during', 'with', 'caused', 'from', 'since', 'after', 'when', 'while', 'by', 'as', 'our', 'your', 'its', 'their', 'these', 'those']);
+
+/** The object's first noun phrase: "the inconvenience" in "the inconvenience and understand …". */
+function firstPhrase(object: string): string {
+  const words = object.split(/(\s+)/);
+  let end = 0;
+  let count = 0;
+  for (const word of words) {
+    const bare = word.toLowerCase().replace(/[^\p{L}'’-]/gu, '');
+    if (word.trim() && count > 0 && PHRASE_END.has(bare)) break;
+    end += word.length;
+    if (word.trim()) count++;
+  }
+  return object.slice(0, end).trim().replace(/[,;:]$/, '');
+}
 
 /** "the stress", "your frustration", "the confusion this caused": the head of the object's first noun phrase is a feeling. */
 function isAboutFeelings(object: string, c: Compiled): boolean {
