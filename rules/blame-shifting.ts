@@ -39,6 +39,8 @@ const LOCUS_VERBS = /^(?:affect|impact|hit|strik|disrupt)\w*$/;
 const LOCUS_CONTINUES = /^\s(?:affecting|impacting|hitting|striking|disrupting|at)\b/i;
 /** Temporal clauses that tell a cause by its timing: "… were cancelled when an ice storm swept across the network". */
 const TEMPORAL = /\b(?:when|as|after|once)\s/gi;
+/** Verbs of repair: a party that fixed something in a "when/after" clause is not where the fault lies. */
+const REPAIR_VERBS = /^(?:mitigat|resolv|fix|restor|recover|repair|rolled|revert|deploy|patch|address|clear|complet|finish|confirm|return)\w*$/;
 /** Party words that say "elsewhere" wherever they stand in a phrase ("an upstream problem"). */
 const LOCATIVE_PARTY = /^(?:third[- ]?part(?:y|ies)|(?:upstream|downstream|external|outside)\b.*)$/i;
 
@@ -193,6 +195,8 @@ function partyInTemporalClause(sentence: Sentence, options: Options): Blame | un
     const terms = sentence.nlp.terms;
     const verbIndex = terms.findIndex((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && (t.tags.has('PastTense') || t.tags.has('PresentTense')));
     if (verbIndex < 0 || terms.slice(0, verbIndex).some((t) => t.start >= from && /[,;:]/.test(text.slice(t.end, t.end + 1)))) continue;
+    // "after the provider mitigated the degradation": the party fixing it is not blamed by it.
+    if (REPAIR_VERBS.test(terms[verbIndex].normal)) continue;
     const subject = subjectOf(text, sentence.nlp, verbIndex);
     if (!subject || subject.negated || subject.start < from) continue;
     const phrase = text.slice(subject.start, subject.end);

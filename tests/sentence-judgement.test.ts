@@ -162,3 +162,11 @@ describe('apology and platitude wording seen in real notices (own examples)', ()
     expect(findings('hollow-affection', 'Our top priority is to get every delayed parcel delivered.')).toEqual([]);
   });
 });
+
+describe('wording seen in real post-incident summaries (own examples)', () => {
+  it('keeps scopes, denied harm and a supplier that fixed things out of the findings', () => {
+    expect(findings('passive-voice', 'The fault was not isolated to one warehouse.')).toEqual([]);
+    expect(findings('passive-voice', 'No parcels were dropped and no duplicate labels were generated.')).toEqual([]);
+    expect(findings('blame-shifting', 'Tracking came back after the carrier restored its scanning service.')).toEqual([]);
+  });
+});

@@ -173,6 +173,8 @@ export function findPassives(
     // A state ("users are affected") is no passive, unless someone is named as acting on it
     // ("checkout was impacted by a deploy we made"); the incident itself is not such an agent.
     if (states.test(verb.normal) && !(agent && !agent.isIncident)) continue;
+    // "was not isolated to one repository": a scope, not an act.
+    if (next?.normal === 'to' && phraseRegex(passivePhrases.statesBeforeTo).test(verb.normal)) continue;
     const hasAgent = !!agent;
     const end = (particle ?? verb).end;
     // Show the whole verb group: "has now been identified", "will be deployed".
