@@ -256,6 +256,12 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
       else modality = 'aim';
       if (governor && !governor.purpose) governor.purpose = spanOf(text, terms, group.first, endTerm);
     }
+    // A verb joined by "and"/"or" to an infinitive or a non-fact, with no subject of its own,
+    // shares its modality: "working to increase capacity and get the wait time back to normal".
+    const joined = clauses[clauses.length - 1];
+    if (!subject && !group.infinitive && joined && (joined.infinitive || joined.modality !== 'fact') && (subordinator === 'and' || subordinator === 'or' || /^\s*(?:and|or)\s*$/.test(text.slice(joined.end, verb.start)))) {
+      modality = joined.modality;
+    }
     const lemma = lemmaOf(main, terms[group.last] !== main ? terms[group.last] : undefined);
     clauses.push({
       start: terms[clauseStartTerm]?.start ?? verb.start,

@@ -98,7 +98,7 @@ export function clauseAt(clauses: readonly Clause[], offset: number): Clause | u
 const NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|yet|without|cannot)\b|n['’]t\b/i;
 const FORECAST = /\b(?:will|would|shall|may|might|could|should|must|going to|expect\w*|anticipat\w*|hope\w*|likely|possibl[ey]|soon|shortly)\b|['’]ll\b/i;
 const CONDITION = /\b(?:if|unless|once|until|till|whenever|whether|as soon as|in case|when)\b/i;
-const AIM = /\b(?:work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
+const AIM = /\b(?:to be|remain(?:ing|s)? to|work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
 
 /** The clause at an offset, or undefined (a plain fact) when none of the given cues is in the sentence. */
 function qualifyingClause(text: string, clauses: () => readonly Clause[], offset: number, cues: readonly RegExp[] = [NEGATION, FORECAST, CONDITION, AIM]): Clause | undefined {
@@ -248,7 +248,8 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
-const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while)\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
 const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
@@ -260,6 +261,8 @@ function detectResolution(text: string, clauses: () => readonly Clause[]): Resol
   if (!m) return undefined;
   // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
+  if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
   if (clause.agent === 'we' && !clause.passive && clause.object && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object.text)) return undefined;
