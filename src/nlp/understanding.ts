@@ -265,7 +265,8 @@ function detectResolution(text: string, clauses: () => readonly Clause[]): Resol
   if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
-  if (clause.agent === 'we' && !clause.passive && clause.object && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object.text)) return undefined;
+  const transitive = !!clause.object && !/^(?:and|but|or|from|after|to|in|on|at|by|for|with|as|now|again|fully|successfully)\b/i.test(clause.object.text);
+  if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text)) return undefined;
   if (clause.negated || clause.modality !== 'fact') return undefined;
   // "is being restored": under way, not done.
   if (clause.progressive && clause.passive) return undefined;
