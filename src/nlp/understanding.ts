@@ -25,7 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
-import { phraseRegex } from './phrases.js';
+import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
 import causePhrases from './phrases/cause.json' with { type: 'json' };
@@ -128,8 +128,10 @@ const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
   for (const [kind, list] of HARM_LISTS) {
-    const m = phraseRegex(list).exec(text);
-    if (!m) continue;
+    if (!phraseRegex(list).test(text)) continue;
+    // Every mention, not only the first: "issue-related" may be denied where "degraded" is not.
+    const all = globalPhraseRegex(list);
+    for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
     // "no data loss", "without errors", "no data was lost": denied right before the harm word.
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
@@ -140,6 +142,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
     const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
     return { ...span(text, m.index, m.index + m[0].length), kind, who, what: clause?.subject };
+    }
   }
   return undefined;
 }
