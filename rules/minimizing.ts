@@ -50,7 +50,8 @@ function suggestionsFor(sentence: Sentence, hedges: Hedge[], deletable: RegExp):
 function hedgedHarm(facts: SentenceFacts): boolean {
   if (facts.harm) return true;
   if (!facts.possibleHarm) return false;
-  return !facts.clauses.some((c) => c.modality === 'conditional' || c.tense === 'future');
+  // A condition ("if we have to roll back") or the future makes it a forecast; "when using X" does not.
+  return !facts.clauses.some((c) => (c.modality === 'conditional' && c.subordinator !== 'when') || c.tense === 'future');
 }
 
 export default defineRule<Options>({

@@ -10,11 +10,14 @@ interface Options extends AffectedLists {
   titleCounts: boolean;
 }
 
+/** Words that put a sentence about the incident: what they name is what is affected. */
+const INCIDENT_TALK = /\b(?:investigat\w*|looking into|seeing|experienc\w*|affect\w*|impact\w*|disrupt\w*|degrad\w*|queue\w*|wait(?:ing)? times?|backlog|delay\w*|recover\w*|mitigat\w*|restor\w*|unavailab\w*|outage|incident)\b|\b(?:not|n't)\b[^.;]{0,40}\b(?:as expected|correctly|properly)\b/i;
+
 /** A noun names what is affected only in a sentence about the service: harm done or possible, a recovery, or planned work. */
 function statementNamesAffected(statement: Statement, lists: AffectedLists, facts: (s: Sentence) => SentenceFacts, planned: boolean): boolean {
   return statement.sentences.some((s) =>
     namesAffected(s.text, () => s.nlp, lists, () => {
-      if (planned) return true;
+      if (planned || INCIDENT_TALK.test(s.text)) return true;
       const f = facts(s);
       return !!(f.harm || f.possibleHarm || f.resolution);
     }),

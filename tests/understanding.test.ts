@@ -114,6 +114,13 @@ describe('shared detectors', () => {
     expect(facts('Orders were late because a label printer jammed.').cause?.via).toBe('connective');
     expect(facts('We believe a faulty network card is dropping packets.').cause).toBeDefined();
   });
+  it('cause: a passive with its agent, a chain that points back, a cause phrase with its subject', () => {
+    expect(facts('Some storage plans were impacted by a recent billing change.').cause).toBeDefined();
+    expect(facts('Customers were affected by the outage.').cause).toBeUndefined();
+    expect(facts('A worker generated far too many jobs, which caused queue saturation.').cause).toBeDefined();
+    expect(facts('A corrupt index file led to crashes in the search service.').cause).toMatchObject({ via: 'subject', cause: { text: 'A corrupt index file' } });
+    expect(facts('The cause of the delays was an expired signing key.').cause).toBeDefined();
+  });
   it('cause: an effect, a promised review or a bare mention is not a cause', () => {
     expect(facts('The failure caused real hardship.').cause).toBeUndefined();
     expect(facts('A full review of what happened is under way.').cause).toBeUndefined();
@@ -131,7 +138,7 @@ describe('shared detectors', () => {
     for (const done of ['Fixed.', 'All good now, closing this.', 'Everything is running again after the rollback.', 'Every mailbox has been restored.']) {
       expect(facts(done).resolution, done).toBeDefined();
     }
-    for (const open of ['Engineers expect supply to be fully restored by tonight.', 'Nothing has been fixed yet.', 'We are working to get back to normal.', 'Mailboxes are being restored from backups.', 'We will post again once the issue is resolved.']) {
+    for (const open of ['We have restored a snapshot of the index from Friday.', 'We have partially restored uploads.', 'Engineers expect supply to be fully restored by tonight.', 'Nothing has been fixed yet.', 'We are working to get back to normal.', 'Mailboxes are being restored from backups.', 'We will post again once the issue is resolved.']) {
       expect(facts(open).resolution, open).toBeUndefined();
     }
   });

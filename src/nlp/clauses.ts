@@ -50,7 +50,9 @@ function nounInDisguise(terms: readonly Term[], i: number): boolean {
   // A verb right after a main verb is its object: "paused deploys".
   if (before && isVerbish(before) && !AUX_WORDS(norm(before)) && !before.tags.has('Auxiliary') && !before.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Infinitive') && !PARTICLES.has(n)) return true;
   // "a full write-up", "the rollback", "our hosting provider"
-  if (before && (before.tags.has('Determiner') || before.tags.has('Possessive') || (before.tags.has('Adjective') && !BE.has(norm(before)))) && !t.tags.has('Gerund')) return true;
+  // "This led to …": a demonstrative before a past form is a subject, not a determiner.
+  const demonstrative = !!before && /^(?:this|that|these|those|which|it)$/.test(norm(before)) && t.tags.has('PastTense');
+  if (before && !demonstrative && (before.tags.has('Determiner') || before.tags.has('Possessive') || (before.tags.has('Adjective') && !BE.has(norm(before)))) && !t.tags.has('Gerund')) return true;
   // "Engineers expect …": a plural noun read as a verb, followed by the real verb.
   const next = terms[i + 1];
   if (next && isVerbish(next) && !next.tags.has('Gerund') && !t.tags.has('Infinitive') && /s$/.test(n) && !PARTICLES.has(norm(next)) && (i === 0 || !isVerbish(before))) return true;
@@ -82,7 +84,12 @@ function verbGroups(terms: readonly Term[]): Group[] {
   while (i < terms.length) {
     const t = terms[i];
     const n = norm(t);
-    const infinitive = n === 'to' && i + 1 < terms.length && terms[i + 1].tags.has('Verb') && (terms[i + 1].tags.has('Infinitive') || BE.has(norm(terms[i + 1])) || terms[i + 1].tags.has('PresentTense'));
+    // "to" before a base verb, but not after a verb that takes "to" as a preposition ("led to crashes").
+    const afterPreposition = i > 0 && /^(?:led|lead|leads|leading|due|related|according|prior|back|up|return|returned|close|next|thanks|owing|contributed|contribute|contributes|respond|responded|switch|switched|moved|migrated|access|compared)$/.test(norm(terms[i - 1]));
+    const nextVerb = terms[i + 1];
+    const infinitive =
+      n === 'to' && !afterPreposition && !!nextVerb && nextVerb.tags.has('Verb') &&
+      (nextVerb.tags.has('Infinitive') || BE.has(norm(nextVerb)) || (nextVerb.tags.has('PresentTense') && !/(?:s|ed|ing)$/.test(norm(nextVerb))));
     if (!infinitive && (!isVerbish(t) || nounInDisguise(terms, i))) {
       i++;
       continue;
@@ -248,6 +255,12 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
       else if (governor && lemma === 'be' && /^(?:expected|likely|scheduled|due|set|going|about)\b/i.test(governor.object?.text ?? '')) modality = 'forecast';
       else modality = 'aim';
       if (governor && !governor.purpose) governor.purpose = spanOf(text, terms, group.first, endTerm);
+    }
+    // A verb joined by "and"/"or" to an infinitive or a non-fact, with no subject of its own,
+    // shares its modality: "working to increase capacity and get the wait time back to normal".
+    const joined = clauses[clauses.length - 1];
+    if (!subject && !group.infinitive && joined && (joined.infinitive || joined.modality !== 'fact') && (subordinator === 'and' || subordinator === 'or' || /^\s*(?:and|or)\s*$/.test(text.slice(joined.end, verb.start)))) {
+      modality = joined.modality;
     }
     const lemma = lemmaOf(main, terms[group.last] !== main ? terms[group.last] : undefined);
     clauses.push({

@@ -25,7 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
-import { phraseRegex } from './phrases.js';
+import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
 import causePhrases from './phrases/cause.json' with { type: 'json' };
@@ -98,7 +98,7 @@ export function clauseAt(clauses: readonly Clause[], offset: number): Clause | u
 const NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|yet|without|cannot)\b|n['’]t\b/i;
 const FORECAST = /\b(?:will|would|shall|may|might|could|should|must|going to|expect\w*|anticipat\w*|hope\w*|likely|possibl[ey]|soon|shortly)\b|['’]ll\b/i;
 const CONDITION = /\b(?:if|unless|once|until|till|whenever|whether|as soon as|in case|when)\b/i;
-const AIM = /\b(?:work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
+const AIM = /\b(?:to be|remain(?:ing|s)? to|work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
 
 /** The clause at an offset, or undefined (a plain fact) when none of the given cues is in the sentence. */
 function qualifyingClause(text: string, clauses: () => readonly Clause[], offset: number, cues: readonly RegExp[] = [NEGATION, FORECAST, CONDITION, AIM]): Clause | undefined {
@@ -124,10 +124,16 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 /** The harm phrase itself carries the negation ("could not sign in", "unable to"): the clause's negation is the harm. */
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
+const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
+
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
   for (const [kind, list] of HARM_LISTS) {
-    const m = phraseRegex(list).exec(text);
-    if (!m) continue;
+    if (!phraseRegex(list).test(text)) continue;
+    // Every mention, not only the first: "issue-related" may be denied where "degraded" is not.
+    const all = globalPhraseRegex(list);
+    for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
+    // "no data loss", "without errors", "no data was lost": denied right before the harm word.
+    if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
@@ -136,6 +142,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
     const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
     return { ...span(text, m.index, m.index + m[0].length), kind, who, what: clause?.subject };
+    }
   }
   return undefined;
 }
@@ -151,6 +158,8 @@ export function mayTellSevereHarm(text: string): boolean {
 
 const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
 
+const PASSIVE_AGENT = /\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i;
+
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
   const connective = findCauseMarker(text);
   if (connective) {
@@ -159,18 +168,32 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
     if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
   }
+  // A passive with its agent: "impacted by a recent backend change", "was triggered by a bad deploy".
+  const agent = PASSIVE_AGENT.exec(text);
+  if (agent) {
+    const clause = clauseAt(clauses(), agent.index);
+    const by = clause?.object?.text.replace(/^by\s+/i, '').split(/[,;]| (?:and|which|that|causing|leading|resulting)\b/)[0].trim() ?? '';
+    // "affected by the outage" names the incident itself, not what caused it.
+    const incidentItself = EFFECT_SUBJECT_VAGUE.test(by) && by.split(/\s+/).length <= 3;
+    if (clause?.passive && !clause.negated && clause.modality === 'fact' && clause.object && /^by\b/i.test(clause.object.text) && !incidentItself && !phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) {
+      return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
+    }
+  }
   if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
   // A cause that is the subject of an effect verb: "Floodwater in our data centre knocked out payments".
   for (const clause of clauses()) {
-    if (!clause.subject || !clause.object || clause.negated || clause.passive || clause.infinitive) continue;
+    if (!clause.object || clause.negated || clause.passive || clause.infinitive) continue;
     if (clause.modality !== 'fact') continue;
     if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
     // "the failure caused real hardship": the incident itself as subject tells its effect, not its
-    // cause. "This resulted in …" points back at a cause told just before, and counts.
-    const subjectWords = clause.subject.text.split(/\s+/).length;
-    const pointsBack = /^(?:this|that|which|these)$/i.test(clause.subject.text) && /^(?:result|lead|cause|trigger)/.test(clause.lemma);
-    if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(clause.subject.text) && subjectWords <= 3) continue;
+    // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
+    // ("an update to mitigate X led to …") point back at a cause told just before, and count.
+    const causal = /^(?:result|lead|cause|trigger)/.test(clause.lemma);
+    const subjectText = clause.subject?.text ?? '';
+    const pointsBack = causal && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    if (!clause.subject && !pointsBack) continue;
+    if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
     if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
@@ -228,7 +251,11 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
-const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when)\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$/i;
+const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+/** "We have restored a snapshot": our repair of a thing, not the problem solved. */
+const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
+const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
 
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
@@ -237,8 +264,12 @@ function detectResolution(text: string, clauses: () => readonly Clause[]): Resol
   if (!m) return undefined;
   // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
-  const clause = qualifyingClause(text, clauses, m.index);
+  // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
+  if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
+  const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
+  const transitive = !!clause.object && !/^(?:and|but|or|from|after|to|in|on|at|by|for|with|as|now|again|fully|successfully)\b/i.test(clause.object.text);
+  if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text)) return undefined;
   if (clause.negated || clause.modality !== 'fact') return undefined;
   // "is being restored": under way, not done.
   if (clause.progressive && clause.passive) return undefined;
