@@ -1,4 +1,4 @@
-import { defineRule, type Suggestion } from '../src/api.js';
+import { defineRule, type Sentence, type Suggestion } from '../src/api.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
@@ -142,6 +142,14 @@ export default defineRule<Options>({
     const ownership = phraseRegex(context.options.ownershipVerbs);
     const readerVerbs = phraseRegex(context.options.readerVerbs);
     const agentLists = { notAgents: context.options.notAgents, incidentAgents: context.options.incidentAgents };
+    // A rewrite must keep what the sentence tells the other rules. The shared detectors read a
+    // resolution, a cause or a promise from the passive ("every mailbox has been restored",
+    // "was impacted by a deploy") but not yet from every active form ("we have restored every
+    // mailbox"), so such sentences get the advice without a mechanical rewrite.
+    const rewritable = (sentence: Sentence) => {
+      const facts = context.facts(sentence);
+      return !facts.promise && !facts.resolution && !facts.cause;
+    };
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
         if (!mayHavePassive(sentence.text, context.options.states)) continue;
@@ -152,7 +160,7 @@ export default defineRule<Options>({
           const phrase = sentence.text.slice(match.start, match.end);
           if (match.agent) {
             const withAgent = sentence.text.slice(match.start, match.agent.end);
-            const suggestion = agentRewrite(sentence.text, nlp, match);
+            const suggestion = rewritable(sentence) ? agentRewrite(sentence.text, nlp, match) : undefined;
             context.report({
               statement,
               sentence,
@@ -177,7 +185,7 @@ export default defineRule<Options>({
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
           const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
-          const suggestion = future || context.facts(sentence).promise ? undefined : activeRewrite(sentence.text, nlp, match);
+          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,
