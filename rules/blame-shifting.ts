@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Statement } from '../src/rule.js';
+import { defineRule, type CauseFact, type Sentence, type Statement } from '../src/rule.js';
 import type { Term } from '../src/nlp/analysis.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { clauseStartIndex, isNegation, subjectOf } from '../src/nlp/subjects.js';
@@ -33,6 +33,14 @@ interface Blame {
 
 /** Where a cause's complement ends: punctuation, or a word that opens a new clause or an effect. */
 const COMPLEMENT_END = /[,;:.()]|\s(?:and|but|which|who|while|so|affecting|impacting|causing|leading|resulting|preventing|that (?:affected|impacted|caused|led)|for (?:some|all|many|our)|when|where|until|after|before)\b/i;
+/** Verbs that place a failure at a supplier rather than make it a victim ("a shutdown impacting our courier partner"). */
+const LOCUS_VERBS = /^(?:affect|impact|hit|strik|disrupt)\w*$/;
+/** Where a cause's complement may run on for a supplier: "a shutdown impacting our courier partner". */
+const LOCUS_CONTINUES = /^\s(?:affecting|impacting|hitting|striking|disrupting|at)\b/i;
+/** Temporal clauses that tell a cause by its timing: "… were cancelled when an ice storm swept across the network". */
+const TEMPORAL = /\b(?:when|as|after|once)\s/gi;
+/** Verbs of repair: a party that fixed something in a "when/after" clause is not where the fault lies. */
+const REPAIR_VERBS = /^(?:mitigat|resolv|fix|restor|recover|repair|rolled|revert|deploy|patch|address|clear|complet|finish|confirm|return)\w*$/;
 /** Party words that say "elsewhere" wherever they stand in a phrase ("an upstream problem"). */
 const LOCATIVE_PARTY = /^(?:third[- ]?part(?:y|ies)|(?:upstream|downstream|external|outside)\b.*)$/i;
 
@@ -61,7 +69,9 @@ function partyIsTheCause(sentence: Sentence, complementStart: number, at: number
   // A verb between the marker and the party makes the party its object: a victim, not the cause.
   // A participle after a determiner describes a noun ("a misconfigured record") and does not count.
   const attributive = (k: number) => k > 0 && (before[k - 1].tags.has('Determiner') || before[k - 1].tags.has('Adjective') || before[k - 1].tags.has('Possessive'));
-  if (before.some((t, k) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Adjective') && !t.tags.has('Hyphenated') && !attributive(k))) return false;
+  // "a shutdown impacting our courier partner": for a supplier, the failure happened at theirs.
+  const atParty = (t: Term) => party === 'vendors' && LOCUS_VERBS.test(t.normal);
+  if (before.some((t, k) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Adjective') && !t.tags.has('Hyphenated') && !attributive(k) && !atParty(t))) return false;
   if (party === 'users') {
     // Users must be the first noun phrase: "caused by users running …", "due to a few customers".
     if (before.some((t) => t.tags.has('Preposition') && t.normal !== 'of')) return false;
@@ -88,7 +98,7 @@ function phraseEnd(sentence: Sentence, end: number, limit: number): number {
   return last;
 }
 
-function findBlame(sentence: Sentence, options: Options): Blame | undefined {
+function findBlame(sentence: Sentence, options: Options, cause: CauseFact | undefined): Blame | undefined {
   const text = sentence.text;
   const disown = phraseRegex(options.disowning).exec(text);
   if (disown) return { party: 'disowning', start: disown.index, end: disown.index + disown[0].length };
@@ -98,7 +108,13 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
   for (let m = markers.exec(text); m; m = markers.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
   for (const marker of found) {
     const rest = text.slice(marker.end);
-    const stop = COMPLEMENT_END.exec(rest);
+    let stop = COMPLEMENT_END.exec(rest);
+    // A supplier after "impacting"/"affecting" is still where the cause lies: read on to the next stop.
+    // Not when the cause before it is ours ("a bug in our warehouse software affecting our partners").
+    if (stop && LOCUS_CONTINUES.test(rest.slice(stop.index)) && !/\b(?:our|we|us)\b/i.test(rest.slice(0, stop.index))) {
+      const further = COMPLEMENT_END.exec(rest.slice(stop.index + stop[0].length));
+      stop = further ? ({ index: stop.index + stop[0].length + further.index } as RegExpExecArray) : null;
+    }
     const complementEnd = marker.end + (stop ? stop.index : rest.length);
     const complement = text.slice(marker.end, complementEnd);
     for (const party of PARTIES) {
@@ -116,6 +132,14 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
       return { party, start: marker.start, end: phraseEnd(sentence, at + m[0].length, complementEnd) };
     }
   }
+  // The cause as the subject of an effect verb (the shared cause fact): "a lightning strike on our
+  // data centre knocked out payments", "our upstream provider's failure caused the outage".
+  if (cause?.via === 'subject' && cause.cause) {
+    const blame = partyInSubject(sentence, options, cause.cause, cause.end);
+    if (blame) return blame;
+  }
+  const temporal = partyInTemporalClause(sentence, options);
+  if (temporal) return temporal;
   // The party as the subject of a harm verb: "our upstream provider's failure caused the outage".
   const harm = globalPhraseRegex(options.harmVerbs);
   for (let m = harm.exec(text); m; m = harm.exec(text)) {
@@ -141,13 +165,55 @@ function findBlame(sentence: Sentence, options: Options): Blame | undefined {
   return undefined;
 }
 
+/** A party heading or possessing the cause phrase; nature and attackers anywhere in it. */
+function partyInSubject(sentence: Sentence, options: Options, subject: { start: number; end: number }, end: number): Blame | undefined {
+  const terms = sentence.nlp.terms;
+  const phrase = sentence.text.slice(subject.start, subject.end);
+  for (const party of PARTIES) {
+    const p = partyRegex(options, party).exec(phrase);
+    if (!p) continue;
+    const at = subject.start + p.index;
+    const word = terms.find((t) => t.start <= at && at < t.end);
+    const last = [...terms].reverse().find((t) => t.end <= subject.end);
+    if (party === 'nature' || party === 'attackers' || (word && (word === last || word.tags.has('Possessive') || LOCATIVE_PARTY.test(p[0])))) {
+      return { party, start: subject.start, end };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A temporal clause whose subject is nature, a supplier or attackers tells the cause by its
+ * timing: "trains were cancelled when an ice storm swept across the network". Users doing
+ * ordinary things ("when customers signed in") are not blamed by it.
+ */
+function partyInTemporalClause(sentence: Sentence, options: Options): Blame | undefined {
+  const text = sentence.text;
+  TEMPORAL.lastIndex = 0;
+  for (let m = TEMPORAL.exec(text); m; m = TEMPORAL.exec(text)) {
+    const from = m.index + m[0].length;
+    const terms = sentence.nlp.terms;
+    const verbIndex = terms.findIndex((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && (t.tags.has('PastTense') || t.tags.has('PresentTense')));
+    if (verbIndex < 0 || terms.slice(0, verbIndex).some((t) => t.start >= from && /[,;:]/.test(text.slice(t.end, t.end + 1)))) continue;
+    // "after the provider mitigated the degradation": the party fixing it is not blamed by it.
+    if (REPAIR_VERBS.test(terms[verbIndex].normal)) continue;
+    const subject = subjectOf(text, sentence.nlp, verbIndex);
+    if (!subject || subject.negated || subject.start < from) continue;
+    const phrase = text.slice(subject.start, subject.end);
+    for (const party of ['nature', 'vendors', 'attackers'] as const) {
+      if (partyRegex(options, party).test(phrase)) return { party, start: m.index, end: terms[verbIndex].end };
+    }
+  }
+  return undefined;
+}
+
 const MESSAGES: Record<Blame['party'], (phrase: string) => string> = {
   users: (p) =>
-    `"${p}" puts the fault on your users. Say what your system did wrong with what they sent, e.g. "our servers could not cope with requests from older app versions", and what you are changing.`,
+    `"${p}" puts the fault on your users. Say what your system did wrong with what they did or sent ("our [system] could not cope with …"), and what you are changing.`,
   vendors: (p) =>
-    `"${p}" puts the fault on a supplier without owning the consequence. Keep the fact and own your part in the same statement, e.g. "we relied on a single provider; that was our decision, and we are adding a second one".`,
+    `"${p}" puts the fault on a supplier without owning the consequence. Keep the fact and own your part in the same statement: "we relied on [them] for [what]; that was our decision, and [what we are changing]".`,
   nature: (p) =>
-    `"${p}" blames nature. Say what in your own setup failed under it, e.g. "our backup power did not cover a storm of this length", and what you are changing.`,
+    `"${p}" blames nature. Say what in your own setup failed under it ("our [system] did not hold up to …"), and what you are changing.`,
   attackers: (p) =>
     `"${p}" blames attackers without evidence. Say what you know and how you know it ("we traced the traffic to …"), or say you are still checking.`,
   disowning: (p) =>
@@ -177,6 +243,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nCheckout was down for an hour due to an issue with our upstream payment provider.' },
         { text: '---\nstatus: resolved\n---\nThe outage was caused by severe weather in Virginia. Service is back.' },
         { text: '---\nstatus: resolved\n---\nThe disruption was beyond our control. Everything works again.' },
+        { text: '---\nstatus: resolved\n---\nOrders were late due to a shutdown impacting our courier partner.' },
+        { text: '---\nstatus: resolved\n---\nHundreds of trains were cancelled when an ice storm swept across the network.' },
+        { text: '---\nstatus: resolved\n---\nParcels were held for two days after a flood reached the sorting hub.' },
       ],
       pass: [
         {
@@ -184,6 +253,8 @@ export default defineRule<Options>({
         },
         { text: '---\nstatus: resolved\n---\nA configuration change we deployed blocked users from signing up between 10:00 and 10:40 UTC.' },
         { text: '---\nstatus: resolved\n---\nThe outage was not caused by an attack or by our customers: a certificate we manage expired.' },
+        { text: '---\nstatus: resolved\n---\nThe app slowed down when customers signed in at the start of the sale, because our login servers were too few.' },
+        { text: '---\nstatus: resolved\n---\nOrders were late due to a bug in our warehouse software affecting our courier partners.' },
       ],
     },
     options: {
@@ -204,14 +275,15 @@ export default defineRule<Options>({
     const parties = PARTIES.map((p) => partyRegex(options, p));
     const causal = [phraseRegex(options.causeMarkers), phraseRegex(options.harmVerbs)];
     const disowning = phraseRegex(options.disowning);
-    const mayBlame = (text: string) => disowning.test(text) || (parties.some((re) => re.test(text)) && causal.some((re) => re.test(text)));
+    const mayBlame = (text: string) =>
+      disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || /\b(?:when|as|after|once)\b/i.test(text)));
     const ownership = phraseRegex(options.ownership);
     const evidence = phraseRegex(options.attackEvidence);
     for (const statement of context.incident.statements) {
       let owned: boolean | undefined;
       for (const sentence of statement.sentences) {
         if (!mayBlame(sentence.text)) continue;
-        const blame = findBlame(sentence, options);
+        const blame = findBlame(sentence, options, context.facts(sentence).cause);
         if (!blame) continue;
         owned ??= ownsConsequence(statement, ownership);
         if (owned) break;

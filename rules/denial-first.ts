@@ -1,6 +1,7 @@
 import { defineRule, type Sentence } from '../src/rule.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
-import { APOLOGY_PHRASES, findApology, type Span } from '../src/nlp/matchers.js';
+import { APOLOGY_PHRASES, readApology } from '../src/nlp/apology.js';
+import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { isNegation, punctuationBetween } from '../src/nlp/subjects.js';
 import data from './data/denial-first.json' with { type: 'json' };
@@ -67,8 +68,9 @@ function findDenials(sentence: Sentence, options: Options): Span[] {
 function firstAcknowledgement(sentence: Sentence, denials: Span[], options: Options): number | undefined {
   const text = sentence.text;
   let first: number | undefined;
-  const apology = findApology(text, options.apology);
-  if (apology && !apology.negated) first = apology.start;
+  // A conditional non-apology ("sorry if anyone was affected") acknowledges nothing.
+  const apology = readApology(text, { ...APOLOGY_PHRASES, apology: options.apology });
+  if (apology && !apology.negated && apology.nonApology !== 'conditional') first = apology.start;
   const harm = globalPhraseRegex(options.harm);
   for (let m = harm.exec(text); m; m = harm.exec(text)) {
     if (inside(m.index, denials)) continue;
@@ -93,6 +95,7 @@ export default defineRule<Options>({
       fail: [
         { text: '---\nstatus: identified\n---\nOur system has not crashed or been the victim of a cyber attack. Sign-in is failing for some users.' },
         { text: '---\nstatus: resolved\n---\nNo customer data was exposed. Between 09:00 and 11:00 UTC nobody could sign in, and we are sorry.' },
+        { text: "---\nstatus: resolved\n---\nWe're sorry if anyone was affected. Your photos were never at risk of being lost." },
         {
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nThis was not a security breach. Payments are failing for all customers.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nPayments work again.',
         },
@@ -131,7 +134,7 @@ export default defineRule<Options>({
           sentence,
           start: denial.start,
           end: denial.end,
-          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen and your apology, then reassure: "Sign-in failed from 09:00 to 11:00 UTC and we're sorry. No data was exposed."`,
+          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen, to whom, and your apology; then reassure: "We're sorry: [what failed, for whom, when]. ${phrase[0].toUpperCase()}${phrase.slice(1)} …"`,
         });
         return;
       }

@@ -1,7 +1,9 @@
 import { defineRule, type Incident, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
-import { APOLOGY_PHRASES, findApology, type ApologyMatch } from '../src/nlp/matchers.js';
+import { APOLOGY_PHRASES, readApology, type Apology, type NonApology } from '../src/nlp/apology.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { findAgentlessFailures, mayHaveAgentlessFailure } from '../src/nlp/agency.js';
+import { findPassives, isReassurance, mayHavePassive } from '../src/nlp/passive.js';
 import data from './data/emotion-apology.json' with { type: 'json' };
 
 interface Options {
@@ -21,33 +23,6 @@ interface Options {
   hedges: string[];
   /** Longest impact sentence worth quoting in an apology. */
   maxImpactWords: number;
-}
-
-type Kind = 'conditional' | 'hypothetical' | 'feelings';
-
-const compiled = new WeakMap<Options, (rest: string) => Kind | undefined>();
-
-/** Builds the classifier for the text after an apology word, once per options object. */
-function classifier(options: Options): (rest: string) => Kind | undefined {
-  let classify = compiled.get(options);
-  if (classify) return classify;
-  const feelings = `(?:${options.feelings.join('|')})`;
-  const harms = `(?:${options.vagueHarms.join('|')})`;
-  const who = '(?:you|anyone|anybody|everyone|customers|users|those|people|some of you|any of you|many of you|all of you|our \\w+)';
-  const conditional = /^[\s,]*(?:(?:to|for) (?:\w+ ){0,3})?(?:if|in case|should)\b/i;
-  const anyHarm = new RegExp(`^\\s*(?:(?:for|about)\\s+)?(?:any|all(?: the)?)\\s+(?:\\w+\\s+){0,2}?(?:${feelings}|${harms})\\b`, 'i');
-  const theFeeling = new RegExp(`^\\s*(?:for|about)\\s+(?:the|this|that|your|all the)\\s+(?:\\w+\\s+){0,1}?${feelings}\\b`, 'i');
-  const mayHaveCaused = /\b(?:may|might|could) have (?:caused|created|resulted|experienced|been)\b/i;
-  const youFeel = new RegExp(`\\b${who}\\s+(?:may |might )?(?:feel|felt|are|were|have been|has been|was|is|be|being)\\s+(?:\\w+\\s+){0,2}?${feelings}`, 'i');
-  const toUpset = new RegExp(`^\\s*(?:to|for)\\s+${who}(?:\\s+\\w+){0,2}\\s+(?:who|that)\\s+(?:\\w+\\s+){0,2}?(?:${feelings}|inconvenienced)`, 'i');
-  classify = (rest: string) => {
-    if (conditional.test(rest)) return 'conditional';
-    if (anyHarm.test(rest) || mayHaveCaused.test(rest)) return 'hypothetical';
-    if (theFeeling.test(rest) || youFeel.test(rest) || toUpset.test(rest)) return 'feelings';
-    return undefined;
-  };
-  compiled.set(options, classify);
-  return classify;
 }
 
 // What may stand before the apology word for the suggestion to replace the whole apology:
@@ -73,10 +48,15 @@ function impactSentence(incident: Incident, statement: Statement, except: Senten
   const symptoms = phraseRegex(options.symptoms);
   for (let i = statement.index; i >= 0; i--) {
     for (const sentence of incident.statements[i].sentences) {
-      if (sentence === except || /\?\s*$/.test(sentence.text)) continue;
+      // A question, or a sentence that points back ("This resulted in …"), cannot stand in an apology.
+      if (sentence === except || /\?\s*$/.test(sentence.text) || /^\s*(?:this|that|it|these|those|they)\b/i.test(sentence.text)) continue;
       if (sentence.text.split(/\s+/).length > options.maxImpactWords) continue;
       if (!(describesHarm(sentence.text, options.harm) || symptoms.test(sentence.text))) continue;
       if (notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;
+      // An apology quotes it as the company's act, so it must not hide the actor itself: no
+      // failure acting by itself ("the platform became unstable"), no passive ("was taken offline").
+      if (mayHaveAgentlessFailure(sentence.text) && findAgentlessFailures(sentence).length > 0) continue;
+      if (mayHavePassive(sentence.text) && findPassives(sentence.nlp).some((p) => !isReassurance(sentence.nlp, p))) continue;
       return sentence;
     }
   }
@@ -102,7 +82,7 @@ function asClause(sentence: Sentence): string {
  */
 function actApology(
   sentence: Sentence,
-  apology: ApologyMatch,
+  apology: Apology,
   impact: Sentence | undefined,
   isStillEmotional: (rewrite: string) => boolean,
 ): Suggestion | undefined {
@@ -133,13 +113,18 @@ function actApology(
   return { desc: `${desc}: "${rewrite}"`, text: rewrite, start: 0, end };
 }
 
-const MESSAGES: Record<Kind, string> = {
-  conditional: '"Sorry if…" doubts that anyone was hurt. Apologise for what you did: "we\'re sorry we …".',
-  hypothetical:
-    'An apology for "any inconvenience this may have caused" is for a harm you will not name. Name the failure: "we\'re sorry that checkout failed for an hour".',
-  feelings:
-    'Apologise for what you did, not for how the reader feels: "we\'re sorry we took sign-in offline for two hours".',
-};
+/** The message quotes the file's own words, and the rewrite when there is one. */
+function message(kind: NonApology, reason: string, rewrite: string | undefined): string {
+  const instead = rewrite ? `: "${rewrite}"` : ': "we\'re sorry that [what failed, for whom]"';
+  switch (kind) {
+    case 'conditional':
+      return `"${reason}" doubts that anyone was hurt. Apologise for what happened${instead}.`;
+    case 'hypothetical':
+      return `An apology for "${reason}" is for a harm you do not name. Name the failure${instead}.`;
+    default:
+      return `"${reason}" apologises for how the reader feels, not for what you did. Apologise for the act${instead}.`;
+  }
+}
 
 export default defineRule<Options>({
   meta: {
@@ -159,11 +144,17 @@ export default defineRule<Options>({
         { text: "We're sorry if you were affected by the outage." },
         { text: 'We regret that some of you feel frustrated by the change.' },
         { text: 'Sorry to anyone who was upset by the delay.' },
+        { text: 'We apologise to every passenger on the delayed service for the stress.' },
+        { text: 'Our apologies to viewers who found the segment distressing.' },
+        { text: 'We apologise for the disruption and any impact to your services.' },
+        { text: 'Apologies to any subscribers who were inconvenienced by the late newsletter.' },
       ],
       pass: [
         { text: "We're sorry we took your calls offline for two days." },
         { text: 'We are not sorry for any inconvenience, because there was none: the maintenance went to plan.' },
         { text: "We're sorry for the failed uploads between 10:00 and 12:40 UTC." },
+        { text: 'We apologise to every passenger on the delayed service for the two-hour wait outside Leeds.' },
+        { text: 'Our apologies to viewers: we broadcast the segment without the warning it needed.' },
       ],
     },
     options: {
@@ -179,21 +170,24 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
-    const classify = classifier(options);
     // A suggestion must itself pass this rule.
     const isStillEmotional = (rewrite: string) => {
-      const again = findApology(rewrite, options.apology);
-      return !again || again.negated || classify(again.rest) !== undefined;
+      const again = readApology(rewrite, options);
+      return !again || again.negated || again.nonApology !== undefined;
     };
     for (const statement of incident.statements) {
       for (const sentence of statement.sentences) {
-        const apology = findApology(sentence.text, options.apology);
-        if (!apology || apology.negated) continue;
-        const kind = classify(apology.rest);
-        if (!kind) continue;
+        const apology = readApology(sentence.text, options);
+        if (!apology || apology.negated || !apology.nonApology) continue;
         const impact = impactSentence(incident, statement, sentence, options);
         const suggestion = actApology(sentence, apology, impact, isStillEmotional);
-        context.report({ statement, sentence, message: MESSAGES[kind], suggestions: suggestion && [suggestion] });
+        const reason = apology.reason ? sentence.text.slice(apology.reason.start, apology.reason.end) : sentence.text.slice(apology.start);
+        context.report({
+          statement,
+          sentence,
+          message: message(apology.nonApology, reason, suggestion?.text),
+          suggestions: suggestion && [suggestion],
+        });
       }
     }
   },

@@ -119,11 +119,11 @@ function fullRecovery(sentence: Sentence, options: Options): Span[] {
 
 const MESSAGES: Record<Kind, (phrase: string) => string> = {
   absolute: (p) =>
-    `"${p}" promises what nobody can know. Say what you changed and how you will know it works, e.g. "we added a test that blocks this kind of release".`,
+    `"${p}" promises what nobody can know. Say what you changed and how you will know it works: "we have [changed what], and [how we will notice if it happens again]".`,
   eta: (p) =>
-    `An exact fix time while you are still investigating ("${p}") sets up a broken promise. Give the time of the next update instead, or an honest estimate: "we expect a fix within the hour and will update by 14:30 UTC".`,
+    `An exact fix time while you are still investigating ("${p}") sets up a broken promise. Give the time of the next update instead, or an honest estimate: "we expect [the fix] within [an estimate] and will post again by [a time]".`,
   recovery: (p) =>
-    `"${p}" claims full recovery while you are still monitoring. Say what you see and what you are still checking, e.g. "sign-in works again for the accounts we have checked; we are watching error rates until 15:00 UTC".`,
+    `"${p}" claims full recovery while you are still monitoring. Say what you see and what you are still checking: "[what] works again for [what we have checked]; we are watching [what] until [when]".`,
 };
 
 /** "100% resolved" -> "resolved": the only absolute with a mechanical rewrite. */

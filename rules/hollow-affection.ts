@@ -2,10 +2,11 @@ import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Span } from '../src/nlp/matchers.js';
 import { globalPhraseRegex } from '../src/nlp/phrases.js';
 import { FragmentRegExp } from '../src/nlp/prefilter.js';
+import { findPlatitudes, PLATITUDE_PHRASES, type PlatitudeLists } from '../src/nlp/platitudes.js';
 import data from './data/hollow-affection.json' with { type: 'json' };
 
-interface Options {
-  /** Clauses that claim care without showing it ("we take your security very seriously"). */
+interface Options extends PlatitudeLists {
+  /** Set phrases that claim care without showing it ("out of an abundance of caution"). */
   platitudes: string[];
   /** Words that flatter the reader ("valued"); only the word is cut. */
   adjectives: string[];
@@ -36,7 +37,7 @@ function adjectiveRegex(options: Options): RegExp {
   let re = adjectiveRegexes.get(options);
   if (!re) {
     const readers = options.readers.map((r) => `(?:${r})`).join('|') || '(?!)';
-    re = new FragmentRegExp(options.adjectives, '\\b', `\\s+(?=(?:[\\w-]+\\s+)?(?:${readers})\\b)`, 'iu', true);
+    re = new FragmentRegExp(options.adjectives, '\\b', `\\s+(?=(?:[\\w-]+\\s+){0,4}?(?:${readers})\\b)`, 'iu', true);
     adjectiveRegexes.set(options, re);
   }
   re.lastIndex = 0;
@@ -65,6 +66,9 @@ function findHits(text: string, options: Options): Hit[] {
   const hits: Hit[] = [];
   const platitudes = globalPhraseRegex(options.platitudes);
   for (let m = platitudes.exec(text); m; m = platitudes.exec(text)) hits.push({ kind: 'clause', start: m.index, end: m.index + m[0].length });
+  for (const span of findPlatitudes(text, options)) {
+    if (!hits.some((h) => h.start < span.end && span.start < h.end)) hits.push({ kind: 'clause', ...span });
+  }
   const adjectives = adjectiveRegex(options);
   for (let m = adjectives.exec(text); m; m = adjectives.exec(text)) {
     const span = { kind: 'word' as const, start: m.index, end: m.index + m[0].length };
@@ -130,16 +134,37 @@ export default defineRule<Options>({
       fail: [
         { text: 'The network is recovering. We love our customers too much to let that happen.' },
         { text: 'We take your security very seriously. On 3 May an attacker used a leaked key to read 1,200 support tickets.' },
-        { text: 'Thank you for your patience. Your satisfaction is our top priority.' },
+        { text: 'Checkout failed for an hour this morning. Thank you for your patience. Your satisfaction is our top priority.' },
         { text: 'We have restored checkout for all of our valued customers.' },
+        { text: 'We take every report of abuse on our platform from parents and teachers very seriously.' },
+        { text: 'To our valued Gold Tier Rewards members: the lounge booking site was down on Sunday.' },
+        { text: 'Keeping every train on time for our passengers is our highest priority.' },
+        { text: 'Safety is our core value.' },
+        { text: 'The privacy and trust of our customers is paramount.' },
+        { text: 'Out of an abundance of caution, we signed everyone out on Monday.' },
+        { text: 'We value our customers.' },
+        { text: 'Your business is important to us.' },
+        { text: 'The wellbeing of every family who stays at our parks has always been our number one concern.' },
       ],
       pass: [
         { text: 'On 3 May an attacker used a leaked key to read 1,200 support tickets. We revoked the key within the hour and now rotate every key weekly.' },
         { text: "We're sorry: we know many of you rely on fast delivery, and mail was 40 minutes late this morning." },
         { text: 'Restoring checkout is our only priority right now; next update by 14:30 UTC.' },
+        { text: 'Getting every delayed parcel to its owner is our top priority this week.' },
+        { text: 'Speed was never our top priority for this release; correctness was, and we got it wrong.' },
+        { text: 'To our Gold Tier members: the lounge booking site was down on Sunday, and we have refunded every booking fee.' },
       ],
     },
-    options: { platitudes: data.platitudes, adjectives: data.adjectives, readers: data.readers },
+    options: {
+      platitudes: data.platitudes,
+      adjectives: data.adjectives,
+      readers: data.readers,
+      valuePredicates: PLATITUDE_PHRASES.valuePredicates,
+      valueVerbs: PLATITUDE_PHRASES.valueVerbs,
+      valuedObjects: PLATITUDE_PHRASES.valuedObjects,
+      repairGerunds: PLATITUDE_PHRASES.repairGerunds,
+      timeBounds: PLATITUDE_PHRASES.timeBounds,
+    },
   },
   check(context) {
     const { options } = context;

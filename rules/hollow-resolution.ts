@@ -1,4 +1,4 @@
-import { defineRule, type Statement } from '../src/rule.js';
+import { defineRule, type Sentence, type SentenceFacts, type Statement } from '../src/rule.js';
 import { IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
@@ -29,7 +29,7 @@ const ADVICE: Record<Element, string> = {
 };
 
 /** Which of the four elements the statements give. */
-function elementsIn(statements: Statement[], options: Options): Set<Element> {
+function elementsIn(statements: Statement[], options: Options, facts: (sentence: Sentence) => SentenceFacts): Set<Element> {
   const found = new Set<Element>();
   const fix = phraseRegex(options.fixActions);
   const next = phraseRegex(options.nextSteps);
@@ -38,7 +38,7 @@ function elementsIn(statements: Statement[], options: Options): Set<Element> {
     for (const sentence of statement.sentences) {
       if (found.size >= options.minElements) break;
       const text = sentence.text;
-      if (!found.has('cause') && findCause(text, options.causeMarkers, options.notCause)) found.add('cause');
+      if (!found.has('cause') && (facts(sentence).cause || (options.causeMarkers.length > CAUSE_PHRASES.markers.length && findCause(text, options.causeMarkers.slice(CAUSE_PHRASES.markers.length), options.notCause)))) found.add('cause');
       if (!found.has('fix') && fix.test(text)) found.add('fix');
       if (!found.has('next') && next.test(text)) found.add('next');
       if (!found.has('affected') && (statesDuration(text, options.duration) || namesAffected(text, () => sentence.nlp, options))) found.add('affected');
@@ -88,11 +88,15 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
-    const first = incident.statements.findIndex((s) => s.phase === 'resolved');
+    // The first resolution; with none, a last update whose own words close it (an "Update" label
+    // that says "every mailbox has been restored").
+    const statements = incident.statements;
+    let first = statements.findIndex((s) => s.phase === 'resolved');
+    if (first < 0 && statements.length > 0 && context.understanding(statements[statements.length - 1]).phase === 'resolved') first = statements.length - 1;
     if (first < 0) return context.notApplicable();
     // The resolution and anything after it (a later summary or post-mortem closes the loop too).
     const closing = incident.statements.slice(first);
-    const found = elementsIn(closing, options);
+    const found = elementsIn(closing, options, context.facts);
     if (found.size >= options.minElements) return;
     const statement = incident.statements[first];
     const missing = (Object.keys(ADVICE) as Element[]).filter((e) => !found.has(e));

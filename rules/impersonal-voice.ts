@@ -103,7 +103,7 @@ export default defineRule<Options>({
           sentence,
           start: match.start,
           end: match.end,
-          message: `This update never says "we" and calls the company "${name}", which reads as cold. Speak as the people responsible: "${suggestion.text} …".`,
+          message: `This update never speaks in the first person and calls the company "${name}", which reads as cold. Speak as the people responsible: "${suggestion.text} …".`,
           suggestions: [suggestion],
         });
         // One finding per statement: the voice is a property of the whole statement.

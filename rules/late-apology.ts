@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule.js';
-import { APOLOGY_PHRASES, findApology, isApology } from '../src/nlp/matchers.js';
+import { APOLOGY_PHRASES, isApology, readApology } from '../src/nlp/apology.js';
 import { formatDuration, formatTime, incidentStart, liveUpdates, minutesBetween, positiveOption } from '../src/engine/timeline.js';
 
 interface Options {
@@ -56,11 +56,11 @@ export default defineRule<Options>({
     const updates = liveUpdates(incident);
     // Only a later update can hold a late first apology: a late first statement is update-gap's.
     if (!incident.isTimeline || updates.length < 2) return context.notApplicable();
-    if (updates[0].sentences.some((s) => isApology(s.text, options.apology))) return;
+    if (updates[0].sentences.some((s) => isApology(s.text, { ...APOLOGY_PHRASES, apology: options.apology }))) return;
     for (const [position, statement] of updates.entries()) {
       if (position === 0) continue;
       for (const sentence of statement.sentences) {
-        const apology = findApology(sentence.text, options.apology);
+        const apology = readApology(sentence.text, { ...APOLOGY_PHRASES, apology: options.apology });
         if (!apology || apology.negated) continue;
         const start = incidentStart(incident);
         const delay = start && statement.time ? minutesBetween(start, statement.time) : undefined;
@@ -78,7 +78,7 @@ export default defineRule<Options>({
           sentence,
           start: apology.start,
           end: apology.end,
-          message: `The first apology comes ${when}. Apologise in the first update, even before you know the cause: "We're sorry: … is failing for many of you and we are working on it."`,
+          message: `The first apology comes ${when}. Apologise in the first update, even before you know the cause: "We're sorry that [what is failing, for whom]; we are working on it."`,
         });
         return;
       }

@@ -1,4 +1,4 @@
-import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
+import { defineRule, type Sentence, type SentenceFacts, type Suggestion } from '../src/rule.js';
 import { countHedgeWords, findImpactHedges, HEDGE_PHRASES, type Hedge } from '../src/nlp/hedges.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
@@ -47,6 +47,13 @@ function suggestionsFor(sentence: Sentence, hedges: Hedge[], deletable: RegExp):
   return out;
 }
 
+function hedgedHarm(facts: SentenceFacts): boolean {
+  if (facts.harm) return true;
+  if (!facts.possibleHarm) return false;
+  // A condition ("if we have to roll back") or the future makes it a forecast; "when using X" does not.
+  return !facts.clauses.some((c) => (c.modality === 'conditional' && c.subordinator !== 'when') || c.tense === 'future');
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'minimizing',
@@ -68,6 +75,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nAbout 5% of customers see errors at checkout since 14:05 UTC.' },
         { text: '---\nstatus: investigating\n---\nSome users cannot sign in. We are investigating.' },
         { text: '---\nstatus: scheduled\n---\nOn May 3 some dashboards will be read-only for a few minutes.' },
+        { text: '---\nstatus: scheduled\n---\nWe will patch the mail servers on Sunday. No downtime is expected, and a short interruption is possible only if we have to roll back.' },
+        { text: '---\nstatus: scheduled\n---\nWe will restart the chat cluster tonight. Some sessions may briefly drop for a few seconds while each node restarts.' },
       ],
     },
     options: {
@@ -92,6 +101,11 @@ export default defineRule<Options>({
         // Cheap gates first: enough hedge words, and harm in the sentence; only then tag it.
         if (countHedgeWords(sentence.text, options.hedges) < options.minHedges) continue;
         if (!describesHarm(sentence.text, options.harm) || scope.test(sentence.text)) continue;
+        // Forecast or denied impact ("no downtime is expected", "a short interruption is possible
+        // if we have to roll back", planned work that "may" drop sessions) is neither harm done
+        // nor a shrinking of it. A hedged harm ("some users may see errors", "a small number of
+        // services may see brief interruptions" during planned work) is.
+        if (!hedgedHarm(context.facts(sentence))) continue;
         const hedges = findImpactHedges(sentence.text, sentence.nlp, options.hedges).filter((h) => !onInternal(sentence.text, h));
         // Distinct hedges: "jobs may queue or may time out" lists two outcomes, it does not stack.
         if (new Set(hedges.map((h) => h.text.toLowerCase())).size < options.minHedges) continue;

@@ -1,7 +1,8 @@
 import { defineRule, type Statement } from '../src/rule.js';
-import { APOLOGY_PHRASES, isApology } from '../src/nlp/matchers.js';
+import { APOLOGY_PHRASES, isApology } from '../src/nlp/apology.js';
 import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { liveUpdates } from '../src/engine/timeline.js';
+import { phraseRegex } from '../src/nlp/phrases.js';
 import type { Phase } from '../src/engine/model.js';
 
 interface Options {
@@ -48,7 +49,7 @@ export default defineRule<Options>({
     const { incident, options } = context;
     const statements = incident.statements;
     if (statements.length === 0 || incident.meta.impact === 'none') return context.notApplicable();
-    const apologises = (s: Statement) => s.sentences.some((sentence) => isApology(sentence.text, options.apology));
+    const apologises = (s: Statement) => s.sentences.some((sentence) => isApology(sentence.text, { ...APOLOGY_PHRASES, apology: options.apology }));
     // The statements by which an apology is due: all of a single statement, or a timeline's live
     // updates up to and including the first identified-or-later one (all if it never gets there).
     const updates = incident.isTimeline ? liveUpdates(incident) : statements;
@@ -58,11 +59,16 @@ export default defineRule<Options>({
     if (!statements.some((s) => describesHarm(s.text, options.harm))) return context.notApplicable();
     const target = updates[0];
     const later = statements.some((s) => !window.includes(s) && apologises(s));
+    // Quote the statement's own account of the harm, so the advice is about this incident.
+    const harm = phraseRegex(options.harm);
+    const hurt = statements.flatMap((s) => s.sentences).find((sentence) => harm.test(sentence.text));
+    const quote = hurt && (hurt.text.length <= 120 ? hurt.text : harm.exec(hurt.text)?.[0]);
+    const what = quote ? ` ("${quote}")` : '';
     context.report({
       statement: target,
       message: later
-        ? 'No apology until after you said what went wrong. Apologise in the first update, for what happened: "We\'re sorry: uploads are failing for many of you."'
-        : 'Customers were hurt and no sentence apologises. Say sorry for what you did and its effect: "We\'re sorry: for two hours many of you could not sign in."',
+        ? `No apology until after you said what went wrong${what}. Apologise in the first update, for what happened: "We're sorry that [what failed, for whom]."`
+        : `Customers were hurt${what} and no sentence apologises. Say sorry for what you did and its effect: "We're sorry that [what failed, for whom]."`,
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
-import { reportTarget } from '../src/engine/timeline.js';
+import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
 
 interface Options {
   /** Phrases that give a cause or a working theory. */
@@ -23,6 +23,8 @@ export default defineRule<Options>({
       fix: 'Say what caused it ("caused by a certificate that expired at 07:50"), or what you suspect ("we believe a configuration change is involved"). While investigating, say what you are checking.',
       fail: [
         { text: '---\nstatus: resolved\n---\nSign-in failed for all users between 09:00 and 11:00 UTC. Everything is working again.' },
+        // An effect, a promised review and a bare mention are not causes.
+        { text: '---\nstatus: resolved\n---\nThe ticket office was closed all morning and the failure caused real hardship. A full review of what happened is under way.' },
         {
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
         },
@@ -33,6 +35,10 @@ export default defineRule<Options>({
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Identified (2024-03-01T10:20:00Z)\n\nThe failures were caused by a full disk on one storage node.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
         },
         { text: '---\nstatus: investigating\n---\nWe suspect a faulty network switch in our Frankfurt data centre is dropping requests to the API.' },
+        // A cause as the subject of an effect verb, with no connective.
+        { text: '---\nstatus: resolved\n---\nFloodwater in our main data centre knocked out the payments platform for six hours on Tuesday. Payments work again.' },
+        // What the message recommends counts as a working theory.
+        { text: '---\nstatus: investigating\n---\nUploads fail for all users. We are checking last night\'s database change.' },
       ],
     },
     options: { markers: CAUSE_PHRASES.markers, notCause: CAUSE_PHRASES.notCause },
@@ -41,13 +47,16 @@ export default defineRule<Options>({
     const { incident, options } = context;
     // Over a timeline, a cause given in any statement (or a linked post-mortem) explains it.
     if (incident.meta.postmortem && incident.isTimeline) return;
+    // The shared cause detector reads each sentence's clauses; phrases a user adds still count.
+    const extended = options.markers.length > CAUSE_PHRASES.markers.length;
     for (const statement of incident.statements) {
       for (const sentence of statement.sentences) {
-        if (findCause(sentence.text, options.markers, options.notCause)) return;
+        if (context.facts(sentence).cause) return;
+        if (extended && findCause(sentence.text, options.markers.slice(CAUSE_PHRASES.markers.length), options.notCause)) return;
       }
     }
-    const target = reportTarget(incident, 'resolution');
-    const investigating = target.phase === 'investigating';
+    const target = closingStatement(incident);
+    const investigating = !closesIncident(target) && (target.phase === 'investigating' || target.phase === 'identified');
     context.report({
       statement: target,
       sentence: target.sentences[0],

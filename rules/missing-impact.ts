@@ -1,4 +1,5 @@
-import { defineRule, type Statement } from '../src/rule.js';
+import { defineRule, type Sentence, type SentenceFacts, type Statement } from '../src/rule.js';
+import { isNotice } from '../src/nlp/understanding.js';
 import { analyseTitle, IMPACT_PHRASES, namesAffected, type AffectedLists } from '../src/nlp/impact.js';
 
 interface Options extends AffectedLists {
@@ -9,8 +10,18 @@ interface Options extends AffectedLists {
   titleCounts: boolean;
 }
 
-function statementNamesAffected(statement: Statement, lists: AffectedLists): boolean {
-  return statement.sentences.some((s) => namesAffected(s.text, () => s.nlp, lists));
+/** Words that put a sentence about the incident: what they name is what is affected. */
+const INCIDENT_TALK = /\b(?:investigat\w*|looking into|seeing|experienc\w*|affect\w*|impact\w*|disrupt\w*|degrad\w*|queue\w*|wait(?:ing)? times?|backlog|delay\w*|recover\w*|mitigat\w*|restor\w*|unavailab\w*|outage|incident)\b|\b(?:not|n't)\b[^.;]{0,40}\b(?:as expected|correctly|properly)\b/i;
+
+/** A noun names what is affected only in a sentence about the service: harm done or possible, a recovery, or planned work. */
+function statementNamesAffected(statement: Statement, lists: AffectedLists, facts: (s: Sentence) => SentenceFacts, planned: boolean): boolean {
+  return statement.sentences.some((s) =>
+    namesAffected(s.text, () => s.nlp, lists, () => {
+      if (planned || INCIDENT_TALK.test(s.text)) return true;
+      const f = facts(s);
+      return !!(f.harm || f.possibleHarm || f.resolution);
+    }),
+  );
 }
 
 export default defineRule<Options>({
@@ -27,6 +38,8 @@ export default defineRule<Options>({
       fix: 'Say what is affected and how: the service or feature, the symptom, and who or where ("sign-in to the dashboard fails with an error for customers in Europe since 09:10 UTC"). Planned maintenance too: say what will be unavailable.',
       fail: [
         { text: '---\nstatus: investigating\n---\nWe are experiencing some issues. We are looking into it.' },
+        // A noun is not an affected service: "trust" is not what broke.
+        { text: '---\nstatus: investigating\n---\nYour trust matters to us. We are experiencing some issues.' },
         {
           text: '# Disruption with some services\n\n## Investigating (2024-03-01T10:00:00Z)\n\nWe are currently investigating this issue.\n\n## Update (2024-03-01T10:30:00Z)\n\nWe are still investigating.',
         },
@@ -34,6 +47,8 @@ export default defineRule<Options>({
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in to the dashboard fails for customers in Europe. We are looking into it.' },
+        // Soft harm names what is affected too.
+        { text: '---\nstatus: investigating\n---\nMembers are running into trouble booking classes in the app.' },
         {
           text: '# Incident with Codespaces\n\n## Investigating (2024-03-01T10:00:00Z)\n\nWe are currently investigating this issue.\n\n## Update (2024-03-01T10:30:00Z)\n\nWe are still investigating.',
         },
@@ -51,6 +66,8 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
+    // A security advisory that reports no harm ("not affected by …") has no impact to describe.
+    if (!incident.isMaintenance && isNotice(incident)) return context.notApplicable();
     // What readers already know: a title or component list naming what is affected, or an
     // earlier update that did. A follow-up need not repeat it.
     let known =
@@ -60,7 +77,7 @@ export default defineRule<Options>({
       if (known) return;
       // A resolution's content is judged by hollow-resolution, which asks for who and what too.
       if (statement.phase === 'resolved' || statement.phase === 'postmortem') continue;
-      if (statementNamesAffected(statement, options)) {
+      if (statementNamesAffected(statement, options, context.facts, incident.isMaintenance)) {
         known = true;
         continue;
       }

@@ -1,6 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
-import { readsAsResolved } from '../src/engine/phase.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
+import { readsAsOver } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -39,13 +39,15 @@ export default defineRule<Options>({
     docs: {
       why:
         'During GoDaddy\'s 2012 DNS outage the team posted hourly even with nothing new to say, because silence reads as abandonment. A next-update time tells readers when to come back instead of refreshing, and commits you to a rhythm. Skype in 2010 was praised for exactly that constant presence.',
-      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, the statement is judged only if its text shows the problem is still under way ("we are investigating", "currently", "still").',
+      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact, a resolution and a statement whose phase is unclear (`unknown`) are not.',
       fail: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating.' },
         {
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. Next update in 30 minutes.\n\n## Identified (2024-02-10T10:35:00Z)\n\nA full disk on one storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again for everyone.',
         },
         { text: '---\nstatus: monitoring\n---\nWe deployed a fix for the failing payments and are watching error rates. We will provide an update when we have one.' },
+        // Someone else's schedule is not our next update.
+        { text: '---\nstatus: investigating\n---\nOur website is unreachable. Our hosting provider expects to report back by noon.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
@@ -54,6 +56,10 @@ export default defineRule<Options>({
         },
         { text: '---\nstatus: resolved\n---\nSign-in failed for all users between 09:10 and 09:50 UTC because a certificate expired. We renewed it and now alert a month before expiry.' },
         { text: 'Yesterday between 09:10 and 09:50 UTC sign-in failed for all users because a certificate expired. We are sorry.' },
+        // A summary after the fact is not a live update.
+        { text: 'Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.' },
+        { text: '---\nstatus: investigating\n---\nCard payments fail for every shop since 10:05 UTC. Next update within the next quarter of an hour at the latest.' },
+        { text: '---\nstatus: investigating\n---\nThe help desk is unreachable by phone. Fixed.' },
       ],
     },
     options: { phases: ['investigating', 'identified', 'monitoring'], updateCues: PROMISE_PHRASES.updateCues, ongoing: data.ongoing, suggestMinutes: 30 },
@@ -67,18 +73,22 @@ export default defineRule<Options>({
     let judged = false;
     for (const statement of incident.statements) {
       if (CLOSED_PHASES.has(statement.phase)) cadence = false;
-      const promise = statement.sentences.map((s) => findUpdatePromise(s.text, statement.time, options.updateCues)).find((p) => p);
+      // Our own promise only: "our hosting provider expects to report back by noon" is theirs.
+      const promise = statement.sentences
+        .filter((s) => context.facts(s).promise)
+        .map((s) => findUpdatePromise(s.text, statement.time, options.updateCues))
+        .find((p) => p);
       if (promise?.cadence) cadence = true;
       if (!phases.has(statement.phase)) continue;
-      // An inferred phase defaults to "investigating"; judge such text only if it is still under way.
-      if (statement.phaseSource === 'inferred' && !ongoing.test(statement.text)) continue;
+      // A phase not given was read from the statement's words (src/nlp/understanding.ts): a live
+      // phase means they show a problem under way; unclear words read as `unknown`, not judged.
       judged = true;
-      // An update whose own text says the problem is over ("Issues is operating normally")
+      // An update whose own text says the problem is over ("Issues is operating normally", "Fixed.")
       // owes no next-update time, unless it also says work goes on.
-      if (readsAsResolved(statement.text) && !ongoing.test(statement.text)) continue;
       if (promise || cadence) continue;
+      if (readsAsOver(statement) && !ongoing.test(statement.text)) continue;
       const updatePromises = statement.sentences
-        .map((sentence) => ({ sentence, info: findInfoPromise(sentence.text) }))
+        .map((sentence) => ({ sentence, info: context.facts(sentence).promise && findInfoPromise(sentence.text) }))
         .filter(({ info }) => info?.kind === 'update');
       // "We will update this page tomorrow morning": a day-level time is a time too.
       if (updatePromises.some(({ sentence, info }) => hasConcreteTime(sentence.text.slice(info!.start)))) continue;

@@ -1,6 +1,5 @@
 import { defineRule } from '../src/rule.js';
-import { CLOSED_PHASES } from '../src/engine/model.js';
-import { reportTarget } from '../src/engine/timeline.js';
+import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findFollowUp, findPrevention, PREVENTION_PHRASES } from '../src/nlp/prevention.js';
 import data from './data/missing-prevention.json' with { type: 'json' };
@@ -42,6 +41,10 @@ export default defineRule<Options>({
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We are investigating.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nA full disk on one storage node caused the failures. We freed space and uploads work again.',
         },
         { text: '---\nstatus: postmortem\n---\nOn 12 June a database migration locked the projects table, so nobody could open a project from 13:00 to 16:10 UTC. We rolled it back at 15:40.' },
+        // An after-the-fact summary is a post-mortem even with no phase given.
+        { text: 'Incident summary. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration. This was a serious outage and it hurt many of you.' },
+        // A vow is not a change.
+        { text: '---\nstatus: resolved\n---\nThe ticket shop was down for three hours on Friday because a disk filled up. We freed space and it works again. This will never happen again.' },
       ],
       pass: [
         { text: '---\nstatus: resolved\nimpact: major\n---\nCheckout failed between 14:05 and 15:10 UTC because a certificate expired. We renewed it, and we now alert two weeks before any certificate expires.' },
@@ -50,6 +53,7 @@ export default defineRule<Options>({
         },
         { text: '---\nstatus: investigating\n---\nUploads are failing for some users. We are investigating and will post again by 14:30 UTC.' },
         { text: '---\nstatus: postmortem\n---\nA migration locked the projects table for three hours. To prevent a repeat, any migration that takes a table lock now needs a second reviewer.' },
+        { text: '---\nstatus: postmortem\n---\nA bad config change took the router fleet offline for an hour on Monday. What we are changing: every config change now goes through the same canary as code, and we added a one-click rollback.' },
       ],
     },
     options: {
@@ -67,27 +71,32 @@ export default defineRule<Options>({
     const { incident, options } = context;
     if (incident.isMaintenance || incident.statements.length === 0) return context.notApplicable();
     // Only a resolution or post-mortem owes readers a word on recurrence.
-    const target = reportTarget(incident, 'resolution');
-    if (!CLOSED_PHASES.has(target.phase)) return context.notApplicable();
+    const target = closingStatement(incident);
+    const targetPhase = context.understanding(target).phase;
+    if (!closesIncident(target)) return context.notApplicable();
     // A linked write-up is where follow-up actions usually live.
     if (incident.meta.postmortem) return;
     const linkPattern = phraseRegex(options.postmortemLinks);
     const notIncident = phraseRegex(options.notIncident);
     const pointer = phraseRegex(options.writeUpPointers);
+    const extendedMarkers = options.markers.slice(PREVENTION_PHRASES.markers.length);
+    const extendedChanges = options.changes.slice(PREVENTION_PHRASES.changes.length);
     for (const statement of incident.statements) {
       if (statement.links.some((link) => linkPattern.test(link))) return;
       // Once the incident is over, announced work is follow-up work.
-      const over = CLOSED_PHASES.has(statement.phase);
+      const over = closesIncident(statement);
       for (const sentence of statement.sentences) {
-        if (findPrevention(sentence.text, options.markers, options.changes)) return;
+        if (context.facts(sentence).prevention) return;
+        // Phrases a user added to the lists still count.
+        if (extendedMarkers.length + extendedChanges.length > 0 && findPrevention(sentence.text, extendedMarkers, extendedChanges)) return;
         if (over && findFollowUp(sentence.text, options.followUps, options.notFollowUp)) return;
         if (pointer.test(sentence.text)) return;
         if (notIncident.test(sentence.text)) return context.notApplicable();
       }
     }
-    const minor = target.phase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
+    const minor = targetPhase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
     const gap =
-      target.phase === 'postmortem'
+      targetPhase === 'postmortem'
         ? 'The post-mortem says nothing about stopping a recurrence.'
         : incident.isTimeline
           ? 'No update in this incident says what will stop it happening again.'

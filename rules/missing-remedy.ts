@@ -1,5 +1,6 @@
-import { defineRule, type Sentence } from '../src/rule.js';
-import { isClosed, minutesBetween, reportTarget } from '../src/engine/timeline.js';
+import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';
 import data from './data/missing-remedy.json' with { type: 'json' };
@@ -40,15 +41,23 @@ function clauseBefore(text: string, index: number): string {
   return before.slice(from);
 }
 
+const SEVERE_KINDS: Partial<Record<HarmKind, string>> = { security: 'a security breach', data: 'data loss', money: 'money lost or charged' };
+
 /** The first harm in the sentences that owes a remedy whatever the label: security, data loss, money. */
-function severeHarm(sentences: Iterable<Sentence>, options: Options): { label: string; phrase: string } | undefined {
+function severeHarm(sentences: Iterable<Sentence>, options: Options, facts: (s: Sentence) => SentenceFacts): { label: string; phrase: string } | undefined {
   const hypothetical = phraseRegex(options.hypothetical);
   for (const sentence of sentences) {
+    // The shared harm detector: harm done, told as a fact ("someone outside the company downloaded our donor database").
+    const harm = mayTellSevereHarm(sentence.text) ? facts(sentence).harm : undefined;
+    const label = harm && SEVERE_KINDS[harm.kind];
+    if (harm && label) return { label, phrase: harm.text };
     for (const [kind, label] of HARM_KINDS) {
       const re = globalPhraseRegex(options[kind]);
       for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
         // "no data was lost", "to prevent data loss", "potentially exposed": not a harm.
         if (hypothetical.test(clauseBefore(sentence.text, m.index))) continue;
+        // A harm only forecast, aimed at or denied in its clause is not harm done.
+        if (!isStatedFact(clauseAt(facts(sentence).clauses, m.index))) continue;
         return { label, phrase: m[0] };
       }
     }
@@ -71,6 +80,8 @@ export default defineRule<Options>({
       fail: [
         { text: '---\nstatus: resolved\nimpact: critical\n---\nNobody could open a project from 13:00 to 16:10 UTC because a migration locked the projects table. We rolled it back at 15:40. We are sorry.' },
         { text: "---\nstatus: resolved\n---\nA billing bug charged some customers twice for their March subscription. We fixed the bug on 2 April. We're sorry." },
+        // Security harm told as an action.
+        { text: '---\nstatus: resolved\n---\nLast week someone outside the company downloaded our donor database. We have closed the hole they used.' },
         {
           text: '---\ntitle: Checkout down\nimpact: major\n---\n\n## Investigating (2024-02-10T10:00:00Z)\n\nCheckout is failing for all customers. We are investigating.\n\n## Resolved (2024-02-10T12:00:00Z)\n\nA bad deploy broke checkout; we rolled it back and checkout works again.',
         },
@@ -101,7 +112,7 @@ export default defineRule<Options>({
     const statements = incident.statements;
     if (incident.isMaintenance || statements.length === 0) return context.notApplicable();
     const sentences = statements.flatMap((s) => s.sentences);
-    const severe = severeHarm(sentences, options);
+    const severe = severeHarm(sentences, options, context.facts);
     const impact = incident.meta.impact;
     let reason: string | undefined;
     if (impact && options.majorImpacts.includes(impact)) reason = `${impact}-impact incident`;
@@ -116,9 +127,10 @@ export default defineRule<Options>({
     if (!reason) return context.notApplicable();
     // A remedy is owed by the end; while it runs, only harm that needs action now (a breach,
     // lost data or money) is judged.
-    if (!isClosed(incident) && !severe) return context.notApplicable();
-    for (const sentence of sentences) if (findRemedy(sentence.text, options)) return;
-    const target = reportTarget(incident, 'resolution');
+    if (!isClosed(incident) && !closesIncident(statements[statements.length - 1]) && !severe) return context.notApplicable();
+    const extended = (Object.keys(REMEDY_PHRASES) as (keyof typeof REMEDY_PHRASES)[]).some((k) => Array.isArray(REMEDY_PHRASES[k]) && options[k as keyof Options] !== undefined && (options[k as keyof Options] as string[]).length > (REMEDY_PHRASES[k] as string[]).length);
+    for (const sentence of sentences) if (context.facts(sentence).remedy || (extended && findRemedy(sentence.text, options))) return;
+    const target = closingStatement(incident);
     context.report({
       statement: target,
       sentence: target.sentences[0],

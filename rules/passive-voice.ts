@@ -1,14 +1,8 @@
-import { defineRule, type Suggestion } from '../src/rule.js';
+import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import {
-  findPassives,
-  isNegatedPassive,
-  mayHavePassive,
-  passiveSubject,
-  PASSIVE_PHRASES,
-  type PassiveMatch,
-} from '../src/nlp/matchers.js';
+import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
 
 interface Options {
@@ -18,23 +12,90 @@ interface Options {
   states: string[];
   /** Participles whose "can be …" points the reader somewhere ("can be found on our blog"), never reported. */
   readerVerbs: string[];
+  /** Nouns after "by" that are a manner, not an agent ("by mistake"). */
+  notAgents: string[];
+  /** Agents that are the incident itself ("affected by the outage"). */
+  incidentAgents: string[];
+  /** Participles of harm that, negated, reassure ("no data was lost"). */
+  reassurances: string[];
 }
 
-/** "the issue has been identified" -> "we identified the issue", by compromise's conjugator. */
-function activeRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
-  const subject = passiveSubject(nlp, match);
-  if (!subject) return undefined;
-  const between = nlp.terms.slice(match.auxIndex, match.verbIndex).map((t) => t.normal);
-  const before = nlp.terms.filter((t) => t.end <= match.start).slice(-1)[0]?.normal;
-  const forms = nlp.conjugate(match.verb.normal);
+/** "checkout was impacted by a deploy we made" -> "a deploy we made impacted checkout" (simple past only). */
+function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
+  if (!match.agent || match.verbIndex !== match.auxIndex + 1 || match.groupIndex !== match.auxIndex) return undefined;
+  if (!['was', 'were'].includes(nlp.terms[match.auxIndex].normal)) return undefined;
+  const subject = movableSubject(text, nlp, match);
+  const verb = formsOf(nlp, match.verb.normal)?.PastTense;
+  if (!subject || !verb) return undefined;
+  const object = asObject(text, nlp, subject);
+  let agent = text.slice(match.agent.start, match.agent.end);
+  if (subject.start === 0) agent = agent[0].toUpperCase() + agent.slice(1);
+  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}`;
+  return { desc: `Put the agent first: "${rewrite}"`, text: rewrite, start: subject.start, end: match.agent.end };
+}
+
+/**
+ * The passive's subject, when it opens its clause and so can be moved behind the verb
+ * mechanically ("Connectivity to PHX1 is being restored" -> "… restoring connectivity to PHX1").
+ */
+function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { start: number; end: number } | undefined {
+  const subject = subjectOf(text, nlp, match.verbIndex);
+  // The shared subject finder reads long subjects ("Connectivity to PHX1"); the passive's own
+  // scan over the words before the verb group is the fallback.
+  if (!subject) return passiveSubject(nlp, match);
+  if (subject.relative || subject.negated || subject.end > match.start) return undefined;
+  if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
+  const before = nlp.terms[subject.firstIndex - 1];
+  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal);
+  return opensClause ? { start: subject.start, end: subject.end } : undefined;
+}
+
+/** The subject phrase as an object: "Mistakes" -> "mistakes", keeping names and acronyms ("GitHub", "API"). */
+function asObject(text: string, nlp: Analysis, subject: { start: number; end: number }): string {
+  const object = text.slice(subject.start, subject.end);
+  const first = nlp.terms.find((t) => t.start >= subject.start);
+  const word = /^[\p{L}'’-]+/u.exec(object)?.[0] ?? '';
+  const name = !first || first.tags.has('ProperNoun') || first.tags.has('Organization') || first.tags.has('Acronym') || first.tags.has('Person') || /\p{Lu}/u.test(word.slice(1));
+  return name ? object : object[0].toLowerCase() + object.slice(1);
+}
+
+/** The forms of a participle, by compromise's conjugator; "we …" makes it read an adjective-tagged participle as a verb. */
+function formsOf(nlp: Analysis, participle: string) {
+  return nlp.conjugate(participle) ?? nlp.conjugate(`we ${participle}`);
+}
+
+/**
+ * The active verb for a passive group, in its tense: "has been identified" -> "have identified",
+ * "is being restored" -> "are restoring", "could not be sent" -> "could not send", "will be
+ * deployed" -> "will deploy", "was rolled out" -> "rolled out".
+ */
+function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
+  const forms = formsOf(nlp, match.verb.normal);
+  if (!forms) return undefined;
+  const group = nlp.terms.slice(match.groupIndex, match.verbIndex).map((t) => t.normal).filter(Boolean);
+  const be = group.filter((w) => ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten'].includes(w));
+  const rest = group.filter((w) => !be.includes(w));
+  const lead = rest.map((w) => (w === 'has' ? 'have' : w === "n't" ? 'not' : w)).join(' ');
   let verb: string | undefined;
-  if (between.includes('being')) verb = forms?.Gerund && `are ${forms.Gerund}`;
-  else if (before === 'will') verb = forms?.Infinitive && `will ${forms.Infinitive}`;
-  else verb = forms?.PastTense;
+  if (be.includes('being')) verb = forms.Gerund && `${lead ? `${lead} ` : ''}${be[0] === 'was' || be[0] === 'were' ? 'were' : 'are'} ${forms.Gerund}`;
+  else if (be.includes('been')) verb = (forms.Participle ?? forms.PastTense) && `${lead} ${forms.Participle ?? forms.PastTense}`;
+  else if (be.includes('be')) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
+  else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = forms.Infinitive;
+  else if (rest.length === 0) verb = forms.PastTense;
+  // "was not sent" -> "did not send".
+  else if (rest.every((w) => w === 'not' || w === 'never')) verb = forms.Infinitive && `${be[0] === 'is' || be[0] === 'are' ? 'do' : 'did'} ${lead} ${forms.Infinitive}`;
+  else verb = forms.PastTense && `${lead} ${forms.PastTense}`;
+  return verb?.trim().replace(/\s+/g, ' ');
+}
+
+/** "the issue has been identified" -> "we have identified the issue", by compromise's conjugator. */
+function activeRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
+  const subject = movableSubject(text, nlp, match);
+  if (!subject) return undefined;
+  const verb = activeVerb(nlp, match);
   if (!verb) return undefined;
   const particle = match.particle ? ` ${match.particle.text}` : '';
-  let object = text.slice(subject.start, subject.end);
-  if (/^(The|A|An|This|That|These|Those|Our|Your|Its|Some|All)\b/.test(object)) object = object[0].toLowerCase() + object.slice(1);
+  const object = asObject(text, nlp, subject);
   // The subject stands before any "will"/"has", so replacing subject..participle covers them.
   const we = text.slice(0, subject.start).trim() === '' ? 'We' : 'we';
   const rewrite = `${we} ${verb}${particle} ${object}`;
@@ -52,38 +113,62 @@ export default defineRule<Options>({
     docs: {
       why:
         'Skype\'s 2007 statements said "the issue has now been identified", as if nobody had identified it and nobody had caused it. Readers hear passive voice as evasion: say who acted, and own it.',
-      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes". Agentless passives about other things are reported as info; negated reassurances ("no data was lost") and states ("the API is unavailable") are fine.',
+      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes". Agentless passives about other things are reported as info; negated reassurances ("no data was lost") and states ("the API is unavailable") are fine, but a negated act is not a reassurance ("payments could not be sent": who could not send them?), and a state with an agent ("checkout was impacted by a deploy we made") is an act. "By mistake" or "by 14:00 UTC" names no agent.',
       fail: [
         { text: '---\nstatus: identified\n---\nThe issue has now been identified and a fix has been implemented.' },
         { text: '---\nstatus: postmortem\n---\nMistakes were made during the migration.' },
         { text: '---\nstatus: resolved\n---\nThe change was rolled out to every region at 14:00 UTC.' },
+        { text: "---\nstatus: identified\n---\nWe're sorry: salary payments could not be sent on Friday." },
+        { text: '---\nstatus: monitoring\n---\nSome of you could not open your mail this morning. Mailboxes are being restored from last night\'s backups.' },
+        { text: '---\nstatus: resolved\n---\nCheckout was impacted by a deploy we made.' },
       ],
       pass: [
         { text: '---\nstatus: identified\n---\nWe identified the issue and deployed a fix at 14:10 UTC.' },
         { text: '---\nstatus: resolved\n---\nNo data was lost, and your account was not affected. The dashboard is unavailable for some users.' },
         { text: '---\nstatus: resolved\n---\nWe fixed the bug at 14:10 UTC. More details can be found on our blog.' },
+        { text: '---\nstatus: resolved\n---\nNo card was charged twice, and no order was lost. Shoppers in Canada were affected by the outage.' },
       ],
     },
-    options: { ownershipVerbs: data.ownershipVerbs, states: PASSIVE_PHRASES.states, readerVerbs: data.readerVerbs },
+    options: {
+      ownershipVerbs: data.ownershipVerbs,
+      states: PASSIVE_PHRASES.states,
+      readerVerbs: data.readerVerbs,
+      notAgents: PASSIVE_PHRASES.notAgents,
+      incidentAgents: PASSIVE_PHRASES.incidentAgents,
+      reassurances: PASSIVE_PHRASES.reassurances,
+    },
   },
   check(context) {
     const ownership = phraseRegex(context.options.ownershipVerbs);
     const readerVerbs = phraseRegex(context.options.readerVerbs);
+    const agentLists = { notAgents: context.options.notAgents, incidentAgents: context.options.incidentAgents };
+    // A rewrite must keep what the sentence tells the other rules. The shared detectors read a
+    // resolution, a cause or a promise from the passive ("every mailbox has been restored",
+    // "was impacted by a deploy") but not yet from every active form ("we have restored every
+    // mailbox"), so such sentences get the advice without a mechanical rewrite.
+    const rewritable = (sentence: Sentence) => {
+      const facts = context.facts(sentence);
+      return !facts.promise && !facts.resolution && !facts.cause;
+    };
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
         if (!mayHavePassive(sentence.text, context.options.states)) continue;
         const nlp = sentence.nlp;
-        for (const match of findPassives(nlp, context.options.states)) {
-          if (isNegatedPassive(nlp, match)) continue;
+        for (const match of findPassives(nlp, context.options.states, agentLists)) {
+          // "No data was lost" reassures; "payments could not be sent" is a failure someone owns.
+          if (isReassurance(nlp, match, context.options.reassurances)) continue;
           const phrase = sentence.text.slice(match.start, match.end);
-          if (match.hasAgent) {
+          if (match.agent) {
+            const withAgent = sentence.text.slice(match.start, match.agent.end);
+            const suggestion = rewritable(sentence) ? agentRewrite(sentence.text, nlp, match) : undefined;
             context.report({
               statement,
               sentence,
               start: match.start,
-              end: match.end,
+              end: match.agent.end,
               severity: 'info',
-              message: `Passive with an agent: "${phrase} by …". Put the agent first; active voice is shorter and clearer.`,
+              message: `Passive with an agent: "${withAgent}". Put the agent first; active voice is shorter and clearer.`,
+              suggestions: suggestion ? [suggestion] : undefined,
             });
             continue;
           }
@@ -96,7 +181,11 @@ export default defineRule<Options>({
           const opener = nlp.terms[match.groupIndex]?.normal;
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
           const owns = ownership.test(match.verb.normal);
-          const suggestion = activeRewrite(sentence.text, nlp, match);
+          // The active form of a future passive is a promise ("this post will be updated" -> "we
+          // will update this post"), and whether it says enough is for the promise rules to judge:
+          // no mechanical rewrite there, nor for a sentence that already holds a promise.
+          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
+          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,
@@ -104,7 +193,7 @@ export default defineRule<Options>({
             end: match.end,
             severity: owns ? undefined : 'info',
             message: owns
-              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we …"'}.`
+              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`
               : `Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`,
             suggestions: suggestion ? [suggestion] : undefined,
           });

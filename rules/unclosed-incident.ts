@@ -1,5 +1,6 @@
-import { defineRule, type Phase } from '../src/rule.js';
+import { defineRule, type Phase, type Statement } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
+import { readsAsOver } from '../src/nlp/understanding.js';
 import { formatDuration, formatTime, minutesBetween, newestStatementTime, positiveOption } from '../src/engine/timeline.js';
 
 interface Options {
@@ -22,6 +23,8 @@ export default defineRule<Options>({
         'GoDaddy\'s 2012 lesson was to close the loop: an incident left at "investigating" tells readers you stopped caring, or that it is still broken. Skype\'s 2007 "back to normal" note at least told people it was over; a timeline that just stops says nothing at all.',
       fix: 'Post a resolution update when it is over: what was fixed and when, who was affected and for how long, and what happens next. If it is not over after a day, say so and give the next update time.\n\nFires when the metadata says resolved but no statement is a resolution, or when the newest statement is still `investigating`, `identified` or `monitoring` (maintenance: `in_progress`) and is more than `staleHours` (24) older than `--now` or than the newest statement anywhere in the same input. A single statement is not a timeline and is not judged.',
       fail: [
+        // The page marks it resolved, but its only update is still investigating.
+        { text: '---\nresolved: 2024-02-10T11:30:00Z\n---\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We are looking into it.' },
         {
           now: '2024-02-12T09:00:00Z',
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. Next update in 30 minutes.\n\n## Monitoring (2024-02-10T10:40:00Z)\n\nWe moved uploads off a full storage node and are watching error rates.',
@@ -31,6 +34,10 @@ export default defineRule<Options>({
         },
       ],
       pass: [
+        {
+          now: '2024-02-12T09:00:00Z',
+          text: '# Mail outage\n\n## Update (2024-02-10T10:07:00Z)\n\nMailboxes cannot be opened. We are investigating.\n\n## Update (2024-02-10T12:40:00Z)\n\nEvery mailbox has been restored and mail is flowing normally.',
+        },
         {
           now: '2024-02-12T09:00:00Z',
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. Next update in 30 minutes.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again; a full storage node caused the failures.',
@@ -52,11 +59,14 @@ export default defineRule<Options>({
     const { incident, options, now, file } = context;
     const staleHours = positiveOption(options.staleHours, 'staleHours');
     const statements = incident.statements;
-    if (!incident.isTimeline || statements.length === 0) return context.notApplicable();
+    if (statements.length === 0) return context.notApplicable();
     const newest = statements[statements.length - 1];
-    const hasResolution = statements.some((s) => CLOSED_PHASES.has(s.phase));
+    // A closing update: a closed phase, or words that state it is over ("every mailbox has been
+    // restored", "All good now, closing this.") whatever label the update carried.
+    const closes = (s: Statement) => CLOSED_PHASES.has(s.phase) || readsAsOver(s);
 
-    if (incident.meta.resolved && !hasResolution) {
+    // Marked resolved by the page, but no update says so: a single notice too (readers see it open).
+    if (incident.meta.resolved && !statements.some(closes)) {
       const when = incident.meta.resolved instanceof Date ? ` (at ${formatTime(incident.meta.resolved)})` : '';
       context.report({
         statement: newest,
@@ -64,7 +74,9 @@ export default defineRule<Options>({
       });
       return;
     }
-    if (!new Set(options.openPhases).has(newest.phase)) return;
+    // A single statement is a draft, not a timeline: its staleness is not judged.
+    if (!incident.isTimeline) return context.notApplicable();
+    if (!new Set(options.openPhases).has(newest.phase) || closes(newest)) return;
     if (!newest.time) return context.notApplicable();
     // Stale against --now, or against the newest statement in the same input (a feed's other incidents).
     const inFile = newestStatementTime(file);

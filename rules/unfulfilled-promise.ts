@@ -1,5 +1,4 @@
 import { defineRule, type Statement } from '../src/rule.js';
-import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { findDetailsPromise, findUpdatePromise, PROMISE_PHRASES } from '../src/nlp/promises.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatTime, minutesBetween } from '../src/engine/timeline.js';
@@ -80,7 +79,9 @@ export default defineRule<Options>({
       const next = statements[i + 1];
       for (const sentence of statement.sentences) {
         // (a) A next-update time.
-        const update = statement.time ? findUpdatePromise(sentence.text, statement.time, options.updateCues) : undefined;
+        // Only our own promises: someone else's schedule ("our provider expects to report back by noon") binds them.
+        const ours = !!context.facts(sentence).promise;
+        const update = ours && statement.time ? findUpdatePromise(sentence.text, statement.time, options.updateCues) : undefined;
         if (update?.due && statement.time) {
           const interval = update.minutes ?? minutesBetween(statement.time, update.due);
           const grace = Math.max(options.graceShare * interval, options.graceMinutes);
@@ -106,7 +107,7 @@ export default defineRule<Options>({
           }
         }
         // (b) More details, a cause or a post-mortem.
-        const details = findDetailsPromise(sentence.text);
+        const details = ours ? findDetailsPromise(sentence.text) : undefined;
         if (!details) continue;
         if (delivered(i)) continue;
         if (!next) {
@@ -133,7 +134,7 @@ export default defineRule<Options>({
       for (let j = index + 1; j < statements.length; j++) {
         const later = statements[j];
         if (later.links.some((l) => POSTMORTEM_LINK.test(l))) return true;
-        if (later.sentences.some((s) => findCause(s.text, CAUSE_PHRASES.markers, CAUSE_PHRASES.notCause))) return true;
+        if (later.sentences.some((s) => context.facts(s).cause)) return true;
         let fresh = 0;
         for (const w of contentWords(later, stop)) if (!seen.has(w)) fresh++;
         if (fresh >= options.newFactWords) return true;

@@ -24,6 +24,12 @@ const MESSAGES: Record<InfoPromiseKind, string> = {
     'Promises a report without saying when or where. Say both: "We will publish a post-mortem on our blog within five working days".',
 };
 
+/** A time that opens the sentence before the promise: "By the end of next week, our lead will post …". */
+function frontedTime(text: string, promiseStart: number, concreteTimes: readonly string[]): boolean {
+  const opener = /^\s*((?:by|before|on|at|within|no later than|early|later|next|this|tomorrow|tonight)\b[^,;.]{0,50}),/i.exec(text.slice(0, promiseStart));
+  return !!opener && hasConcreteTime(opener[1], concreteTimes);
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'vague-promise',
@@ -40,11 +46,14 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users. We are looking into it. Updates to follow.' },
         { text: '---\nstatus: identified\n---\nUploads fail for one in five users because a storage node is full. We will share more information as it becomes available.' },
         { text: '---\nstatus: resolved\n---\nPayments work again for everyone after a failed database upgrade. More details soon.' },
+        { text: '---\nstatus: resolved\n---\nThe booking site works again. Our engineers will follow up with a breakdown of the incident.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users. We will share what we find here; next update by 14:30 UTC.' },
         { text: '---\nstatus: resolved\n---\nPayments work again for everyone after a failed database upgrade. We will publish a full report on our blog on Friday 20 March.' },
         { text: '---\nstatus: identified\n---\nUploads fail for one in five users because a storage node is full. We will share more as we learn it. Next update in 30 minutes.' },
+        { text: '---\nstatus: resolved\n---\nThe booking site works again. By the end of next week, our engineering lead will post a full write-up.' },
+        { text: '---\nstatus: investigating\n---\nThe booking site is down for all customers. We will keep you informed through the Help Centre.' },
       ],
     },
     options: {
@@ -65,9 +74,14 @@ export default defineRule<Options>({
         // The promise lists are compiled regular expressions (no tagging), cheap enough for every sentence.
         const promise = findInfoPromise(text, options.promises);
         if (!promise) continue;
-        // The time must come with the promise ("we will publish it by Friday"); a time earlier in
-        // the sentence is usually when the trouble began. A channel counts anywhere in it.
+        // Someone else's schedule is theirs to keep ("our provider will share details").
+        const fact = context.facts(sentence).promise;
+        if (!fact && findInfoPromise(text)) continue;
+        // The time must come with the promise ("we will publish it by Friday") or open its clause
+        // ("By the end of next week, our lead will post …"); a time elsewhere earlier in the
+        // sentence is usually when the trouble began. A channel counts anywhere in it.
         if (hasConcreteTime(text.slice(promise.start), options.concreteTimes) || channels.test(text)) continue;
+        if (frontedTime(text, promise.start, options.concreteTimes)) continue;
         timedUpdate ??= statement.sentences.some((s) => !!findUpdatePromise(s.text, statement.time, options.updateCues));
         if (timedUpdate) break;
         context.report({ statement, sentence, start: promise.start, end: promise.end, message: MESSAGES[promise.kind] });

@@ -3,7 +3,7 @@
 // and reports findings. Nothing here parses text. Rules import this module, never src/api.ts
 // (the package entry), so that linting text never pulls in the file-system half of the API.
 
-import type { Incident, ParsedFile, Sentence, Statement } from './engine/model.js';
+import type { Incident, ParsedFile, Sentence, SentenceFacts, Statement, StatementUnderstanding } from './engine/model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -83,6 +83,10 @@ export interface RuleContext<O extends object = Record<string, unknown>> {
   report(report: Report): void;
   /** Says the rule had nothing to judge here, so its principle may show as not applicable. */
   notApplicable(): void;
+  /** What a sentence says (clauses; harm, cause, promise, resolution, remedy, prevention), computed once and shared. */
+  facts(sentence: Sentence): SentenceFacts;
+  /** What a statement is (its kind and the phase its words give), read once before any rule runs. */
+  understanding(statement: Statement): StatementUnderstanding;
 }
 
 export interface Rule<O extends object = Record<string, unknown>> {
@@ -97,3 +101,22 @@ export function defineRule<O extends object = Record<string, unknown>>(rule: Rul
 
 export type { Incident, ParsedFile, Sentence, Statement };
 export type { Phase, IncidentMeta, Impact } from './engine/model.js';
+export type {
+  CauseFact,
+  Clause,
+  ClauseAgent,
+  ClauseModality,
+  ClauseTense,
+  HarmFact,
+  HarmKind,
+  PreventionFact,
+  PromiseFact,
+  PromiseKind,
+  RemedyFact,
+  RemedyKind,
+  ResolutionFact,
+  SentenceFacts,
+  StatementKind,
+  StatementUnderstanding,
+  TextSpan,
+} from './engine/model.js';

@@ -5,6 +5,7 @@ import { lint } from './helpers.js';
 import type { RuleSettingInput } from '../src/engine/ruleset.js';
 import type { Incident, ParsedFile, Phase, Statement } from '../src/engine/model.js';
 import unclosedIncident from '../rules/unclosed-incident.js';
+import { factsOf, understandingOf } from '../src/nlp/understanding.js';
 
 function findings(rule: string, text: string, options: { now?: string; ruleOptions?: Record<string, unknown>; path?: string } = {}) {
   const rules: Record<string, RuleSettingInput> = options.ruleOptions ? { [rule]: ['warning', options.ruleOptions] } : {};
@@ -254,6 +255,8 @@ describe('unclosed-incident', () => {
         now: new Date('2024-02-10T10:30:00Z'),
         report: () => reported.push(inc),
         notApplicable: () => {},
+        facts: factsOf,
+        understanding: understandingOf,
       });
     }
     expect(reported).toEqual([stale]);

@@ -6,6 +6,7 @@ import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statemen
 import type { ActiveRule } from './ruleset.js';
 import { factVocabulary, statementDetail } from './statement-facts.js';
 import { Suppressor } from './suppressions.js';
+import { factsOf, isNotice, understandIncident, understandingOf } from '../nlp/understanding.js';
 import type { ChecklistState, FileResult, Finding, IncidentResult, SuggestionResult } from './results.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, grade, scoreStatements, type GradeThresholds, type ScoreWeights } from './score.js';
 
@@ -86,11 +87,13 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
   const suppressor = new Suppressor(parsed);
   const vocabulary = settings.detail ? factVocabulary(rules) : undefined;
   for (const incident of parsed.incidents) {
+    // Understand once (kind, phases read from the words, planned work), then judge.
+    understandIncident(incident);
     let own: Finding[] = [];
     const applied = new Set<Principle>();
     for (const active of rules) {
       const { meta } = active.rule;
-      if (incident.isMaintenance && !meta.maintenance) continue;
+      if (!meta.maintenance && isNotice(incident)) continue;
       let applies = true;
       const context: RuleContext<Record<string, unknown>> = {
         file: parsed,
@@ -101,6 +104,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
         notApplicable: () => {
           applies = false;
         },
+        facts: factsOf,
+        understanding: understandingOf,
       };
       try {
         active.rule.check(context);
@@ -112,7 +117,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     own = suppressor.keep(own);
     own.sort((a, b) => a.line - b.line || a.column - b.column || compareRuleIds(a.ruleId, b.ruleId));
     const statementScores = scoreStatements(own, incident.statements.length, weights);
-    const failed = new Set(own.map((f) => f.principle).filter((p) => p !== null));
+    // An info finding is advice, not a failure: one unexplained word must not fail "Be human".
+    const failed = new Set(own.filter((f) => f.severity !== 'info').map((f) => f.principle).filter((p) => p !== null));
     const checklist = Object.fromEntries(
       PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
     ) as Record<Principle, ChecklistState>;

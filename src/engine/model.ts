@@ -5,7 +5,12 @@ import type { Analysis } from '../nlp/analysis.js';
 
 export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'] as const;
 export const MAINTENANCE_PHASES = ['scheduled', 'in_progress', 'completed'] as const;
-export type Phase = (typeof INCIDENT_PHASES)[number] | (typeof MAINTENANCE_PHASES)[number];
+/**
+ * `unknown`: the statement's own words do not say where the incident stands (a letter, a bare
+ * notice), and nothing earlier does either. Never given by an input, only read.
+ */
+export type Phase = (typeof INCIDENT_PHASES)[number] | (typeof MAINTENANCE_PHASES)[number] | 'unknown';
+/** The phases an input may give (front matter, headings, status fields). */
 export const PHASES: readonly Phase[] = [...INCIDENT_PHASES, ...MAINTENANCE_PHASES];
 
 /** Phases after which the incident counts as over. */
@@ -31,8 +36,12 @@ export interface Sentence {
 export interface Statement {
   /** Index in the incident's timeline, oldest first. */
   index: number;
-  /** Phase given by the input (heading, status field, front matter) or inferred from the text. */
+  /**
+   * Phase given by the input (heading, status field, front matter), or read from the statement's
+   * own words by the understanding step (src/nlp/understanding.ts) before any rule runs.
+   */
   phase: Phase;
+  /** 'previous': an "Update" label whose text did not say more, so the earlier phase holds. */
   phaseSource: 'given' | 'inferred' | 'previous';
   /** When the statement was published, if known. */
   time?: Date;
@@ -148,4 +157,138 @@ export function positionOf(source: SourceFile, offset: number): { line: number; 
 
 export function isMaintenancePhase(phase: Phase): boolean {
   return (MAINTENANCE_PHASES as readonly string[]).includes(phase);
+}
+
+// ---- what a statement is and what each clause says (src/nlp/understanding.ts, clauses.ts) -------
+// Computed once per statement and sentence, on first use, and shared by every rule. Rules (and
+// third-party plugins through RuleContext) read these facts; they never re-derive them.
+
+/**
+ * What kind of statement this is. `maintenance-overrun` is planned work that ran into an
+ * unplanned outage: it is judged as an incident.
+ */
+export type StatementKind =
+  | 'live-update'
+  | 'resolution'
+  | 'postmortem'
+  | 'letter'
+  | 'security-advisory'
+  | 'maintenance'
+  | 'maintenance-overrun';
+
+/** A stretch of a sentence's text (offsets within `Sentence.text`). */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Whether a clause states a fact, predicts (forecast), aims at something, or depends on a condition. */
+export type ClauseModality = 'fact' | 'forecast' | 'aim' | 'conditional';
+export type ClauseTense = 'past' | 'present' | 'future';
+/** Who the subject of a clause is: we (the author), you (the reader), someone else, a thing, or none said. */
+export type ClauseAgent = 'we' | 'you' | 'other' | 'thing' | 'none';
+
+/** One clause of a sentence: a verb group with its subject, object and how it is said. */
+export interface Clause {
+  /** The clause's span in the sentence (from its subject or opening word to its last word). */
+  start: number;
+  end: number;
+  subject?: TextSpan;
+  agent: ClauseAgent;
+  /** The verb group as written: "has not yet been restored", "will migrate", "knocked out". */
+  verb: TextSpan;
+  /** The main verb's infinitive ("restore", "knock out"); the copula is "be". */
+  lemma: string;
+  /** What follows the verb group up to the next clause (object or complement). */
+  object?: TextSpan;
+  /** "not", "never", "no longer", or a subject such as "nothing", "no data". */
+  negated: boolean;
+  tense: ClauseTense;
+  /** "has been restored", "have fixed": done and still true. */
+  perfect: boolean;
+  progressive: boolean;
+  passive: boolean;
+  modality: ClauseModality;
+  /** A to-infinitive clause ("to restore service"), governed by the clause before it. */
+  infinitive: boolean;
+  /** The word that opens a subordinate clause ("if", "once", "because", "while"), lower case. */
+  subordinator?: string;
+  /** A purpose clause this clause governs: "working to get back to normal" -> "to get back to normal". */
+  purpose?: TextSpan;
+}
+
+export type HarmKind = 'outage' | 'degradation' | 'soft' | 'security' | 'data' | 'money' | 'repair';
+
+/** Harm done to someone: what, to whom, and how it was said. */
+export interface HarmFact extends TextSpan {
+  kind: HarmKind;
+  /** Who was hurt, when the sentence names them ("members", "customers in Europe"). */
+  who?: TextSpan;
+  /** What was affected, when named ("the payments platform", "booking classes"). */
+  what?: TextSpan;
+}
+
+/** A cause given for something: what caused what. */
+export interface CauseFact extends TextSpan {
+  /** How the sentence gives it: a connective ("because", "caused by"), a cause that is the subject of an effect verb, or a stated theory ("we believe …"). */
+  via: 'connective' | 'subject' | 'theory';
+  cause?: TextSpan;
+  effect?: TextSpan;
+}
+
+export type PromiseKind = 'update' | 'details' | 'cause' | 'postmortem' | 'action';
+
+/** A promise made by the author: who promises what, by when, where. */
+export interface PromiseFact extends TextSpan {
+  kind: PromiseKind;
+  who?: TextSpan;
+  /** When, as written ("by 14:30 UTC", "by the end of next week"), and as a date when it can be worked out. */
+  when?: TextSpan;
+  due?: Date;
+  /** A standing cadence ("every 30 minutes"). */
+  cadence?: boolean;
+  /** Where ("on our blog", "through the Help Centre"). */
+  where?: TextSpan;
+}
+
+/** The problem is over, stated as a fact (not predicted, negated or aimed at). */
+export interface ResolutionFact extends TextSpan {
+  /** A bare closing ("Fixed.", "All good now, closing this.") rather than a sentence about a service. */
+  informal: boolean;
+}
+
+export type RemedyKind = 'compensation' | 'help' | 'steps' | 'repair';
+export interface RemedyFact extends TextSpan {
+  kind: RemedyKind;
+}
+
+/** A step that stops a recurrence: a real change, a recurrence marker with substance, or follow-up work. */
+export interface PreventionFact extends TextSpan {
+  kind: 'change' | 'marker' | 'follow-up';
+}
+
+/** What one sentence says, read from its clauses. Every field is computed on first access. */
+export interface SentenceFacts {
+  readonly clauses: readonly Clause[];
+  /** Harm done, stated as a fact (not forecast, conditional or denied). */
+  readonly harm: HarmFact | undefined;
+  /** Harm only forecast, hedged or conditional: "sessions may drop", "an interruption is possible if …". */
+  readonly possibleHarm: HarmFact | undefined;
+  readonly cause: CauseFact | undefined;
+  readonly promise: PromiseFact | undefined;
+  readonly resolution: ResolutionFact | undefined;
+  readonly remedy: RemedyFact | undefined;
+  readonly prevention: PreventionFact | undefined;
+}
+
+/** What a statement is, read once for every rule. */
+export interface StatementUnderstanding {
+  kind: StatementKind;
+  /**
+   * The phase the statement's own words give. The same as `Statement.phase`, except under an
+   * "Update" label (the page's "no change of status"), where the model keeps the phase it
+   * continues and this says what the words say ("every mailbox has been restored": resolved).
+   */
+  phase: Phase;
 }

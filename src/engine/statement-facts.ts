@@ -1,10 +1,10 @@
 // What a report page needs besides findings (LintSettings.detail, for --format html and the
 // playground): where each statement's prose runs in the file, its promised next-update time and
 // whether it apologises. The facts come from the same shared detectors the rules use
-// (findUpdatePromise, findApology), with the options of the rules that use them, so the timeline
+// (findUpdatePromise, isApology), with the options of the rules that use them, so the timeline
 // a page draws agrees with what unfulfilled-promise and late-apology judged.
 
-import { APOLOGY_PHRASES, findApology } from '../nlp/matchers.js';
+import { APOLOGY_PHRASES, isApology } from '../nlp/apology.js';
 import { findUpdatePromise, PROMISE_PHRASES } from '../nlp/promises.js';
 import type { Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
@@ -41,8 +41,7 @@ export function statementDetail(statement: Statement, locate: Locate, vocabulary
       }
     }
     if (!detail.apology) {
-      const apology = findApology(sentence.text, vocabulary.apology);
-      if (apology && !apology.negated) detail.apology = true;
+      if (isApology(sentence.text, { ...APOLOGY_PHRASES, apology: vocabulary.apology })) detail.apology = true;
     }
   }
   return detail;

@@ -83,10 +83,17 @@ export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT
  * Does the text say what is affected or how? A concrete symptom or scope (cheap, no tagging),
  * else a concrete noun. `analysis` is called only when the cheap test fails.
  */
-export function namesAffected(text: string, analysis: () => Analysis, lists: AffectedLists = DEFAULT_AFFECTED): boolean {
+export function namesAffected(
+  text: string,
+  analysis: () => Analysis,
+  lists: AffectedLists = DEFAULT_AFFECTED,
+  /** Whether the sentence is about the service at all (harm, a recovery, planned work): "Your trust matters to us" names no affected thing. */
+  aboutService: () => boolean = () => true,
+): boolean {
   if (namesSymptomOrScope(text, lists)) return true;
   // No noun at all can be concrete when every word is a stop word: skip the tagger then.
   if (!/[\p{L}]{3,}/u.test(text)) return false;
+  if (!aboutService()) return false;
   return concreteNouns(analysis(), lists).length > 0;
 }
 

@@ -25,7 +25,7 @@ const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?)';
 const APPROX = '(?:about |around |approximately |roughly |another |the next |~\\s?)?';
 const RELATIVE = new RegExp(`\\b(?:in|within|after)\\s+${APPROX}${AMOUNT}\\s*${UNIT}\\b`, 'i');
 const EVERY = new RegExp(`\\bevery\\s+${APPROX}${AMOUNT}?\\s*${UNIT}\\b`, 'i');
-const THE_HOUR = /\b(?:within|in) (?:the )?(?:next )?(?:hour|half[- ]hour)\b|\bhourly\b/i;
+const THE_HOUR = /\b(?:within|in) (?:the )?(?:next )?(?:hour|half[- ]hour|half an hour|quarter(?:[- ]of[- ]an)?[- ]hour)\b|\bhourly\b/i;
 // "Next update: 14:30 UTC" is common on status pages, so a colon after the cue introduces a time too.
 const CLOCK = /\b(?:by|at|around|before|no later than|:)\s+((?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\d{1,2}:\d{2})(?:\s*\(?[A-Z]{1,5}\)?)?(?:\s+on\s+\w+)?)/i;
 
@@ -57,7 +57,7 @@ export function findUpdatePromise(text: string, published: Date | undefined, cue
   m = THE_HOUR.exec(tail);
   if (m && conditional(m)) return undefined;
   if (m) {
-    const minutes = /half/i.test(m[0]) ? 30 : 60;
+    const minutes = /half/i.test(m[0]) ? 30 : /quarter/i.test(m[0]) ? 15 : 60;
     return { ...at(m), minutes, due: published ? new Date(published.getTime() + minutes * 60_000) : undefined, said: m[0], cadence: /hourly/i.test(m[0]) };
   }
   m = CLOCK.exec(tail);

@@ -113,11 +113,13 @@ function isNominal(term: Term): boolean {
 }
 
 /** May a term stand inside a noun phrase before its head ("the Skype peer-to-peer network")? */
+/** A fronted time ends before the subject: "On Monday night | the payroll service went down". */
+const TIME_NOUNS = new Set(['night', 'morning', 'evening', 'afternoon', 'weekend', 'week', 'day', 'today', 'tonight', 'yesterday', 'overnight', 'midnight', 'noon', 'month', 'year']);
 const TIME_ZONES = new Set(['utc', 'gmt', 'cet', 'cest', 'pst', 'pdt', 'pt', 'est', 'edt', 'et', 'bst', 'ist', 'jst', 'z']);
 
 function isModifier(term: Term): boolean {
   if (!isWord(term)) return false;
-  if (term.tags.has('Date') || term.tags.has('Time') || term.tags.has('Duration') || TIME_ZONES.has(term.normal)) return false;
+  if (term.tags.has('Date') || term.tags.has('Time') || term.tags.has('Duration') || TIME_ZONES.has(term.normal) || TIME_NOUNS.has(term.normal)) return false;
   return (
     term.tags.has('Determiner') ||
     term.tags.has('Adjective') ||
@@ -209,7 +211,7 @@ export function subjectOf(text: string, analysis: Analysis, verbIndex: number, d
       if (!isNominal(before) || !isModifier(before) || before.tags.has('Pronoun')) break;
       const outer = nounPhraseEndingAt(text, analysis, p - 1);
       // "5% of customers", "a number of users": the quantity's complement is the head.
-      const quantity = prev.normal === 'of' && (before.tags.has('Value') || /^(?:%|percent|number|majority|minority|subset|handful|portion|share|some|many|most|all|none|each|one|part|proportion)$/.test(before.normal) || /%$/.test(before.text));
+      const quantity = prev.normal === 'of' && (before.tags.has('Value') || /^(?:%|percent|number|majority|minority|subset|handful|portion|share|some|many|most|all|none|each|one|part|proportion|series|string|chain|combination|set|couple|range|variety|sequence|cluster|pair)$/.test(before.normal) || /%$/.test(before.text));
       if (!quantity) headIndex = p - 1;
       phrase = { firstIndex: outer.firstIndex, negated: phrase.negated || outer.negated };
       continue;

@@ -1,0 +1,234 @@
+// Passive voice: "the issue has been identified", "payments could not be sent", "checkout was
+// impacted by a deploy we made". Shared by passive-voice and by any rule that asks whether a
+// clause hides its actor. compromise tags the words; this module decides which be + participle
+// groups are passives, which are states ("the service is degraded"), whether a "by" phrase names
+// an agent ("by our provider") or only a manner ("by mistake", "by 14:00 UTC"), and whether a
+// negated passive reassures ("no data was lost") or reports a failure ("payments were not sent").
+
+import type { Analysis, Term } from './analysis.js';
+import type { Span } from './matchers.js';
+import { phraseRegex } from './phrases.js';
+import passivePhrases from './phrases/passive.json' with { type: 'json' };
+import participleData from './phrases/participles.json' with { type: 'json' };
+
+export const PASSIVE_PHRASES = passivePhrases;
+
+export interface PassiveMatch extends Span {
+  /** The participle, e.g. "identified". */
+  verb: Term;
+  /** Index of the first term of the verb group ("has" in "has not been fixed"), of the be-form, and of the participle. */
+  groupIndex: number;
+  auxIndex: number;
+  verbIndex: number;
+  /** A "by" agent follows ("was caused by a bad deploy"); not a manner or time ("by mistake", "by 14:00"). */
+  hasAgent: boolean;
+  /** The agent's phrase after "by", when there is one. */
+  agent?: Span;
+  /** A particle belongs to the verb ("rolled out", "rolled back"). */
+  particle?: Term;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten']);
+const ALLOWED_BETWEEN = new Set(['now', 'also', 'already', 'just', 'since', 'then', 'successfully', 'fully', 'finally', 'quickly', 'still', 'all', 'both', 'partially', 'automatically', 'manually', 'temporarily', 'completely', 'largely', 'mostly', 'recently', 'further']);
+const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must', 'shall']);
+const NEGATIONS = new Set(['not', 'never', "n't"]);
+const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
+
+// ---- the passive prefilter: which sentences are worth tagging at all --------------------------
+// Tagging is most of crisislint's cost and passive-voice would ask for most of it, so sentences
+// that cannot hold a passive are ruled out on their words first. The test mirrors findPassives
+// step by step and errs towards tagging: a be-form (or "get"), then up to three words, skipping
+// further be-forms; the first word that ends like a participle (or is a past form compromise
+// knows, participles.json) decides: a state ("is degraded") rules this be-form out, anything
+// else needs tags. Words compromise never tags as an adverb (articles, pronouns, prepositions,
+// "-ing" forms) end the search early, as they end findPassives' skip over adverbs.
+// tests/passive-prefilter.test.ts checks that no sentence with a passive is ruled out.
+
+/** Word endings of regular participles and of the irregular ones compromise guesses by suffix. */
+export const PARTICIPLE_ENDING = /^[a-z]+(?:ed|en|wn|un|ne|ld|lt|pt|nt|ft|ught|ade|ung|id|et|ut|ead)$/;
+const IRREGULAR_PAST = new Set(participleData.participles);
+const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at']);
+const WORDS = /[a-z0-9'\u2019]+(?:-[a-z0-9'\u2019]+)*/g;
+
+// "re-routed", "rolled-back": compromise may keep the hyphenated word whole or split it.
+const isPastForm = (word: string): boolean =>
+  PARTICIPLE_ENDING.test(word) || IRREGULAR_PAST.has(word) || (word.includes('-') && word.split('-').some(isPastForm));
+
+// "it's", "we're": compromise splits the contraction into a be-form.
+const CONTRACTED_BE = /['\u2019](?:s|re)$/;
+const isBeWord = (word: string) => BE.has(word) || CONTRACTED_BE.test(word);
+
+const AGENT_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'that', 'those']);
+
+/** Does the agent starting at word `from` open with the incident itself ("by the outage", "by this")? */
+function byIncident(words: readonly string[], from: number): boolean {
+  const incident = phraseRegex(passivePhrases.incidentAgents);
+  if (words[from] !== undefined && incident.test(words[from]) && !AGENT_DETERMINERS.has(words[from])) return true;
+  return words[from] !== undefined && AGENT_DETERMINERS.has(words[from]) && words[from + 1] !== undefined && incident.test(words[from + 1]);
+}
+
+/** Could this sentence hold a passive (other than a state)? Saves tagging most sentences. */
+export function mayHavePassive(text: string, statesList: readonly string[] = passivePhrases.states): boolean {
+  const words = text.toLowerCase().match(WORDS);
+  if (!words) return false;
+  let states: RegExp | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!isBeWord(words[i])) continue;
+    // "the data being served": findPassives skips a "being" that follows no be-form.
+    if (words[i] === 'being' && !(i > 0 && isBeWord(words[i - 1]))) continue;
+    for (let k = i + 1, budget = 3; budget > 0 && k < words.length; k++) {
+      const word = words[k];
+      if (isBeWord(word)) continue;
+      // Adverbs in "-ly" ("automatically", "fully") do not count towards the three words.
+      if (!word.endsWith('ly')) budget--;
+      if (isPastForm(word)) {
+        states ??= phraseRegex(statesList);
+        // "impacted by a deploy": a state with an agent is an event someone caused, unless the
+        // agent is the incident itself ("affected by the outage"), as findPassives decides.
+        if (!states.test(word) || (words[k + 1] === 'by' && !byIncident(words, k + 2))) return true;
+        break;
+      }
+      if (NEVER_ADVERB.has(word) || word.endsWith('ing')) break;
+    }
+  }
+  return false;
+}
+
+export interface AgentLists {
+  /** Nouns after "by" that give a manner, not an actor ("by mistake", "by email"). */
+  notAgents: readonly string[];
+  /** Agents that are the incident itself ("affected by the outage"): a state stays a state. */
+  incidentAgents: readonly string[];
+}
+
+const DEFAULT_AGENT_LISTS: AgentLists = { notAgents: passivePhrases.notAgents, incidentAgents: passivePhrases.incidentAgents };
+
+/**
+ * The agent of a passive: "by" within two words after the participle, then a noun phrase whose
+ * head is not a time ("by 14:00 UTC", "by Friday"), an amount ("by 20%") or a manner ("by
+ * mistake", "by email").
+ */
+function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { span: Span; isIncident: boolean } | undefined {
+  // compromise keeps punctuation outside a term's text: a gap wider than one space holds some.
+  const breakAfter = (k: number) => k + 1 >= terms.length || terms[k + 1].start - terms[k].end > 1;
+  let by = -1;
+  for (let k = last + 1; k < terms.length && k <= last + 3; k++) {
+    if (breakAfter(k - 1)) return undefined;
+    if (terms[k].normal === 'by') {
+      by = k;
+      break;
+    }
+  }
+  if (by < 0 || breakAfter(by)) return undefined;
+  let k = by + 1;
+  while (k < terms.length && (terms[k].tags.has('Determiner') || terms[k].tags.has('Possessive') || terms[k].tags.has('Adjective')) && !breakAfter(k)) k++;
+  const head = terms[k];
+  if (!head) return undefined;
+  if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || head.tags.has('Value') || /^\d/.test(head.text)) return undefined;
+  if (phraseRegex(lists.notAgents).test(head.normal)) return undefined;
+  if (!(head.tags.has('Noun') || head.tags.has('Pronoun'))) return undefined;
+  // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
+  let end = k;
+  while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal)) end++;
+  // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
+  const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
+  return { span: { start: terms[by + 1].start, end: terms[end].end }, isIncident };
+}
+
+function isParticiple(term: Term): boolean {
+  return term.tags.has('Verb') && (term.tags.has('PastTense') || term.tags.has('Participle') || term.tags.has('Passive')) && !term.tags.has('Auxiliary');
+}
+
+/**
+ * Finds passive verb phrases: a form of "be" (or "get"), optional adverbs, then a participle.
+ * Adjectival states are not passives: compromise tags them Adjective ("users are affected"), and
+ * a list of state participles catches the rest ("the service is degraded").
+ */
+export function findPassives(
+  analysis: Analysis,
+  statesList: readonly string[] = passivePhrases.states,
+  lists: AgentLists = DEFAULT_AGENT_LISTS,
+): PassiveMatch[] {
+  const states = phraseRegex(statesList);
+  const terms = analysis.terms;
+  const found: PassiveMatch[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (!BE.has(terms[i].normal)) continue;
+    // "the data being served": a reduced relative clause, not a finite passive.
+    if (terms[i].normal === 'being' && !(i > 0 && BE.has(terms[i - 1].normal))) continue;
+    let j = i + 1;
+    // Further auxiliaries and adverbs: "has now been", "was not", "is being".
+    while (j < terms.length && (BE.has(terms[j].normal) || ALLOWED_BETWEEN.has(terms[j].normal) || terms[j].tags.has('Adverb') || terms[j].tags.has('Negative'))) j++;
+    const verb = terms[j];
+    if (!verb) continue;
+    // After "being" or "been" a past form is a participle even where compromise reads an
+    // adjective: "mailboxes are being restored", "the issue has been isolated".
+    const afterBeen = ['being', 'been'].includes(terms[j - 1]?.normal ?? '') && verb.tags.has('Adjective') && isPastForm(verb.normal);
+    if (!isParticiple(verb) && !afterBeen) continue;
+    // "is going", "was running": progressive, not passive.
+    if (verb.tags.has('Gerund')) continue;
+    const next = terms[j + 1];
+    const particle = next && PARTICLES.has(next.normal) && !next.tags.has('Noun') ? next : undefined;
+    const agent = agentAfter(terms, particle ? j + 1 : j, lists);
+    // A state ("users are affected") is no passive, unless someone is named as acting on it
+    // ("checkout was impacted by a deploy we made"); the incident itself is not such an agent.
+    if (states.test(verb.normal) && !(agent && !agent.isIncident)) continue;
+    // "was not isolated to one repository": a scope, not an act.
+    if (next?.normal === 'to' && phraseRegex(passivePhrases.statesBeforeTo).test(verb.normal)) continue;
+    const hasAgent = !!agent;
+    const end = (particle ?? verb).end;
+    // Show the whole verb group: "has now been identified", "will be deployed".
+    let first = i;
+    while (first > 0 && LEADING_AUX.has(terms[first - 1].normal)) first--;
+    // "has now been", "has not been": an adverb or negation between the auxiliaries.
+    for (let k = i - 1; k > 0 && k >= i - 2; k--) {
+      if (!(ALLOWED_BETWEEN.has(terms[k].normal) || NEGATIONS.has(terms[k].normal))) break;
+      if (LEADING_AUX.has(terms[k - 1].normal)) first = k - 1;
+    }
+    found.push({ start: terms[first].start, end, verb, groupIndex: first, auxIndex: i, verbIndex: j, hasAgent, agent: agent?.span, particle });
+    i = j;
+  }
+  return found;
+}
+
+/** True for a negated passive ("no data was lost", "payments could not be sent"). */
+export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boolean {
+  const terms = analysis.terms;
+  for (let k = match.groupIndex; k < match.verbIndex; k++) if (NEGATIONS.has(terms[k].normal) || terms[k].tags.has('Negative')) return true;
+  // A subject opened by "no", "none of", "neither", "nothing": scan back to the clause start.
+  for (let k = match.groupIndex - 1; k >= 0 && k >= match.groupIndex - 8; k--) {
+    const n = terms[k].normal;
+    if (n === 'no' || n === 'none' || n === 'neither' || n === 'nothing' || n === 'nobody' || n === 'never') return true;
+    // "No runs or deliveries were lost": or/nor join the subject's nouns; other conjunctions start a clause.
+    if (/[,;:]$/.test(terms[k].text) || (terms[k].tags.has('Conjunction') && n !== 'or' && n !== 'nor')) break;
+  }
+  return false;
+}
+
+/** The subject noun phrase before a passive ("the issue" in "the issue has been identified"). */
+export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | undefined {
+  const terms = analysis.terms;
+  let k = match.groupIndex - 1;
+  // Skip "has", "have", "had", "will", modals before the be-form.
+  while (k >= 0 && (terms[k].tags.has('Auxiliary') || terms[k].tags.has('Modal') || ['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must'].includes(terms[k].normal) || ALLOWED_BETWEEN.has(terms[k].normal))) k--;
+  const end = k;
+  while (k >= 0 && (terms[k].tags.has('Noun') || terms[k].tags.has('Determiner') || terms[k].tags.has('Adjective') || terms[k].tags.has('Possessive') || terms[k].tags.has('Value')) && !(k < end && /[,;:]$/.test(terms[k].text))) k--;
+  const start = k + 1;
+  if (start > end || end < 0) return undefined;
+  // Only a subject that opens its clause can be moved mechanically; "every payment taken for a
+  // failed order" would otherwise lose its head noun.
+  const before = terms[start - 1];
+  if (before && !/[,;:]$/.test(before.text) && !before.tags.has('Conjunction') && !['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal)) return undefined;
+  // The phrase must hold a noun or pronoun to be a subject.
+  if (!terms.slice(start, end + 1).some((t) => t.tags.has('Noun') || t.tags.has('Pronoun'))) return undefined;
+  return { start: terms[start].start, end: terms[end].end };
+}
+
+/**
+ * A negated passive of harm done to the reader reassures ("no data was lost", "your card was not
+ * charged"); a negated act is a failure that still hides who failed ("salary payments could not
+ * be sent", "no further changes will be made").
+ */
+export function isReassurance(analysis: Analysis, match: PassiveMatch, harms: readonly string[] = passivePhrases.reassurances): boolean {
+  return isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal);
+}

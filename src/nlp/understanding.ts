@@ -1,0 +1,489 @@
+// The statement-understanding layer: what a statement is (its kind and phase), and what each of
+// its sentences says (clause facts, and the shared detectors that answer from them: harm, cause,
+// promise, resolution, remedy, prevention). Computed once, on first use, and shared by every
+// rule; rules read these facts and never re-derive them.
+// Every detector first runs a cheap text trigger (its vocabulary, compiled once); only a sentence
+// that passes is tagged and cut into clauses, and the clauses decide (a resolution that is only
+// predicted, negated or aimed at is none; someone else's schedule is not our promise).
+
+import type {
+  CauseFact,
+  Clause,
+  HarmFact,
+  HarmKind,
+  Incident,
+  Phase,
+  PreventionFact,
+  PromiseFact,
+  RemedyFact,
+  ResolutionFact,
+  Sentence,
+  SentenceFacts,
+  Statement,
+  StatementKind,
+  StatementUnderstanding,
+  TextSpan,
+} from '../engine/model.js';
+import { clausesOf } from './clauses.js';
+import { globalPhraseRegex, phraseRegex } from './phrases.js';
+import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
+import impactPhrases from './phrases/impact.json' with { type: 'json' };
+import causePhrases from './phrases/cause.json' with { type: 'json' };
+import { findRemedy } from './remedy.js';
+import { findFollowUp, findPrevention } from './prevention.js';
+import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from './promises.js';
+
+export const UNDERSTANDING_PHRASES = understandingPhrases;
+
+// ---- per-sentence facts ---------------------------------------------------------------------
+
+const factsMemo = new WeakMap<Sentence, SentenceFacts>();
+
+/** The facts of one sentence, each computed on first access and kept. */
+export function factsOf(sentence: Sentence): SentenceFacts {
+  let facts = factsMemo.get(sentence);
+  if (!facts) factsMemo.set(sentence, (facts = new LazyFacts(sentence)));
+  return facts;
+}
+
+class LazyFacts implements SentenceFacts {
+  private clauseList?: readonly Clause[];
+  private cache = new Map<string, unknown>();
+  constructor(private readonly sentence: Sentence) {}
+
+  get clauses(): readonly Clause[] {
+    return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
+  }
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
+  }
+  get harm(): HarmFact | undefined {
+    return this.once('harm', () => detectHarm(this.sentence.text, () => this.clauses, 'done'));
+  }
+  /** Harm only forecast or hedged ("sessions may drop", "an interruption is possible"). */
+  get possibleHarm(): HarmFact | undefined {
+    return this.once('possibleHarm', () => detectHarm(this.sentence.text, () => this.clauses, 'possible'));
+  }
+  get cause(): CauseFact | undefined {
+    return this.once('cause', () => detectCause(this.sentence.text, () => this.clauses));
+  }
+  get promise(): PromiseFact | undefined {
+    return this.once('promise', () => detectPromise(this.sentence.text, () => this.clauses));
+  }
+  get resolution(): ResolutionFact | undefined {
+    return this.once('resolution', () => detectResolution(this.sentence.text, () => this.clauses));
+  }
+  get remedy(): RemedyFact | undefined {
+    return this.once('remedy', () => detectRemedy(this.sentence.text, () => this.clauses));
+  }
+  get prevention(): PreventionFact | undefined {
+    return this.once('prevention', () => detectPrevention(this.sentence.text, () => this.clauses));
+  }
+}
+
+const span = (text: string, start: number, end: number): TextSpan => ({ text: text.slice(start, end), start, end });
+
+/** The clause that holds an offset (the innermost one starting at or before it). */
+export function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
+  let found: Clause | undefined;
+  for (const c of clauses) if (c.start <= offset && offset < Math.max(c.end, c.start + 1)) found = c;
+  if (found) return found;
+  // Before the first verb (a fronted subject): the first clause.
+  return clauses.find((c) => offset < c.end) ?? clauses[clauses.length - 1];
+}
+
+// Cheap triggers: words that can make a clause other than a plain fact. A sentence with none of
+// them states its facts as facts, and is not cut into clauses for that question.
+const NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|yet|without|cannot)\b|n['’]t\b/i;
+const FORECAST = /\b(?:will|would|shall|may|might|could|should|must|going to|expect\w*|anticipat\w*|hope\w*|likely|possibl[ey]|soon|shortly)\b|['’]ll\b/i;
+const CONDITION = /\b(?:if|unless|once|until|till|whenever|whether|as soon as|in case|when)\b/i;
+const AIM = /\b(?:to be|remain(?:ing|s)? to|work(?:ing|s)? (?:to|towards?|on)|try(?:ing)? to|aim(?:ing|s)? to|plan(?:ning|s)? to|intend(?:s|ing)? to|need(?:s)? to|being|to (?:find|identify|determine|understand|restore|resolve|fix|recover|get|bring))\b/i;
+
+/** The clause at an offset, or undefined (a plain fact) when none of the given cues is in the sentence. */
+function qualifyingClause(text: string, clauses: () => readonly Clause[], offset: number, cues: readonly RegExp[] = [NEGATION, FORECAST, CONDITION, AIM]): Clause | undefined {
+  return cues.some((cue) => cue.test(text)) ? clauseAt(clauses(), offset) : undefined;
+}
+
+/** True when a clause states something as a fact that holds (not predicted, aimed at, conditional or denied). */
+export function isStatedFact(clause: Clause | undefined): boolean {
+  return !clause || (clause.modality === 'fact' && !clause.negated);
+}
+
+// ---- harm ----------------------------------------------------------------------------------
+
+const HARM_LISTS: [HarmKind, readonly string[]][] = [
+  ['security', understandingPhrases.harm.security],
+  ['data', understandingPhrases.harm.data],
+  ['money', understandingPhrases.harm.money],
+  ['outage', understandingPhrases.harm.outage],
+  ['degradation', impactPhrases.harm],
+  ['soft', understandingPhrases.harm.soft],
+  ['repair', understandingPhrases.harm.repair],
+];
+/** The harm phrase itself carries the negation ("could not sign in", "unable to"): the clause's negation is the harm. */
+const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
+
+const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
+
+function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
+  for (const [kind, list] of HARM_LISTS) {
+    if (!phraseRegex(list).test(text)) continue;
+    // Every mention, not only the first: "issue-related" may be denied where "degraded" is not.
+    const all = globalPhraseRegex(list);
+    for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
+    // "no data loss", "without errors", "no data was lost": denied right before the harm word.
+    if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
+    const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
+    if (clause?.negated && !negationIsHarm) continue;
+    const possible = !!clause && clause.modality !== 'fact' && !(kind === 'repair' && clause.modality === 'aim');
+    if ((want === 'possible') !== possible) continue;
+    // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
+    const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
+    return { ...span(text, m.index, m.index + m[0].length), kind, who, what: clause?.subject };
+    }
+  }
+  return undefined;
+}
+
+const SEVERE_LISTS = [understandingPhrases.harm.security, understandingPhrases.harm.data, understandingPhrases.harm.money];
+
+/** Cheap test, before any tagging: could the text tell of a security breach, lost data or lost money? */
+export function mayTellSevereHarm(text: string): boolean {
+  return SEVERE_LISTS.some((list) => phraseRegex(list).test(text));
+}
+
+// ---- cause ---------------------------------------------------------------------------------
+
+const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
+
+const PASSIVE_AGENT = /\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i;
+
+function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
+  const connective = findCauseMarker(text);
+  if (connective) {
+    const clause = qualifyingClause(text, clauses, connective.start, [NEGATION, AIM]);
+    const theory = /^(?:we|i) /i.test(connective.text);
+    // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
+    if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
+  }
+  // A passive with its agent: "impacted by a recent backend change", "was triggered by a bad deploy".
+  const agent = PASSIVE_AGENT.exec(text);
+  if (agent) {
+    const clause = clauseAt(clauses(), agent.index);
+    const by = clause?.object?.text.replace(/^by\s+/i, '').split(/[,;]| (?:and|which|that|causing|leading|resulting)\b/)[0].trim() ?? '';
+    // "affected by the outage" names the incident itself, not what caused it.
+    const incidentItself = EFFECT_SUBJECT_VAGUE.test(by) && by.split(/\s+/).length <= 3;
+    if (clause?.passive && !clause.negated && clause.modality === 'fact' && clause.object && /^by\b/i.test(clause.object.text) && !incidentItself && !phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) {
+      return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
+    }
+  }
+  if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
+  // A cause that is the subject of an effect verb: "Floodwater in our data centre knocked out payments".
+  for (const clause of clauses()) {
+    if (!clause.object || clause.negated || clause.passive || clause.infinitive) continue;
+    if (clause.modality !== 'fact') continue;
+    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
+    if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    // "the failure caused real hardship": the incident itself as subject tells its effect, not its
+    // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
+    // ("an update to mitigate X led to …") point back at a cause told just before, and count.
+    const causal = /^(?:result|lead|cause|trigger)/.test(clause.lemma);
+    const subjectText = clause.subject?.text ?? '';
+    const pointsBack = causal && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    if (!clause.subject && !pointsBack) continue;
+    if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
+    if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
+    return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
+  }
+  return undefined;
+}
+
+/** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
+function findCauseMarker(text: string): TextSpan | undefined {
+  const markers = phraseRegex(causePhrases.markers);
+  if (!markers.test(text)) return undefined;
+  const excluded: [number, number][] = [];
+  const notCause = new RegExp(phraseRegex(causePhrases.notCause).source, 'gi');
+  for (let m = notCause.exec(text); m; m = notCause.exec(text)) excluded.push([m.index, m.index + m[0].length]);
+  const re = new RegExp(markers.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!excluded.some(([s, e]) => start < e && end > s)) return span(text, start, end);
+  }
+  return undefined;
+}
+
+// ---- promise -------------------------------------------------------------------------------
+
+const THIRD_PARTY = /\b(?:provider|providers|vendor|vendors|partner|partners|supplier|suppliers|upstream|third[- ]party|carrier|host|isp|they|he|she|someone|authorit(?:y|ies))\b/i;
+
+function detectPromise(text: string, clauses: () => readonly Clause[]): PromiseFact | undefined {
+  const update = findUpdatePromise(text, undefined);
+  const info = findInfoPromise(text);
+  if (!update && !info) return undefined;
+  const start = Math.min(update?.start ?? Infinity, info?.start ?? Infinity);
+  const end = Math.max(update?.end ?? 0, info?.end ?? 0);
+  // Only who promises and a negation matter here; "will" is in every promise.
+  const clause = NEGATION.test(text) || THIRD_PARTY.test(text) ? clauseAt(clauses(), start) : undefined;
+  // Someone else's schedule ("our hosting provider expects to report back by noon") is not our promise.
+  if (clause && clause.agent === 'other') return undefined;
+  if (clause && clause.negated) return undefined;
+  const rest = text.slice(start);
+  const channels = phraseRegex(PROMISE_PHRASES.channels).exec(text);
+  const timed = update ?? (hasConcreteTime(rest) ? findTimeSpan(text, start) : undefined);
+  return {
+    ...span(text, start, end),
+    kind: info?.kind ?? 'update',
+    who: clause?.subject,
+    when: timed ? span(text, timed.start, timed.end) : undefined,
+    cadence: update?.cadence,
+    where: channels ? span(text, channels.index, channels.index + channels[0].length) : undefined,
+  };
+}
+
+function findTimeSpan(text: string, from: number): TextSpan | undefined {
+  const m = /\b(?:by|before|on|at|within|in|until|no later than)\b[^,;.]*/i.exec(text.slice(from));
+  return m ? span(text, from + m.index, from + m.index + m[0].length) : span(text, from, text.length);
+}
+
+// ---- resolution ----------------------------------------------------------------------------
+
+const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+/** "We have restored a snapshot": our repair of a thing, not the problem solved. */
+const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
+const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
+
+function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
+  const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
+  if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
+  const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
+  if (!m) return undefined;
+  // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
+  if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
+  if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
+  const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
+  if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
+  const transitive = !!clause.object && !/^(?:and|but|or|from|after|to|in|on|at|by|for|with|as|now|again|fully|successfully)\b/i.test(clause.object.text);
+  if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text)) return undefined;
+  if (clause.negated || clause.modality !== 'fact') return undefined;
+  // "is being restored": under way, not done.
+  if (clause.progressive && clause.passive) return undefined;
+  if (clause.progressive && /^(?:restor|recover|resolv|fix|work on)/.test(clause.lemma)) return undefined;
+  return { ...span(text, m.index, m.index + m[0].length), informal: false };
+}
+
+// ---- remedy, prevention --------------------------------------------------------------------
+
+function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFact | undefined {
+  const m = findRemedy(text);
+  if (!m) return undefined;
+  const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
+  // "we will not refund", "if you were charged twice" (a condition, not an offer) still offer nothing.
+  if (clause?.negated && !/\b(?:no|not)\b.*\b(?:charge|cost|action)/i.test(text.slice(m.start, m.end))) return undefined;
+  return { ...span(text, m.start, m.end), kind: m.kind };
+}
+
+function detectPrevention(text: string, clauses: () => readonly Clause[]): PreventionFact | undefined {
+  const now = phraseRegex(understandingPhrases.prevention.changes).exec(text);
+  if (now) return { ...span(text, now.index, now.index + now[0].length), kind: 'change' };
+  const m = findPrevention(text);
+  if (m) {
+    // "This will never happen again.": a vow, not a change.
+    if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
+    const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
+    if (clause?.negated && clause.agent === 'we') return undefined;
+    return { ...span(text, m.start, m.end), kind: 'marker' };
+  }
+  return undefined;
+}
+
+/** Follow-up work once the incident is over ("we are adding …"): prevention only in a closed statement. */
+export function followUpIn(text: string): TextSpan | undefined {
+  const m = findFollowUp(text);
+  return m ? span(text, m.start, m.end) : undefined;
+}
+
+// ---- the statement ---------------------------------------------------------------------------
+
+const understandingMemo = new WeakMap<Statement, StatementUnderstanding>();
+
+/** What a statement is. The engine calls `understandIncident` first, which fills these in order. */
+export function understandingOf(statement: Statement): StatementUnderstanding {
+  return understandingMemo.get(statement) ?? { kind: kindFromPhase(statement.phase), phase: statement.phase };
+}
+
+function kindFromPhase(phase: Phase): StatementKind {
+  if (phase === 'resolved') return 'resolution';
+  if (phase === 'postmortem') return 'postmortem';
+  if (phase === 'scheduled' || phase === 'in_progress' || phase === 'completed') return 'maintenance';
+  return 'live-update';
+}
+
+const understood = new WeakSet<Incident>();
+const notices = new WeakSet<Incident>();
+
+/**
+ * Not a crisis: planned maintenance (that did not overrun), or a security advisory that reports
+ * no harm done ("our products are not affected by the published vulnerability"). Rules that ask
+ * for an apology, a cause, a remedy or prevention do not apply.
+ */
+export function isNotice(incident: Incident): boolean {
+  return incident.isMaintenance || notices.has(incident);
+}
+
+/**
+ * Reads every statement of an incident once, before the rules run: its kind and the phase its
+ * own words give (a phase the input gave is kept). Planned work recognised from its wording makes
+ * the incident maintenance; planned work that overran into an outage is judged as an incident.
+ */
+export function understandIncident(incident: Incident): void {
+  if (understood.has(incident)) return;
+  understood.add(incident);
+  const statements = incident.statements;
+  const title = incident.meta.title ?? '';
+  const readPhases = new Map<Statement, Phase | undefined>();
+  // Planned work: said by the input, or in the words of the title and first statement.
+  const firstText = `${title}\n${statements[0]?.text ?? ''}`;
+  const givenMaintenance = incident.isMaintenance;
+  const planned = givenMaintenance || (statements.every((s) => s.phaseSource !== 'given') && readsAsPlannedWork(firstText));
+  const overran = planned && statements.some((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text));
+  let previous: Phase | undefined;
+  for (const statement of statements) {
+    let phase = statement.phase;
+    let read: Phase | undefined = phase;
+    if (statement.phaseSource === 'previous' && previous) {
+      // An "Update" label is the page's "no change of status": the model keeps the phase it
+      // continues (so every format of the same page agrees), and the understanding records what
+      // its own words say ("every mailbox has been restored" reads as resolved) for the rules.
+      read = readPhase(statement, title, previous) ?? previous;
+      phase = previous;
+    } else if (statement.phaseSource !== 'given') {
+      read = readPhase(statement, title, previous);
+      phase = read ?? previous ?? 'unknown';
+      read = phase;
+    }
+    readPhases.set(statement, read);
+    statement.phase = phase;
+    previous = phase;
+  }
+  if (planned && !overran) {
+    incident.isMaintenance = true;
+    // A maintenance notice's phases are the maintenance ones, read from the same words.
+    for (const s of statements) {
+      if (s.phaseSource === 'given' && (s.phase === 'scheduled' || s.phase === 'in_progress' || s.phase === 'completed')) continue;
+      if (s.phaseSource === 'given' && !givenMaintenance) continue;
+      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+    }
+  }
+  if (overran && givenMaintenance) incident.isMaintenance = false;
+  for (const statement of statements) {
+    const phase = incident.isMaintenance ? statement.phase : readPhases.get(statement) ?? statement.phase;
+    understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
+  }
+  const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
+  if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
+}
+
+function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
+  if (overran) return 'maintenance-overrun';
+  if (planned || incident.isMaintenance) return 'maintenance';
+  const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
+  if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
+  if (phase === 'postmortem') return 'postmortem';
+  if (phase === 'resolved') return 'resolution';
+  if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
+  return 'live-update';
+}
+
+const CLOSED_READ: ReadonlySet<Phase> = new Set<Phase>(['resolved', 'postmortem', 'completed']);
+
+/** The phase a statement's words give (see StatementUnderstanding.phase). */
+export function readPhaseOf(statement: Statement): Phase {
+  return understandingOf(statement).phase;
+}
+
+/** True when the statement closes the incident, by its phase or by its own words. */
+export function closesIncident(statement: Statement): boolean {
+  return CLOSED_READ.has(statement.phase) || CLOSED_READ.has(readPhaseOf(statement));
+}
+
+/** Where a closing rule reports: the last statement that closes the incident (by phase or words), else the newest. */
+export function closingStatement(incident: Incident): Statement {
+  const statements = incident.statements;
+  for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
+  return statements[statements.length - 1];
+}
+
+/** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
+export function readsAsPlannedWork(text: string): boolean {
+  return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
+}
+
+/**
+ * The phase a statement's own words give, or undefined when they do not say. Resolution wording
+ * counts only as a stated fact; a summary told in the past with dates or durations is a
+ * post-mortem; an ongoing problem or work in progress is a live phase.
+ */
+export function readPhase(statement: Statement, title: string, previous: Phase | undefined): Phase | undefined {
+  const text = statement.text;
+  if (/\b(?:post-?mortem|incident report|retrospective|root cause analysis|incident summary)\b/i.test(title)) return 'postmortem';
+  if (phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200))) return 'postmortem';
+  const sentences = statement.sentences;
+  const resolved = sentences.some((s) => factsOf(s).resolution);
+  const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text);
+  if (resolved && !ongoingAfterResolution(statement)) {
+    // A summary after the fact: told in the past, with a date or a duration, and what was done.
+    if (pastSummary(statement)) return 'postmortem';
+    return 'resolved';
+  }
+  if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
+  if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
+  if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  if (pastSummary(statement)) return 'postmortem';
+  if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
+  return undefined;
+}
+
+/**
+ * The statement's own words say the problem is over ("every mailbox has been restored", "Fixed.")
+ * and nothing in it says work goes on, whatever label it carried.
+ */
+export function readsAsOver(statement: Statement): boolean {
+  return statement.sentences.some((s) => factsOf(s).resolution) && !ongoingAfterResolution(statement);
+}
+
+function ongoingAfterResolution(statement: Statement): boolean {
+  return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
+}
+
+const PROGRESSIVE = /(?<!\b(?:if|when|once|until|while|whether)\s+(?:\w+\s+){0,3})\b(?:we are|we['’]re|is|are)\s+(?:\w+ly\s+)?(?:still\s+)?(?!going\b|being\b)(?:\w{2,}ing)\b/i;
+const NOT_LIVE = /\b(?:thank(?:ing)?|apologi[sz]ing|looking forward|hoping|sorry)\b/i;
+
+/** Something under way now, told as a fact: "we are having to shut down GPU workloads" (on the words: every read statement runs it). */
+function liveProgressive(sentence: Sentence): boolean {
+  return PROGRESSIVE.test(sentence.text) && !NOT_LIVE.test(sentence.text) && !NEGATION.test(sentence.text);
+}
+
+function causeInPresent(sentence: Sentence): boolean {
+  return phraseRegex(understandingPhrases.phase.identified).test(sentence.text);
+}
+
+/** Told after the fact: a past date or duration, verbs in the past, and nothing still under way. */
+function pastSummary(statement: Statement): boolean {
+  const text = statement.text;
+  if (!phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return false;
+  if (phraseRegex(understandingPhrases.phase.ongoing).test(text)) return false;
+  // Counted on the words, not the clauses: this runs on every statement whose phase is read, and
+  // tagging them all would cost more than the rest of the run.
+  const past = text.match(PAST_VERB)?.length ?? 0;
+  const present = text.match(PRESENT_PROGRESSIVE)?.length ?? 0;
+  return past >= 2 && present === 0;
+}
+
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
+const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;

@@ -1,0 +1,174 @@
+// Issue 9, sentence-level judgement: each sentence is judged on its own words, passives are told
+// from states and reassurances, apologies are read for whom and what, platitudes in any shape.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtinRules } from '../rules/index.js';
+import { lint } from './helpers.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** A rule's findings on one statement, each with `span`: the words of the file it points at. */
+function findings(rule: string, text: string, status = 'resolved') {
+  const source = `---\nstatus: ${status}\n---\n${text}\n`;
+  const result = lint(source, { only: rule });
+  expect(result.fatal, `fatal: ${result.fatal}`).toBeUndefined();
+  const lines = source.split('\n');
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return result.findings
+    .filter((f) => f.ruleId === rule)
+    .map((f) => ({ ...f, span: source.slice(offset(f.line, f.column), offset(f.endLine, f.endColumn)) }));
+}
+
+describe('checklist', () => {
+  it('fails a principle only on a warning or an error, not on one info finding', () => {
+    // missing-cause is info on an investigating update: advice, so P3 is not failed by it alone.
+    const text = '---\nstatus: investigating\n---\nWe\'re sorry: uploads are failing for some of you. Next update by 14:30 UTC.\n';
+    const result = lint(text, { only: 'missing-cause' });
+    expect(result.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(result.incidents[0].checklist.P3).toBe('satisfied');
+  });
+  it('still fails a principle on a warning', () => {
+    const result = lint('---\nstatus: resolved\n---\nSign-in failed for all users. It works again.\n', { only: 'missing-cause' });
+    expect(result.findings.some((f) => f.severity === 'warning')).toBe(true);
+    expect(result.incidents[0].checklist.P3).toBe('failed');
+  });
+});
+
+describe('passive-voice', () => {
+  it('reports a negated failure, which is no reassurance', () => {
+    const found = findings('passive-voice', 'Salary payments could not be sent on Friday.');
+    expect(found.map((f) => f.span)).toEqual(['could not be sent']);
+    expect(found[0].suggestions?.[0].text).toBe('We could not send salary payments');
+  });
+  it('keeps negated harm to the reader as a reassurance', () => {
+    expect(findings('passive-voice', 'No data was lost. Your card was not charged.')).toEqual([]);
+  });
+  it('reads a participle after "being" or "been" as a verb, not an adjective', () => {
+    const found = findings('passive-voice', "Mailboxes are being restored from last night's backups.", 'monitoring');
+    expect(found.map((f) => f.severity)).toEqual(['warning']);
+    expect(found[0].suggestions?.[0].text).toBe('We are restoring mailboxes');
+    expect(findings('passive-voice', 'We believe the issue has been isolated.', 'identified')).toHaveLength(1);
+  });
+  it('treats a state with an agent as an act, but not a state caused by the incident itself', () => {
+    const found = findings('passive-voice', 'Checkout was impacted by a deploy we made.');
+    expect(found.map((f) => f.span)).toEqual(['was impacted by a deploy we made']);
+    // The shared cause detector reads the passive's agent as the cause but not yet the active
+    // "A deploy we made impacted checkout", so no rewrite is offered here (see passive-voice).
+    expect(found[0].suggestions).toEqual([]);
+    expect(findings('passive-voice', 'Orders in Canada were delayed by the outage.')).toEqual([]);
+  });
+  it('does not take a manner or a time after "by" for an agent', () => {
+    const byMistake = findings('passive-voice', 'The report had been published by mistake.');
+    expect(byMistake.map((f) => f.message).join()).not.toMatch(/agent/);
+    expect(byMistake.map((f) => f.span)).toEqual(['had been published']);
+    const byTime = findings('passive-voice', 'The fix was deployed by 14:00 UTC.', 'identified');
+    expect(byTime[0].suggestions?.[0].text).toBe('We deployed the fix');
+  });
+});
+
+describe('apologies', () => {
+  it('quotes only the words of the file', () => {
+    const [finding] = findings('emotion-apology', 'We apologize for any inconvenience.');
+    expect(finding.message).toContain('"any inconvenience"');
+    expect(finding.message).not.toContain('this may have caused');
+  });
+  it('reads past a recipient to what the apology is for', () => {
+    const [finding] = findings('emotion-apology', 'We apologise to every passenger on the delayed service for the stress.');
+    expect(finding.message).toContain('"the stress"');
+    expect(findings('emotion-apology', 'We apologise to every passenger on the delayed service for the two-hour wait outside Leeds.')).toEqual([]);
+  });
+  it('reads a feeling in the recipient', () => {
+    const [finding] = findings('emotion-apology', 'Our apologies to viewers who found the segment distressing.');
+    expect(finding.message).toContain('"viewers who found the segment distressing"');
+  });
+  it('finds a hypothetical harm in any part of the object', () => {
+    const [finding] = findings('emotion-apology', 'We apologise for the disruption and any impact to your services.');
+    expect(finding.message).toContain('"any impact"');
+  });
+  it('does not take a conditional non-apology for an acknowledgement', () => {
+    const found = findings('denial-first', "We're sorry if anyone was affected. No customer data was exposed.");
+    expect(found.map((f) => f.span)).toEqual(['No customer data was exposed']);
+    expect(findings('denial-first', "We're sorry that checkout failed for an hour. No customer data was exposed.")).toEqual([]);
+  });
+});
+
+describe('messages of the sentence-level rules', () => {
+  const MINE = ['agentless-failure', 'blame-shifting', 'denial-first', 'emotion-apology', 'hollow-affection', 'passive-voice', 'impersonal-voice', 'false-certainty', 'missing-apology', 'late-apology'];
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  it('quote only words of the file, a suggestion built from them, or a [placeholder]', () => {
+    const sources = [
+      ...builtinRules.filter((r) => MINE.includes(r.meta.id)).flatMap((r) => [...r.meta.docs.fail, ...r.meta.docs.pass].map((e) => e.text)),
+      ...readdirSync(join(ROOT, 'fixtures')).filter((n) => n.endsWith('.md')).map((n) => readFileSync(join(ROOT, 'fixtures', n), 'utf8')),
+    ];
+    const wrong: string[] = [];
+    let quoted = 0;
+    for (const text of sources) {
+      const result = lint(text);
+      for (const f of result.findings.filter((x) => MINE.includes(x.ruleId))) {
+        for (const [, quote] of f.message.matchAll(/"([^"]+)"/g)) {
+          quoted++;
+          const fromFile = squash(text).includes(squash(quote).replace(/ …$/, ''));
+          const suggested = f.suggestions.some((s) => s.text === quote || squash(quote).startsWith(s.text));
+          if (!fromFile && !suggested && !quote.includes('[')) wrong.push(`${f.ruleId}: "${quote}"`);
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(20);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('fronted times, long subjects and recipients (own examples)', () => {
+  it('reads the subject after a fronted time', () => {
+    const [finding] = findings('agentless-failure', 'On Monday night the payroll service went down.');
+    expect(finding.span).toBe('the payroll service went down');
+    expect(finding.message).toContain('"[the cause] took the payroll service down"');
+    expect(findings('agentless-failure', 'Yesterday at 14:00, an outage occurred in our Frankfurt region.').map((f) => f.span)).toEqual(['an outage occurred']);
+  });
+  it('lets a clause that says what set the failure off give its cause', () => {
+    expect(findings('agentless-failure', 'The incident occurred when increased load exposed a bottleneck in the event system.')).toEqual([]);
+  });
+  it('reads a value claim whatever the length of its subject', () => {
+    const [finding] = findings('hollow-affection', 'At Northwind Rail, the comfort and safety of every passenger on our trains is and always will be our number one priority.');
+    expect(finding.message).toContain('our number one priority');
+    expect(findings('hollow-affection', 'We truly value the loyalty of our long-standing subscribers.')).toHaveLength(1);
+  });
+  it('reads an apology past a long recipient, and a hypothetical harm after "apologies"', () => {
+    const [worry] = findings('emotion-apology', 'We are deeply sorry to all of our members who had a booking cancelled for the worry this caused.');
+    expect(worry.message).toContain('"the worry"');
+    const [delays] = findings('emotion-apology', 'Please accept our apologies for any delays this might have caused to your deliveries.');
+    expect(delays.message).toContain('"any delays"');
+  });
+  it('blames nature told by its timing, and a supplier by possession', () => {
+    expect(findings('blame-shifting', 'Flights were grounded after a snowstorm hit the airport.')).toHaveLength(1);
+    expect(findings('blame-shifting', "The delay was caused by our payment partner's outage.")).toHaveLength(1);
+    expect(findings('blame-shifting', 'Flights were grounded after our de-icing crew ran out of fluid.')).toEqual([]);
+  });
+  it('reports a negated act but not negated harm', () => {
+    expect(findings('passive-voice', 'Refunds were not issued on time.')).toHaveLength(1);
+    expect(findings('passive-voice', 'Your account details were not exposed.')).toEqual([]);
+  });
+});
+
+describe('apology and platitude wording seen in real notices (own examples)', () => {
+  it('reads "regret" with a direct object, and "regret to inform" as no apology', () => {
+    const [finding] = findings('emotion-apology', 'We sincerely regret any inconvenience this may have caused you.');
+    expect(finding.message).toContain('"any inconvenience"');
+    expect(findings('missing-apology', 'We regret to inform you that checkout was down for six hours on 3 May.')).toHaveLength(1);
+    expect(findings('missing-apology', 'We regret that checkout was down for six hours on 3 May.')).toEqual([]);
+  });
+  it('reads an inverted value claim, but not a priority that is the repair', () => {
+    expect(findings('hollow-affection', 'Our highest priority has always been to protect the savings of every member.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'Our top priority is restoring card payments; next update by 15:00 UTC.')).toEqual([]);
+    expect(findings('hollow-affection', 'Our top priority is to get every delayed parcel delivered.')).toEqual([]);
+  });
+});
+
+describe('wording seen in real post-incident summaries (own examples)', () => {
+  it('keeps scopes, denied harm and a supplier that fixed things out of the findings', () => {
+    expect(findings('passive-voice', 'The fault was not isolated to one warehouse.')).toEqual([]);
+    expect(findings('passive-voice', 'No parcels were dropped and no duplicate labels were generated.')).toEqual([]);
+    expect(findings('blame-shifting', 'Tracking came back after the carrier restored its scanning service.')).toEqual([]);
+  });
+});

@@ -1,0 +1,189 @@
+// The statement-understanding layer: what a statement is, its phase, and what each clause says.
+// Every example is written for this project (none is a real statement's text).
+
+import { describe, expect, it } from 'vitest';
+import { lint, ruleIds } from './helpers.js';
+import { parseSource } from '../src/engine/index.js';
+import { factsOf, isNotice, understandIncident, understandingOf } from '../src/nlp/understanding.js';
+import type { Incident, SentenceFacts } from '../src/engine/model.js';
+
+function incidentOf(text: string): Incident {
+  const incident = parseSource('t.md', Buffer.from(text)).incidents[0];
+  understandIncident(incident);
+  return incident;
+}
+
+/** The facts of a one-sentence text. */
+function facts(sentence: string): SentenceFacts {
+  return factsOf(incidentOf(sentence).statements[0].sentences[0]);
+}
+
+const phaseOf = (text: string) => incidentOf(text).statements.map((s) => s.phase);
+
+describe('clause facts', () => {
+  it('reads subject, verb, negation, tense and modality', () => {
+    const [clause] = facts('We have not yet resolved the issue.').clauses;
+    expect(clause).toMatchObject({ agent: 'we', lemma: 'resolve', negated: true, tense: 'past', perfect: true, modality: 'fact' });
+    expect(clause.subject?.text).toBe('We');
+    expect(clause.object?.text).toBe('the issue');
+  });
+  it('tells a forecast, an aim and a condition from a fact', () => {
+    const expect_ = facts('Engineers expect supply to be fully restored by tonight.').clauses;
+    expect(expect_.find((c) => c.lemma === 'restore')?.modality).toBe('forecast');
+    const working = facts("We're working to get back to normal.").clauses;
+    expect(working[0].purpose?.text).toBe('to get back to normal');
+    expect(working[1].modality).toBe('aim');
+    const rollback = facts('A short interruption is possible if we have to roll back.').clauses;
+    expect(rollback[0].modality).toBe('forecast');
+    expect(rollback.find((c) => c.subordinator === 'if')?.modality).toBe('conditional');
+  });
+  it('reads a negated subject and a failure told with "could not"', () => {
+    expect(facts('Nothing has been fixed yet.').clauses[0].negated).toBe(true);
+    const [salary] = facts('Salary payments could not be sent on Friday.').clauses;
+    expect(salary).toMatchObject({ negated: true, tense: 'past', passive: true, lemma: 'send', modality: 'fact' });
+  });
+  it('tells someone else from us', () => {
+    expect(facts('Our hosting provider expects to report back by noon.').clauses[0].agent).toBe('other');
+    expect(facts('By the end of next week, our engineering lead will post a full write-up.').clauses[0].agent).toBe('we');
+  });
+});
+
+describe('statement kind and phase', () => {
+  it('does not read a predicted or negated resolution as resolved', () => {
+    expect(phaseOf('Power is out in three districts. Engineers expect supply to be fully restored by tonight.')).toEqual(['investigating']);
+    expect(phaseOf('Checkout is failing for many shoppers, and nothing has been fixed yet.')).toEqual(['investigating']);
+    expect(phaseOf('We are working to get the ticket shop back to normal.')).toEqual(['investigating']);
+  });
+  it('reads an after-the-fact summary as a post-mortem', () => {
+    const summary = incidentOf(
+      'Incident summary. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration. This was a serious outage and it hurt many of you.',
+    );
+    expect(summary.statements[0].phase).toBe('postmortem');
+    expect(understandingOf(summary.statements[0]).kind).toBe('postmortem');
+    expect(phaseOf('Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.')).toEqual(['postmortem']);
+  });
+  it('says unknown rather than guess investigating', () => {
+    expect(phaseOf('We value every one of our members and their families.')).toEqual(['unknown']);
+  });
+  it('reads an Update label from its own text', () => {
+    const text = '# Mail\n\n## Update (2024-02-10T10:07:00Z)\n\nMailboxes cannot be opened. We are investigating.\n\n## Update (2024-02-10T12:40:00Z)\n\nEvery mailbox has been restored and mail is flowing normally.';
+    const incident = incidentOf(text);
+    expect(incident.statements.map((s) => understandingOf(s).phase)).toEqual(['investigating', 'resolved']);
+    expect(understandingOf(incident.statements[1]).kind).toBe('resolution');
+  });
+  it('recognises planned work from its wording, not only the word maintenance', () => {
+    for (const text of [
+      'On Saturday from 06:00 UTC we will upgrade the database servers; the work takes about an hour and you should not notice it.',
+      'We will migrate the build servers to a new cloud region next week.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance).toBe(true);
+      expect(understandingOf(incident.statements[0]).kind).toBe('maintenance');
+    }
+  });
+  it('judges planned work that overran into an outage as an incident', () => {
+    const incident = incidentOf(
+      '# Scheduled maintenance: database upgrade\n\n## Scheduled (2024-05-04T06:00:00Z)\n\nOn Saturday we will upgrade the database servers.\n\n## Update (2024-05-04T08:30:00Z)\n\nThe upgrade overran and caused an unplanned outage: the shop is down for all customers.',
+    );
+    expect(incident.isMaintenance).toBe(false);
+    expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
+  });
+  it('treats an advisory that says a product is not affected as a notice, not a live outage', () => {
+    const incident = incidentOf('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.');
+    expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');
+    expect(isNotice(incident)).toBe(true);
+  });
+});
+
+describe('shared detectors', () => {
+  it('harm: soft harm, security told as actions, repair that implies an outage', () => {
+    expect(facts('Members are running into trouble booking classes.').harm?.kind).toBe('soft');
+    expect(facts('Some parcels were held up at the depot.').harm).toBeDefined();
+    expect(facts('Someone outside the company downloaded our donor database.').harm?.kind).toBe('security');
+    expect(facts('Mail is being restored.').harm?.kind).toBe('repair');
+  });
+  it('harm: forecast or denied impact is not harm done', () => {
+    expect(facts('No downtime is expected.').harm).toBeUndefined();
+    expect(facts('No downtime is expected.').possibleHarm).toBeUndefined();
+    expect(facts('A short interruption is possible if we have to roll back.').harm).toBeUndefined();
+    expect(facts('Sessions may drop for a few seconds while each node restarts.').harm).toBeUndefined();
+    expect(facts('Sessions may drop for a few seconds while each node restarts.').possibleHarm).toBeDefined();
+  });
+  it('cause: a connective or a cause that is the subject of an effect verb', () => {
+    expect(facts('Floodwater in our main data centre knocked out the payments platform.').cause).toMatchObject({ via: 'subject', cause: { text: 'Floodwater in our main data centre' } });
+    expect(facts('Orders were late because a label printer jammed.').cause?.via).toBe('connective');
+    expect(facts('We believe a faulty network card is dropping packets.').cause).toBeDefined();
+  });
+  it('cause: a passive with its agent, a chain that points back, a cause phrase with its subject', () => {
+    expect(facts('Some storage plans were impacted by a recent billing change.').cause).toBeDefined();
+    expect(facts('Customers were affected by the outage.').cause).toBeUndefined();
+    expect(facts('A worker generated far too many jobs, which caused queue saturation.').cause).toBeDefined();
+    expect(facts('A corrupt index file led to crashes in the search service.').cause).toMatchObject({ via: 'subject', cause: { text: 'A corrupt index file' } });
+    expect(facts('The cause of the delays was an expired signing key.').cause).toBeDefined();
+  });
+  it('cause: an effect, a promised review or a bare mention is not a cause', () => {
+    expect(facts('The failure caused real hardship.').cause).toBeUndefined();
+    expect(facts('A full review of what happened is under way.').cause).toBeUndefined();
+    expect(facts('We will share the cause once we know it.').cause).toBeUndefined();
+    expect(facts('The outage was not caused by an attack.').cause).toBeUndefined();
+  });
+  it('promise: ours with when and where; someone else\'s schedule is not ours', () => {
+    expect(facts('Our hosting provider expects to report back by noon.').promise).toBeUndefined();
+    const promise = facts('We will post the next update on this page within 30 minutes.').promise;
+    expect(promise).toMatchObject({ kind: 'update' });
+    expect(promise?.where?.text).toMatch(/this page/);
+    expect(promise?.when).toBeDefined();
+  });
+  it('resolution: stated as a fact, not predicted, negated or aimed at', () => {
+    for (const done of ['Fixed.', 'All good now, closing this.', 'Everything is running again after the rollback.', 'Every mailbox has been restored.']) {
+      expect(facts(done).resolution, done).toBeDefined();
+    }
+    for (const open of ['We have restored a snapshot of the index from Friday.', 'We have partially restored uploads.', 'Engineers expect supply to be fully restored by tonight.', 'Nothing has been fixed yet.', 'We are working to get back to normal.', 'Mailboxes are being restored from backups.', 'We will post again once the issue is resolved.']) {
+      expect(facts(open).resolution, open).toBeUndefined();
+    }
+  });
+  it('prevention: real changes, not a vow', () => {
+    expect(facts('Every config change now goes through the same canary as code.').prevention).toBeDefined();
+    expect(facts('We added a one-click rollback.').prevention).toBeDefined();
+    expect(facts('What we are changing').prevention).toBeDefined();
+    expect(facts('This will never happen again.').prevention).toBeUndefined();
+  });
+  it('remedy: offered, not refused', () => {
+    expect(facts('We will refund every duplicate charge.').remedy?.kind).toBe('compensation');
+    expect(facts('We will not refund the fees.').remedy).toBeUndefined();
+  });
+});
+
+describe('rules read the understood statement', () => {
+  it('asks a maintenance notice for no apology, cause, remedy or prevention', () => {
+    const ids = ruleIds(lint('On Saturday from 06:00 UTC we will upgrade the database servers; the work takes about an hour and you should not notice it.'));
+    for (const id of ['missing-apology', 'missing-cause', 'missing-remedy', 'missing-prevention']) expect(ids).not.toContain(id);
+  });
+  it('asks an after-the-fact summary for prevention and a remedy, not a next update', () => {
+    const ids = ruleIds(lint('Incident summary. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration. This was a serious outage and it hurt many of you.'));
+    expect(ids).toContain('missing-prevention');
+    expect(ids).toContain('missing-remedy');
+    expect(ids).not.toContain('missing-next-update');
+    expect(ruleIds(lint('Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.'))).not.toContain('missing-next-update');
+  });
+  it('does not close a live outage whose fix is only predicted or negated', () => {
+    for (const text of ['Power is out in three districts. Engineers expect supply to be fully restored by tonight.', 'Checkout is failing for many shoppers, and nothing has been fixed yet.']) {
+      const ids = ruleIds(lint(text));
+      expect(ids).not.toContain('hollow-resolution');
+      expect(ids).toContain('missing-next-update');
+    }
+  });
+  it('closes a timeline of Update entries whose last one says it is over', () => {
+    const text = '# Mail\n\n## Update (2024-02-10T10:07:00Z)\n\nMailboxes cannot be opened. We are investigating. Next update in 30 minutes.\n\n## Update (2024-02-10T10:35:00Z)\n\nEvery mailbox has been restored and mail is flowing normally.';
+    expect(ruleIds(lint(text, { now: '2024-02-14T00:00:00Z' }))).not.toContain('unclosed-incident');
+  });
+  it('does not take an advisory that says a product is not affected for a live outage', () => {
+    const ids = ruleIds(lint('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.'));
+    for (const id of ['missing-next-update', 'missing-cause', 'missing-impact', 'missing-apology']) expect(ids).not.toContain(id);
+  });
+  it('counts neither forecast nor denied impact as minimising', () => {
+    for (const text of ['No downtime is expected.', 'A short interruption is possible if we have to roll back.', 'Sessions may drop for a few seconds while each node restarts.']) {
+      expect(ruleIds(lint(`We will patch the chat servers on Sunday. ${text}`, { only: 'minimizing' }))).toEqual([]);
+    }
+  });
+});
