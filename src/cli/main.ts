@@ -3,7 +3,7 @@
 //   1  an error-level finding, an input that could not be read, or a failed gate
 //   2  bad usage (unknown flag or rule, missing path), an invalid config, or a crash
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SeveritySetting } from '../api.js';
@@ -14,7 +14,8 @@ import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { INPUT_FORMATS } from '../inputs/index.js';
-import { expandPaths } from './files.js';
+import { DEFAULT_MAX_FILE_MB, expandPaths } from './files.js';
+import { sameFile, writeFileAtomic } from './atomic-write.js';
 import { lintFiles } from './lint-files.js';
 import { configHash } from './config.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
@@ -53,6 +54,12 @@ function parseMaxWarnings(value: string): number {
   return Number(value);
 }
 
+function parseMaxFileSize(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a size in megabytes, e.g. --max-file-size 64 (default ${DEFAULT_MAX_FILE_MB})`);
+  return n;
+}
+
 function parseMinScore(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100, e.g. --min-score 80');
@@ -76,6 +83,7 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation: string;
   workers: number | 'auto';
+  maxFileSize: number;
 }
 
 function readStdin(): Buffer {
@@ -112,6 +120,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--cache', 'reuse results for files unchanged since the last --cache run')
     .option('--cache-location <path>', 'the cache file, or a folder to keep it in', DEFAULT_CACHE_LOCATION)
     .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
+    .option('--max-file-size <mb>', 'skip files bigger than this many megabytes, with one line each', parseMaxFileSize, DEFAULT_MAX_FILE_MB)
     .addHelpText(
       'after',
       `
@@ -249,7 +258,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       cache: options.cache ? { location: options.cacheLocation, version: VERSION, configHash: configHash(config) } : undefined,
       workers: options.workers,
       stderr: io.stderr,
+      maxFileBytes: options.maxFileSize * 1048576,
     })),
+    ...expanded.unreadable.map((u) => fatalResult(u.path, u.reason)),
   );
 
   for (const r of results) if (r.fatal) warn(`${r.filePath}: ${r.fatal}`);
@@ -260,8 +271,13 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     rules: new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])),
   });
   if (options.output) {
+    const outputPath = resolve(io.cwd, options.output);
+    if (files.some((file) => sameFile(resolve(io.cwd, file), outputPath))) {
+      warn(`not writing the report to ${options.output}: it is one of the files being linted`);
+      return EXIT.usage;
+    }
     try {
-      writeFileSync(resolve(io.cwd, options.output), report);
+      writeFileAtomic(outputPath, report);
     } catch (error) {
       warn(`cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       return EXIT.usage;
