@@ -113,8 +113,13 @@ export const CHECK_BUDGET_MS = 100;
  */
 export function backtrackingBlowUp(re: RegExp, pumps: string[] = []): { length: number; ms: number } | undefined {
   for (const length of CHECK_LENGTHS) {
-    const ms = worstExecTime(re, adversarialLines(length, pumps));
-    if (ms > CHECK_BUDGET_MS) return { length, ms };
+    const lines = adversarialLines(length, pumps);
+    // Over the budget twice running: one pause of a busy machine (or a garbage collection) is not a blow-up.
+    const ms = worstExecTime(re, lines);
+    if (ms > CHECK_BUDGET_MS) {
+      const again = worstExecTime(re, lines);
+      if (again > CHECK_BUDGET_MS) return { length, ms: Math.min(ms, again) };
+    }
   }
   return undefined;
 }
