@@ -33,7 +33,9 @@ const APOLOGY_LEAD =
 const APOLOGY_CLAUSE_END = /\s*(?:[;:—–]|,\s*(?:and|but|while|as|so)\b|\s(?:and|but)\s+(?:we|our|I|thank|appreciate)\b)/i;
 // "sorry if you were affected by the outage" -> the outage; "sorry to anyone upset by the change" -> the change.
 const AFFECTED_BY =
-  /^\s*(?:(?:to|for) (?:\w+ ){0,3})?(?:if|in case|should)?\s*(?:you|anyone|anybody|any of you|some of you|those of you|customers|users|everyone)?\s*(?:who\s+)?(?:were|was|have been|has been|are|feel|feels|felt|got|may have been|might have been)?\s*(?:\w+ly\s+)?(?:affected|impacted|inconvenienced|disrupted|hit|hurt|bothered|upset|frustrated|annoyed)\s+by\s+(.+?)[.!]*$/i;
+  // Each optional word takes its own following space: runs of "\s*" between optional words could
+  // split a long run of spaces in polynomially many ways (tests/regex-safety.test.ts).
+  /^\s*(?:(?:to|for) (?:\w+ ){0,3})?(?:(?:if|in case|should)\s+)?(?:(?:you|anyone|anybody|any of you|some of you|those of you|customers|users|everyone)\s+)?(?:who\s+)?(?:(?:were|was|have been|has been|are|feel|feels|felt|got|may have been|might have been)\s+)?(?:\w+ly\s+)?(?:affected|impacted|inconvenienced|disrupted|hit|hurt|bothered|upset|frustrated|annoyed)\s+by\s+(.+?)[.!]*$/i;
 // "for any disruption this may have caused" -> "for the disruption".
 const ANY_HARM = /^(\s*(?:for|about)\s+)(?:any|all(?: the)?)\s+((?:[\w-]+\s+){0,2}?[\w-]+?)(?:\s+(?:this|that|it|which)\s+(?:may|might|could)\s+have\s+(?:caused|created|resulted in)(?:\s+(?:you|for you|to you|our \w+))?)?[.!]*$/i;
 

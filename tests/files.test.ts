@@ -26,7 +26,7 @@ const walk = (paths: string[], cwd: string) => expandPaths(paths, cwd);
 describe('directory walks', () => {
   it('pick up Markdown, text, Statuspage JSON and feeds, in a stable order', () => {
     const root = tree({ 'b.md': STATEMENT, 'a.txt': STATEMENT, 'api/incidents.json': INCIDENTS, 'history.atom': FEED, 'feed.rss': '<rss/>', 'notes.xml': FEED, 'image.png': 'x' });
-    expect(walk(['.'], root)).toMatchObject({ files: ['a.txt', 'api/incidents.json', 'b.md', 'feed.rss', 'history.atom', 'notes.xml'], problems: [] });
+    expect(walk(['.'], root)).toMatchObject({ files: ['a.txt', 'api/incidents.json', 'b.md', 'feed.rss', 'history.atom', 'notes.xml'], problems: [], unreadable: [] });
   });
 
   it('skip JSON and XML files that hold something else (package.json, pom.xml)', () => {

@@ -13,6 +13,7 @@ import { builtinRules } from '../../rules/index.js';
 import type { Rule, SeveritySetting } from '../api.js';
 import { loadPlugin, PluginError, type LoadedPlugin } from '../engine/plugins.js';
 import { SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
+import { unsafeFragmentReason } from '../engine/regex-safety.js';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, type GradeThresholds, type ScoreWeights } from '../engine/score.js';
 
 /** Looked for in each directory, in this order; package.json counts only with a "crisislint" key. */
@@ -137,7 +138,32 @@ function checkRuleOptions(rule: Rule<object>, options: Record<string, unknown>, 
     if (base !== undefined && base !== null && kind(base) !== kind(value)) {
       fail(`option "${key}" must be ${kind(base) === 'list' ? 'a list' : kind(base) === 'object' ? 'an object' : `a ${kind(base)}`} (got ${describe(value)})`);
     }
+    if (Array.isArray(base) && Array.isArray(value)) checkPatterns(key, value, isWordList(base), fail);
   }
+}
+
+/**
+ * Lists of plain words (acronyms to allow, stop words) may be compared as words, not patterns:
+ * there an entry that is not a regular expression ("C++") is left alone. Every list is checked
+ * for patterns that backtrack catastrophically, as most lists of words are matched as patterns.
+ */
+const PLAIN_WORD = /^[\p{L}\p{N}'’ /-]*$/u;
+function isWordList(defaults: unknown[]): boolean {
+  return defaults.every((item) => typeof item === 'string' && PLAIN_WORD.test(item));
+}
+
+/**
+ * Each pattern a user adds to a phrase list runs on every sentence: one that is not a regular
+ * expression, or can backtrack catastrophically on a long line, is a config error here rather
+ * than a hang or a crash later (src/engine/regex-safety.ts).
+ */
+function checkPatterns(key: string, list: unknown[], words: boolean, fail: (problem: string) => never): void {
+  list.forEach((item, i) => {
+    const pattern = typeof item === 'string' ? item : isPlainObject(item) && typeof item.term === 'string' ? item.term : undefined;
+    if (pattern === undefined) return;
+    const reason = unsafeFragmentReason(pattern);
+    if (reason && !(words && reason.startsWith('is not a valid'))) fail(`option "${key}"[${i}]: pattern ${JSON.stringify(pattern)} ${reason}`);
+  });
 }
 
 function checkRules(value: unknown, available: Map<string, Rule<object>>, fail: (key: string, problem: string) => never): Record<string, RuleSettingInput> {

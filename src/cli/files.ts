@@ -2,7 +2,7 @@
 // formats crisislint reads, globs expanded. Walks and globs skip what .gitignore and
 // .crisislintignore exclude; a path that matches nothing is a usage problem.
 
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -16,11 +16,60 @@ export interface Expanded {
   named: Set<string>;
   /** Files named on the command line that .crisislintignore excludes (skipped). */
   ignored: string[];
+  /**
+   * What a directory walk met but could not read (a folder without permission, a broken
+   * symbolic link, a link loop): one line each, and the walk went on.
+   */
+  unreadable: { path: string; reason: string }[];
 }
 
 export interface ExpandOptions {
   /** False (--no-ignore): .crisislintignore does not apply; .gitignore still prunes walks and globs. */
   ignore?: boolean;
+}
+
+/** Files larger than this are skipped with one line unless --max-file-size raises it. */
+export const DEFAULT_MAX_FILE_MB = 32;
+
+/** A reason in a few words for a failed read or stat. */
+export function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOENT':
+      return 'no such file (a broken symbolic link?)';
+    default:
+      return `cannot be read (${code ?? String(error)})`;
+  }
+}
+
+/**
+ * Reads one input, refusing what is not a regular file or is bigger than `maxBytes` before
+ * reading a byte of it (a named pipe or device would block or never end).
+ */
+export function readInputFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { problem: 'is a directory' };
+    if (!stat.isFile()) return { problem: 'not a regular file (a pipe, socket or device), skipped' };
+    if (stat.size > maxBytes) {
+      const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+      return { problem: `skipped: ${mb(stat.size)} is over the ${mb(maxBytes)} file size limit (raise it with --max-file-size ${Math.ceil(stat.size / 1048576)})` };
+    }
+    return { bytes: readFileSync(fd) };
+  } catch (error) {
+    return { problem: readProblem(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -109,10 +158,19 @@ export function expandPaths(paths: string[], cwd: string, { ignore: useIgnoreFil
   const named = new Set<string>();
   const ignored: string[] = [];
   const governing: readonly (typeof IGNORE_FILES)[number][] = useIgnoreFiles ? IGNORE_FILES : ['.gitignore'];
+  const unreadable: Expanded['unreadable'] = [];
   const seen = new Set<string>();
   const add = (file: string) => {
-    if (!seen.has(file)) {
+    // By real path too: a file reached through a symbolic link is linted once.
+    let real: string;
+    try {
+      real = realpathSync(resolve(cwd, file));
+    } catch {
+      real = resolve(cwd, file);
+    }
+    if (!seen.has(file) && !seen.has(real)) {
       seen.add(file);
+      seen.add(real);
       files.push(file);
     }
   };
@@ -134,10 +192,8 @@ export function expandPaths(paths: string[], cwd: string, { ignore: useIgnoreFil
     if (stat?.isDirectory()) {
       const root = resolve(cwd, path);
       const top = ignoreFiles.top(root);
-      const found = globSync(`**/*.{${extensions.join(',')}}`, { cwd: root, ignore: ALWAYS_IGNORED, dot: false })
-        .sort()
-        .map((f) => join(path, f))
-        .filter((f) => keep(f, top));
+      const walked = walkDirectory(root, extensions, unreadable, path);
+      const found = walked.map((f) => join(path, f)).filter((f) => keep(f, top));
       if (found.length === 0) problems.push(`${path}: no statements found in the directory (looked for ${extensions.map((e) => `*.${e}`).join(', ')} not excluded by .gitignore or .crisislintignore)`);
       found.forEach(add);
     } else if (stat) {
@@ -161,8 +217,78 @@ export function expandPaths(paths: string[], cwd: string, { ignore: useIgnoreFil
       if (found.length === 0) problems.push(`${path}: no files match the pattern`);
       found.forEach(add);
     } else {
-      problems.push(`${path}: no such file or directory`);
+      let link = false;
+      try {
+        link = lstatSync(resolve(cwd, path)).isSymbolicLink();
+      } catch {
+        // Not there at all.
+      }
+      problems.push(`${path}: ${link ? 'broken symbolic link (its target does not exist)' : 'no such file or directory'}`);
     }
   }
-  return { files, problems, named, ignored };
+  return { files, problems, named, ignored, unreadable };
+}
+
+/** Names a walk never enters (ALWAYS_IGNORED for globs). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/**
+ * The files under `root` with one of `extensions`, as sorted paths relative to it. Hidden
+ * entries and node_modules are skipped. Symbolic links are followed, but a folder is entered
+ * once (by its real path), so a link loop ends the walk of that branch with one line. Folders
+ * that cannot be listed and broken links are added to `unreadable`, and the walk goes on.
+ */
+function walkDirectory(root: string, extensions: string[], unreadable: Expanded['unreadable'], shownRoot: string): string[] {
+  const wanted = new Set(extensions.map((e) => `.${e.toLowerCase()}`));
+  const found: string[] = [];
+  const entered = new Set<string>();
+  const shown = (rel: string) => (rel ? join(shownRoot, rel) : shownRoot);
+  const visit = (rel: string, ancestors: Set<string>) => {
+    const dir = rel ? join(root, rel) : root;
+    let real: string;
+    let names: import('node:fs').Dirent[];
+    try {
+      real = realpathSync(dir);
+      if (ancestors.has(real)) {
+        unreadable.push({ path: shown(rel), reason: 'symbolic link loop (links to a folder that contains it), skipped' });
+        return;
+      }
+      if (entered.has(real)) return; // reached before through another link
+      entered.add(real);
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: shown(rel), reason: `folder ${readProblem(error)}, skipped` });
+      return;
+    }
+    const inside = new Set(ancestors).add(real);
+    for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const childRel = rel ? join(rel, entry.name) : entry.name;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(join(root, childRel));
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // A broken link to something crisislint would not read anyway is not worth a line.
+          if (code === 'ELOOP' || wanted.has(extname(entry.name))) {
+            unreadable.push({ path: shown(childRel), reason: code === 'ELOOP' ? 'symbolic link loop, skipped' : 'broken symbolic link (its target does not exist), skipped' });
+          }
+          continue;
+        }
+      }
+      if (isDirectory) visit(childRel, inside);
+      else if (isFile && wanted.has(extname(entry.name))) found.push(childRel);
+    }
+  };
+  visit('', new Set());
+  return found.sort();
+}
+
+function extname(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : ''; // as the glob matched before: case-sensitive
 }

@@ -4,6 +4,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import { sameFile, writeFileAtomic } from './atomic-write.js';
+import { DEFAULT_MAX_FILE_MB, readInputFile } from './files.js';
 import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache, type TimeDependence } from '../engine/cache.js';
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
@@ -24,6 +26,8 @@ export interface LintFilesOptions {
   workers?: number | 'auto';
   /** Where progress goes (only when it is a terminal). */
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Files bigger than this are skipped with one line (--max-file-size). */
+  maxFileBytes?: number;
 }
 
 /** Timing (CRISISLINT_TIMING=file, or =1 for stderr) is switched on here, before any file is read. */
@@ -62,12 +66,9 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   const done: (FileResult | undefined)[] = new Array(files.length);
   files.forEach((file, index) => {
     const absolute = resolve(options.cwd, file);
-    try {
-      items.push({ index, path: file, absolute, bytes: readFileSync(absolute) });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      done[index] = fatalResult(file, code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`);
-    }
+    const read = readInputFile(absolute, options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * 1048576);
+    if ('bytes' in read) items.push({ index, path: file, absolute, bytes: read.bytes });
+    else done[index] = fatalResult(file, read.problem);
   });
 
   let cache: ResultCache | undefined;
@@ -111,9 +112,12 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   }
   progress.end();
 
-  if (cache) {
+  // Never write to a linted file, even when --cache-location names one.
+  if (cache && items.some((item) => sameFile(item.absolute, cache.file))) {
+    options.stderr?.write(`crisislint: not writing the cache to ${cache.file}: it is one of the files being linted\n`);
+  } else if (cache) {
     try {
-      cache.save();
+      cache.save(writeFileAtomic);
     } catch (error) {
       options.stderr?.write(`crisislint: cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     }

@@ -14,7 +14,8 @@ import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { INPUT_FORMATS } from '../inputs/index.js';
-import { expandPaths } from './files.js';
+import { DEFAULT_MAX_FILE_MB, expandPaths } from './files.js';
+import { sameFile, writeFileAtomic } from './atomic-write.js';
 import { lintFiles } from './lint-files.js';
 import { configHash } from './config.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
@@ -69,6 +70,12 @@ function parseMaxWarnings(value: string): number {
   return Number(value);
 }
 
+function parseMaxFileSize(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a size in megabytes, e.g. --max-file-size 64 (default ${DEFAULT_MAX_FILE_MB})`);
+  return n;
+}
+
 function parseMinScore(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100, e.g. --min-score 80');
@@ -101,6 +108,7 @@ interface CliOptions {
   printConfig?: string;
   lsp?: boolean;
   mcp?: boolean;
+  maxFileSize: number;
 }
 
 /**
@@ -148,6 +156,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--mcp', 'run as a Model Context Protocol server over stdio (for AI assistants)')
     // Some language clients add --stdio to a server's command; stdio is what --lsp speaks anyway.
     .addOption(new Option('--stdio').hideHelp())
+    .option('--max-file-size <mb>', 'skip files bigger than this many megabytes, with one line each', parseMaxFileSize, DEFAULT_MAX_FILE_MB)
     .addHelpText(
       'after',
       `
@@ -305,7 +314,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       cache: options.cache ? { location: options.cacheLocation, version: VERSION, configHash: configHash(config) } : undefined,
       workers: options.workers,
       stderr: io.stderr,
+      maxFileBytes: options.maxFileSize * 1048576,
     })),
+    ...expanded.unreadable.map((u) => fatalResult(u.path, u.reason)),
   );
 
   for (const r of results) {
@@ -328,8 +339,13 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
   const report = format(options.format, options.color ?? (!options.output && useColor(io.stdout)));
   if (options.output) {
+    const outputPath = resolve(io.cwd, options.output);
+    if (files.some((file) => sameFile(resolve(io.cwd, file), outputPath))) {
+      warn(`not writing the report to ${options.output}: it is one of the files being linted`);
+      return EXIT.usage;
+    }
     try {
-      writeFileSync(resolve(io.cwd, options.output), report);
+      writeFileAtomic(outputPath, report);
     } catch (error) {
       warn(`cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       return EXIT.usage;

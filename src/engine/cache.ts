@@ -6,7 +6,7 @@
 // ever change one way as time passes.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rule } from '../api.js';
 import { lintBytes, type EngineOptions } from './index.js';
@@ -67,7 +67,7 @@ export function resolveCacheFile(location: string): string {
 }
 
 export class ResultCache {
-  private entries: Record<string, CacheEntry> = {};
+  private entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
   private changed = false;
 
   constructor(
@@ -75,19 +75,22 @@ export class ResultCache {
     private readonly key: string,
   ) {
     try {
-      const stored = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      // Another version, rule set or setting: start afresh (the file is rewritten on save).
-      if (stored.format === FORMAT && stored.key === key && stored.entries) this.entries = stored.entries;
-      else this.changed = true;
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile> | null;
+      // Another version, rule set or setting, or not a cache at all: start afresh (the file is
+      // rewritten on save). Entries are checked one by one when read, never trusted.
+      if (stored?.format === FORMAT && stored.key === key && isRecord(stored.entries)) {
+        this.entries = Object.assign(Object.create(null) as Record<string, CacheEntry>, stored.entries);
+      } else this.changed = true;
     } catch {
-      // Missing or unreadable: start empty.
+      // Missing, unreadable or corrupt: start empty, and replace it on save.
+      this.changed = true;
     }
   }
 
   /** A stored result for these bytes, valid at `now`, with the path as given this time. */
   get(absolutePath: string, hash: string, now: Date, path: string): FileResult | undefined {
     const entry = this.entries[absolutePath];
-    if (!entry || entry.hash !== hash) return undefined;
+    if (!isValidEntry(entry) || entry.hash !== hash) return undefined;
     if (entry.now !== null && entry.now !== now.toISOString() && !(entry.settled && now.getTime() >= Date.parse(entry.now))) return undefined;
     return { ...entry.result, filePath: path };
   }
@@ -97,25 +100,48 @@ export class ResultCache {
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed, atomically (a temporary file renamed over it). */
-  save(): void {
+  /**
+   * Writes the cache if anything changed. `write` must replace the file atomically (a temporary
+   * file renamed over it: src/cli/atomic-write.ts), so an interrupted run leaves a whole cache.
+   */
+  save(write: (file: string, data: string) => void): void {
     if (!this.changed) return;
     const data: CacheFile = { format: FORMAT, key: this.key, entries: this.entries };
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.file);
-      this.changed = false;
-    } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Nothing was written.
-      }
-      throw error;
-    }
+    mkdirSync(dirname(this.file), { recursive: true });
+    write(this.file, JSON.stringify(data));
+    this.changed = false;
   }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/**
+ * An entry as save() writes it, holding a result the formatters can print: a cache edited by
+ * hand, cut short or written by another tool is read as missing entries, never as results.
+ */
+function isValidEntry(entry: unknown): entry is CacheEntry {
+  if (!isRecord(entry) || typeof entry.hash !== 'string' || (entry.now !== null && typeof entry.now !== 'string')) return false;
+  if (typeof entry.now === 'string' && Number.isNaN(Date.parse(entry.now))) return false;
+  const result = entry.result;
+  if (!isRecord(result) || typeof result.filePath !== 'string' || result.fatal !== undefined) return false;
+  if (!(result.score === null || typeof result.score === 'number') || !(result.grade === null || typeof result.grade === 'string')) return false;
+  if (!isCount(result.errorCount) || !isCount(result.warningCount) || !isCount(result.infoCount)) return false;
+  const incidentOk = (i: unknown) => isRecord(i) && typeof i.score === 'number' && Array.isArray(i.statements) && isRecord(i.checklist);
+  if (!Array.isArray(result.incidents) || !result.incidents.every(incidentOk)) return false;
+  return (
+    Array.isArray(result.findings) &&
+    result.findings.every(
+      (f) =>
+        isRecord(f) &&
+        typeof f.ruleId === 'string' &&
+        typeof f.message === 'string' &&
+        (f.severity === 'error' || f.severity === 'warning' || f.severity === 'info') &&
+        typeof f.excerpt === 'string' &&
+        [f.line, f.column, f.endLine, f.endColumn].every((n) => typeof n === 'number' && n >= 1) &&
+        (f.suggestions === undefined || Array.isArray(f.suggestions)),
+    )
+  );
 }
 
 /** A time long after any statement: judged then, every pending promise and silence has run out. */

@@ -43,6 +43,8 @@ export function lintBytes(path: string, bytes: Uint8Array, options: EngineOption
     return lintParsed(parseSource(path, bytes, options.inputFormat), options.rules, options);
   } catch (error) {
     if (error instanceof InputError || error instanceof RuleCrashError) return fatalResult(path, error.message);
+    // A parser's recursion that runs out of stack is this file's problem, not the run's.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return fatalResult(path, 'too deeply nested to read (thousands of levels of quotes, lists or markup)');
     throw error;
   }
 }

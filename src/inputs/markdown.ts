@@ -160,15 +160,27 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
     }
   };
 
+  // Containers are walked with a stack of our own, not by recursion: a file of thousands of
+  // nested quotes or list items would otherwise overflow the call stack.
+  const blocks = (root: Nodes) => {
+    const open: { node: Parent; next: number }[] = [];
+    const visit = (node: Nodes) => {
+      if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') open.push({ node, next: 0 });
+      else block(node);
+    };
+    visit(root);
+    while (open.length) {
+      const top = open[open.length - 1];
+      if (top.next < top.node.children.length) visit(top.node.children[top.next++] as Nodes);
+      else {
+        open.pop();
+        if (top.node.type === 'listItem' || top.node.type === 'blockquote') events.push({ kind: 'break' });
+      }
+    }
+  };
+
   const block = (node: Nodes) => {
     switch (node.type) {
-      case 'root':
-      case 'blockquote':
-      case 'list':
-      case 'listItem':
-        for (const child of node.children) block(child as Nodes);
-        if (node.type === 'listItem' || node.type === 'blockquote') events.push({ kind: 'break' });
-        break;
       case 'yaml':
         data = parseFrontMatter(node.value, node.position!.start.line + 1);
         break;
@@ -235,7 +247,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
     }
   };
 
-  block(tree as Nodes);
+  blocks(tree as Nodes);
   const warnings: string[] = [];
   const meta = (dialect.meta ?? metaFromFrontMatter)(data, (message) => warnings.includes(message) || warnings.push(message));
   meta.title ??= h1;

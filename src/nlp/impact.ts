@@ -57,6 +57,15 @@ export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT
   // in a Title Cased heading it says nothing.
   const words = terms.filter((t) => /^\p{L}/u.test(t.text));
   const titleCase = words.filter((t) => /^\p{Lu}/u.test(t.text)).length > words.length / 2;
+  // Where each word's noun phrase ends (its head) and starts, computed once in linear time: a
+  // scan from every noun would be quadratic in a long run of nouns.
+  // compromise may tag a vague head as a verb ("some GitHub services"): the list decides then.
+  const continuesHead = (j: number) => (terms[j].tags.has('Noun') && !terms[j].tags.has('Pronoun') && !terms[j].tags.has('Date')) || vague.test(terms[j].normal);
+  const modifies = (j: number) => (terms[j].tags.has('Noun') || terms[j].tags.has('Adjective')) && !terms[j].tags.has('Pronoun');
+  const headOf = new Int32Array(terms.length);
+  for (let j = terms.length - 1; j >= 0; j--) headOf[j] = j + 1 < terms.length && continuesHead(j + 1) ? headOf[j + 1] : j;
+  const firstOf = new Int32Array(terms.length);
+  for (let j = 0; j < terms.length; j++) firstOf[j] = j > 0 && modifies(j - 1) ? firstOf[j - 1] : j;
   const found: Term[] = [];
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
@@ -67,11 +76,8 @@ export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT
     const name = !titleCase && /^\p{Lu}\p{Ll}/u.test(t.text) && (i > 0 || singularVerb);
     if (!name && vague.test(t.normal.replace(/'s?$/, ''))) continue;
     // Find the head of the phrase this noun modifies and the phrase's first word.
-    let head = i;
-    // compromise may tag a vague head as a verb ("some GitHub services"): the list decides then.
-    while (head + 1 < terms.length && ((terms[head + 1].tags.has('Noun') && !terms[head + 1].tags.has('Pronoun') && !terms[head + 1].tags.has('Date')) || vague.test(terms[head + 1].normal))) head++;
-    let first = i;
-    while (first > 0 && (terms[first - 1].tags.has('Noun') || terms[first - 1].tags.has('Adjective')) && !terms[first - 1].tags.has('Pronoun')) first--;
+    const head = headOf[i];
+    const first = firstOf[i];
     const opener = terms[first - 1]?.normal;
     if (head !== i && vague.test(terms[head].normal) && opener && VAGUE_QUANTIFIERS.has(opener)) continue;
     found.push(t);

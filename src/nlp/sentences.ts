@@ -31,7 +31,8 @@ export function splitSentences(text: string): SentenceSpan[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text[i];
-    if (ch === '\n' && text[i + 1] === '\n') {
+    // CRLF files keep their "\r" in prose: a blank line is "\n\n" or "\n\r\n".
+    if (ch === '\n' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
       push(i);
       continue;
     }
@@ -53,7 +54,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       }
     }
     let k = j;
-    while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
     const next = text[k];
     if (k >= n || next === '\n' || /[\p{Lu}\p{N}"'“‘(\[*_-]/u.test(next)) {
       push(j);
