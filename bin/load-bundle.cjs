@@ -43,16 +43,28 @@ function loadBundle(file, cacheFile = `${file}.v8-cache`) {
 }
 
 /**
- * compromise through the code cache too (src/nlp/analysis.ts asks for it). V8 checks a cache
- * against the source's length, not its content, so the cache is named by compromise's version.
+ * compromise, for src/nlp/analysis.ts. First the build's precomputed bundle
+ * (scripts/precompute-model.mjs: compromise with its model already built, about a third of plain
+ * compromise's start-up), if it was built from the compromise installed; else, or if it fails to
+ * load, or with CRISISLINT_PRECOMPUTED=0, plain compromise. Both through a V8 code cache; V8
+ * checks a cache against the source's length, not its content, so plain compromise's cache is
+ * named by its version.
  */
 globalThis[Symbol.for('crisislint.requireCompromise')] = () => {
   const file = require.resolve('compromise', { paths: [join(__dirname, '..', 'dist')] });
-  let version = 'unknown';
+  let version;
   try {
     version = JSON.parse(readFileSync(join(file, '..', '..', '..', 'package.json'), 'utf8')).version;
   } catch {
     return require(file);
+  }
+  if (process.env.CRISISLINT_PRECOMPUTED !== '0') {
+    try {
+      const nlp = loadBundle(join(__dirname, '..', 'dist', 'compromise-precomputed.cjs'));
+      if (nlp.precomputed === version) return nlp;
+    } catch {
+      // Missing, or failed to load: plain compromise below.
+    }
   }
   return loadBundle(file, join(__dirname, '..', 'dist', `compromise-${version}.v8-cache`));
 };
