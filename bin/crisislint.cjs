@@ -9,4 +9,11 @@ if (!existsSync(bundle)) {
   process.stderr.write('crisislint: the build is missing; run "npm run build" in the crisislint folder\n');
   process.exit(2);
 }
-require('./load-bundle.cjs').loadBundle(bundle);
+const cold = () => require('./load-bundle.cjs').loadBundle(bundle);
+// CRISISLINT_DAEMON=1: a warm server runs the command when one answers (src/daemon/client.cjs).
+const argv = process.argv.slice(2);
+if (process.env.CRISISLINT_DAEMON === '1' && !argv.some((a) => a === '--daemon' || a.startsWith('--daemon='))) {
+  require('../src/daemon/client.cjs')
+    .runOnServer(argv, join(__dirname, '..'))
+    .then((served) => served || cold(), cold);
+} else cold();

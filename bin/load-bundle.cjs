@@ -12,7 +12,24 @@ const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
-globalThis[Symbol.for('crisislint.import')] = (specifier) => import(specifier);
+globalThis[Symbol.for('crisislint.import')] = (specifier) => import(daemonFresh(specifier));
+
+/**
+ * In the warm server (src/daemon/server.ts), a plugin file edited in place must be imported again:
+ * its URL gets its size and modification time (ES modules are cached by URL; a CommonJS plugin is
+ * dropped from require's cache).
+ */
+function daemonFresh(specifier) {
+  if (!globalThis[Symbol.for('crisislint.daemon')] || !specifier.startsWith('file:')) return specifier;
+  try {
+    const file = require('node:url').fileURLToPath(specifier);
+    const { size, mtimeMs } = require('node:fs').statSync(file);
+    delete require.cache[file];
+    return `${specifier}?crisislint-version=${size}-${mtimeMs}`;
+  } catch {
+    return specifier;
+  }
+}
 
 function loadBundle(file, cacheFile = `${file}.v8-cache`) {
   const mode = process.env.CRISISLINT_CODE_CACHE;

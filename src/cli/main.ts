@@ -76,9 +76,13 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation: string;
   workers: number | 'auto';
+  daemon?: string;
 }
 
 function readStdin(): Buffer {
+  // Bytes the daemon client already read for a server that then could not answer (src/daemon/client.cjs).
+  const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.stdinBytes')];
+  if (Buffer.isBuffer(lent)) return lent;
   try {
     return readFileSync(0);
   } catch (error) {
@@ -112,6 +116,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     .option('--cache', 'reuse results for files unchanged since the last --cache run')
     .option('--cache-location <path>', 'the cache file, or a folder to keep it in', DEFAULT_CACHE_LOCATION)
     .option('--workers <n>', 'worker threads for big runs: a number, 0 for none, or auto', parseWorkers, 'auto')
+    .addOption(new Option('--daemon <action>', 'a warm background server that CRISISLINT_DAEMON=1 runs commands on').choices(['start', 'stop', 'status']))
     .addHelpText(
       'after',
       `
@@ -156,7 +161,15 @@ config or a crash.`,
   return program;
 }
 
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+/** Where a run reads and writes; the daemon (src/daemon/server.ts) gives a client's. */
+export interface MainIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  stdin?: { isTTY?: boolean; read(): Buffer };
+}
+
+export async function main(argv: string[], io: MainIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
   let initRequested = false;
   let explainRuleId: string | undefined;
   const program = buildProgram({ init: () => (initRequested = true), explain: (id) => (explainRuleId = id) });
@@ -178,6 +191,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   const options = program.opts<CliOptions>();
   const paths = program.args;
   const warn = (line: string) => io.stderr.write(`crisislint: ${line}\n`);
+  if (options.daemon) return (await import('../daemon/server.js')).daemonCommand(options.daemon, io);
 
   if (initRequested) {
     try {
@@ -228,7 +242,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
-  const readsStdin = paths.includes('-') || (paths.length === 0 && !process.stdin.isTTY);
+  const readsStdin = paths.includes('-') || (paths.length === 0 && !(io.stdin ?? process.stdin).isTTY);
   if (paths.length === 0 && !readsStdin) {
     warn('no input: give files, directories or globs, or pipe a statement on stdin (crisislint --help)');
     return EXIT.usage;
@@ -245,7 +259,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     ...(await lintFiles(files, {
       cwd: io.cwd,
       engine,
-      stdin: readsStdin ? { name: stdinName, read: readStdin } : undefined,
+      stdin: readsStdin ? { name: stdinName, read: io.stdin?.read ?? readStdin } : undefined,
       cache: options.cache ? { location: options.cacheLocation, version: VERSION, configHash: configHash(config) } : undefined,
       workers: options.workers,
       stderr: io.stderr,
