@@ -169,7 +169,8 @@ async function serve(root: string): Promise<number> {
   let requests = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let closing = false;
-  const idleMs = Math.max(1, Number(process.env.CRISISLINT_DAEMON_IDLE_MINUTES) || IDLE_MINUTES) * 60_000;
+  const idleSetting = Number(process.env.CRISISLINT_DAEMON_IDLE_MINUTES);
+  const idleMs = (idleSetting > 0 ? idleSetting : IDLE_MINUTES) * 60_000;
   let idle: NodeJS.Timeout | undefined;
   // Plugins edited in place are imported again (bin/load-bundle.cjs reads this).
   (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.daemon')] = true;
