@@ -23,6 +23,7 @@
 // when it is missing or fails to load.
 
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -247,6 +248,30 @@ export function termFields(doc) {
   return doc.docs.map((terms) => terms.map((t) => ({ text: t.text, pre: t.pre, post: t.post, normal: t.normal, machine: t.machine, implicit: t.implicit, switch: t.switch, alias: t.alias, tags: [...t.tags].sort(), index: t.index, chunk: t.chunk })));
 }
 
+// ---- The phrase fragments' analyses ----
+
+/**
+ * Records src/nlp/prefilter.ts's analysis of every fragment the built CLI analyses while it
+ * lints the examples with every rule on, into dist/fragment-analyses.json (read by the bundle).
+ */
+export function precomputeFragmentAnalyses(outdir = join(root, 'dist')) {
+  const table = resolve(outdir, 'fragment-analyses.json');
+  rmSync(table, { force: true });
+  const temp = `${table}.${process.pid}.tmp`;
+  const bin = join(root, 'bin', 'crisislint.cjs');
+  const env = { ...process.env, CRISISLINT_FRAGMENT_ANALYSES: temp, CRISISLINT_CODE_CACHE: '0', CRISISLINT_TIMING: '', CRISISLINT_DAEMON: '' };
+  const list = spawnSync(process.execPath, [bin, '--no-config', '--list-rules'], { env: { ...env, CRISISLINT_FRAGMENT_ANALYSES: '' }, encoding: 'utf8' });
+  const everyRule = list.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]).flatMap((id) => ['--rule', `${id}=warning`]);
+  const examples = ['fixtures/poor-statement.md', 'fixtures/timeline.md', 'fixtures/good-statement.md', 'fixtures/pasted-timeline.txt', 'fixtures/inputs'];
+  const run = spawnSync(process.execPath, [bin, '--no-config', '--format', 'json', '--workers', '0', ...everyRule, ...examples], { cwd: root, env, stdio: 'ignore' });
+  if (run.status !== 0 && run.status !== 1) throw new PatchError(`recording the phrase fragments' analyses failed (exit ${run.status})`);
+  const entries = JSON.parse(readFileSync(temp, 'utf8'));
+  rmSync(temp, { force: true });
+  if (entries.length < 100) throw new PatchError(`only ${entries.length} phrase fragments were analysed while linting the examples`);
+  writeFileSync(table, JSON.stringify(entries));
+  return { table, fragments: entries.length };
+}
+
 // ---- The build ----
 
 export async function precomputeModel(outdir = join(root, 'dist')) {
@@ -304,13 +329,14 @@ export async function precomputeModel(outdir = join(root, 'dist')) {
     if (a !== b) throw new PatchError(`the precomputed model tags ${JSON.stringify(sentence)} differently`);
   }
   rmSync(`${outfile}.v8-cache`, { force: true });
-  return { outfile, version: pkg.version, bytes: readFileSync(outfile).length };
+  const fragments = precomputeFragmentAnalyses(outdir);
+  return { outfile, version: pkg.version, bytes: readFileSync(outfile).length, fragments: fragments.fragments };
 }
 
 // `node scripts/precompute-model.mjs [outdir]`, or from scripts/build.mjs.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   precomputeModel(process.argv[2]).then(
-    (r) => process.stdout.write(`precomputed compromise ${r.version}: ${r.outfile} (${(r.bytes / 1e6).toFixed(1)} MB)\n`),
+    (r) => process.stdout.write(`precomputed compromise ${r.version}: ${r.outfile} (${(r.bytes / 1e6).toFixed(1)} MB); ${r.fragments} phrase fragments analysed\n`),
     (error) => {
       process.stderr.write(`precompute-model: ${error instanceof PatchError ? error.message : error.stack}\n`);
       process.exit(1);

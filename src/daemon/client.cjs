@@ -72,14 +72,17 @@ function socketPath(root, env = process.env) {
 
 /** Reads newline-separated JSON messages from a socket. */
 function onMessages(socket, handle) {
-  let buffered = '';
+  // Chunks of the current line; only the new chunk is searched for its end (a report can be megabytes).
+  let pending = [];
   socket.setEncoding('utf8');
   socket.on('data', (data) => {
-    buffered += data;
+    let from = 0;
     let end;
-    while ((end = buffered.indexOf('\n')) !== -1) {
-      const line = buffered.slice(0, end);
-      buffered = buffered.slice(end + 1);
+    while ((end = data.indexOf('\n', from)) !== -1) {
+      pending.push(data.slice(from, end));
+      const line = pending.join('');
+      pending = [];
+      from = end + 1;
       let message;
       try {
         message = JSON.parse(line);
@@ -89,6 +92,7 @@ function onMessages(socket, handle) {
       }
       handle(message);
     }
+    if (from < data.length) pending.push(data.slice(from));
   });
 }
 
