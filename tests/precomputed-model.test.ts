@@ -3,12 +3,13 @@
 // (text, pre, post, normal, machine, implicit, switch, alias, tags, index, chunk) on every
 // sentence of the corpus, the labelled statements, the fixtures and the rules' examples, and
 // every verb's conjugation. The reports it gives are compared in performance-equivalence.test.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a build script in plain JavaScript, without types
 import { modelDifference, termFields, toLiteral } from '../scripts/precompute-model.mjs';
+import { analyseFragment, builtAnalyses } from '../src/nlp/prefilter.js';
 import { knownSentences } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -71,5 +72,20 @@ describe('the model literal', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(() => toLiteral(cycle)).toThrow(/cycle/);
+  });
+});
+
+const FRAGMENTS = join(ROOT, 'dist', 'fragment-analyses.json');
+
+describe.skipIf(!existsSync(FRAGMENTS))('the precomputed phrase-fragment analyses', () => {
+  it('hold what the analysis gives for every fragment they list, and cover the built-in lists', () => {
+    // From the sources there is no table beside the module: analyseFragment analyses every fragment.
+    expect(builtAnalyses().size).toBe(0);
+    const table = JSON.parse(readFileSync(FRAGMENTS, 'utf8')) as [string, unknown][];
+    expect(table.length).toBeGreaterThan(300);
+    const differing = table.filter(([key, stored]) => JSON.stringify(analyseFragment(key.slice(1), key[0] === 'u') ?? null) !== JSON.stringify(stored));
+    expect(differing).toEqual([]);
+    // Some fragments cannot run alone (a capturing group): recorded as such, not dropped.
+    expect(analyseFragment('(a)b')).toBeUndefined();
   });
 });

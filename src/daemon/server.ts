@@ -16,9 +16,9 @@
 // or empty report.
 
 import { spawn } from 'node:child_process';
-import { unlinkSync } from 'node:fs';
+import { readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProgram, main, type MainIo } from '../cli/main.js';
 import { control, onMessages, send, serverKey, socketPath } from './client.cjs';
@@ -92,8 +92,8 @@ interface Request {
   tty: { stdin: boolean; stdout: boolean; stderr: boolean };
 }
 
-/** Whether main() would read stdin for these arguments (so the client sends it only then). */
-export function readsStdin(argv: string[], stdinIsTTY: boolean): boolean {
+/** What main() will do with these arguments, as far as the server needs to know. */
+export function planOf(argv: string[], stdinIsTTY: boolean): { readsStdin: boolean; lints: boolean; cacheGiven: boolean } {
   let subcommand = false;
   const program = buildProgram({ init: () => (subcommand = true), explain: () => (subcommand = true) });
   for (const command of [program, ...program.commands]) {
@@ -103,12 +103,44 @@ export function readsStdin(argv: string[], stdinIsTTY: boolean): boolean {
   try {
     program.parse(argv, { from: 'user' });
   } catch {
-    return false;
+    return { readsStdin: false, lints: false, cacheGiven: false };
   }
-  const options = program.opts<{ listRules?: boolean; daemon?: string }>();
-  if (subcommand || options.listRules || options.daemon) return false;
+  const options = program.opts<{ listRules?: boolean; daemon?: string; cache?: boolean; cacheLocation?: string }>();
+  if (subcommand || options.listRules || options.daemon) return { readsStdin: false, lints: false, cacheGiven: false };
   const paths = program.args;
-  return paths.includes('-') || (paths.length === 0 && !stdinIsTTY);
+  // --cache-location alone names a location --cache would use: leave it to the user's flags.
+  const cacheGiven = !!options.cache || argv.some((a) => a === '--cache-location' || a.startsWith('--cache-location='));
+  return { readsStdin: paths.includes('-') || (paths.length === 0 && !stdinIsTTY), lints: true, cacheGiven };
+}
+
+/**
+ * A run without --cache reuses the results of files unchanged since the last run of the same
+ * command in the same folder, from a cache file in the server's private folder (one per command,
+ * so a small run never reads a big run's results; removed when the server exits): the same
+ * --cache mechanism, whose
+ * reports are identical to uncached ones (tests/performance-equivalence.test.ts), so a repeated
+ * run on the server re-lints only what changed. The flags go first, before any "--".
+ */
+function withResultCache(argv: string[], request: Request, socket: string): string[] {
+  const plan = planOf(argv, request.tty.stdin);
+  if (!plan.lints || plan.cacheGiven) return argv;
+  const file = `${socket.replace(/\.sock$/, '')}-${hashText(`${request.cwd}\0${argv.join('\0')}`)}.results`;
+  return ['--cache', '--cache-location', file, ...argv];
+}
+
+function removeResultCaches(socket: string): void {
+  const prefix = basename(socket).replace(/\.sock$/, '-');
+  try {
+    for (const name of readdirSync(dirname(socket))) if (name.startsWith(prefix) && name.endsWith('.results')) rmSync(join(dirname(socket), name), { force: true });
+  } catch {
+    // Nothing to remove.
+  }
+}
+
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
 }
 
 /** A stream that keeps what is written, for one request. */
@@ -127,7 +159,7 @@ function capture(isTTY: boolean): { stream: NodeJS.WritableStream & { isTTY?: bo
 }
 
 /** Runs one request as a cold run would, in this process. Only one runs at a time. */
-async function runRequest(request: Request, stdin: Buffer | undefined): Promise<{ stdout: string; stderr: string; code: number }> {
+async function runRequest(request: Request, stdin: Buffer | undefined, socket: string): Promise<{ stdout: string; stderr: string; code: number }> {
   const stdout = capture(request.tty.stdout);
   const stderr = capture(request.tty.stderr);
   const ownEnv = { ...process.env };
@@ -140,7 +172,8 @@ async function runRequest(request: Request, stdin: Buffer | undefined): Promise<
   try {
     setEnv(request.env);
     process.chdir(request.cwd);
-    code = await main(request.argv, {
+    const argv = process.platform === 'win32' ? request.argv : withResultCache(request.argv, request, socket);
+    code = await main(argv, {
       stdout: stdout.stream,
       stderr: stderr.stream,
       cwd: request.cwd,
@@ -181,6 +214,7 @@ async function serve(root: string): Promise<number> {
     if (closing) return;
     closing = true;
     server.close();
+    removeResultCaches(path);
     if (process.platform !== 'win32') {
       try {
         unlinkSync(path);
@@ -222,7 +256,7 @@ async function serve(root: string): Promise<number> {
           return;
         }
         const accepted = request;
-        const stdin = readsStdin(accepted.argv, accepted.tty.stdin)
+        const stdin = planOf(accepted.argv, accepted.tty.stdin).readsStdin
           ? new Promise<Buffer>((resolve) => {
               stdinArrived = resolve;
               send(socket, { needStdin: true });
@@ -232,7 +266,7 @@ async function serve(root: string): Promise<number> {
           const input = await stdin;
           if (socket.destroyed) return;
           requests++;
-          const result = await runRequest(accepted, input);
+          const result = await runRequest(accepted, input, path);
           send(socket, { done: result });
           socket.end();
           touch();

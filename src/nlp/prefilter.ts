@@ -454,7 +454,7 @@ export function analyseFragment(fragment: string, unicode = false): FragmentAnal
  * The analyses of the built-in lists' fragments, made at build time (scripts/precompute-model.mjs
  * records them with CRISISLINT_FRAGMENT_ANALYSES=FILE) and kept beside the bundle: analysing them
  * at every start was about a tenth of a small file's run. A fragment not in the table (a user's
- * list, or running from the sources) is analysed here; tests/prefilter.test.ts checks the table.
+ * list, or running from the sources) is analysed here; tests/precomputed-model.test.ts checks the table.
  */
 let built: Map<string, FragmentAnalysis | null> | undefined;
 const recordTo = process.env.CRISISLINT_FRAGMENT_ANALYSES;
