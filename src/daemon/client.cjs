@@ -108,8 +108,8 @@ function readAllStdin() {
     try {
       n = readSync(0, chunk, 0, chunk.length, null);
     } catch (error) {
-      if (error.code === 'EAGAIN') continue;
-      if (error.code === 'EOF') break;
+      // As src/cli/main.ts reads stdin in a cold run: a non-blocking or closed stdin reads as empty.
+      if (error.code === 'EAGAIN' || error.code === 'EOF') return Buffer.alloc(0);
       throw error;
     }
     if (n === 0) break;
