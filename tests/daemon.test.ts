@@ -14,7 +14,8 @@ const TMP = mkdtempSync(join(tmpdir(), 'crisislint-daemon-test-'));
 const POOR = join(ROOT, 'fixtures', 'poor-statement.md');
 
 function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TMPDIR: TMP, CRISISLINT_DAEMON_AUTOSTART: '0', ...extra };
+  // Servers a failed test leaves behind exit after two idle minutes.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TMPDIR: TMP, CRISISLINT_DAEMON_AUTOSTART: '0', CRISISLINT_DAEMON_IDLE_MINUTES: '2', ...extra };
   for (const key of ['FORCE_COLOR', 'CRISISLINT_TIMING', 'CRISISLINT_DAEMON', 'CI']) if (!(key in extra)) delete env[key];
   for (const [key, value] of Object.entries(extra)) if (value === undefined) delete env[key];
   return env;

@@ -17,7 +17,7 @@ const CORPUS = resolve(ROOT, '../shared/corpus/github-md');
 const DAEMON_TMP = mkdtempSync(join(tmpdir(), 'crisislint-equivalence-daemon-'));
 
 function run(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', TMPDIR: DAEMON_TMP, CRISISLINT_DAEMON_AUTOSTART: '0', ...extraEnv };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', TMPDIR: DAEMON_TMP, CRISISLINT_DAEMON_AUTOSTART: '0', CRISISLINT_DAEMON_IDLE_MINUTES: '2', ...extraEnv };
   delete env.FORCE_COLOR;
   delete env.CRISISLINT_TIMING;
   if (!extraEnv.CRISISLINT_DAEMON) delete env.CRISISLINT_DAEMON;
