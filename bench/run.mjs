@@ -4,16 +4,26 @@
 // so both meet the same machine load. Both are run as a user runs them: their bin scripts, in a
 // fresh process, with the same files (write-good takes files, not folders, so it gets the list).
 //
-//   npm run bench                      every case (a few minutes on 2 cores)
+//   npm run bench                      every case (several minutes on 2 cores)
+//   npm run bench -- --quick           the targets only, 3 runs each (small, corpus, daemon,
+//                                      cache, instructions): about two minutes on 2 quiet cores
 //   npm run bench -- --runs 3          fewer runs per case (default: 15 small, 5 corpus)
-//   npm run bench -- --only small,corpus   some cases: small, corpus, cache, memory, scaling, phases
+//   npm run bench -- --only small,corpus   some cases: small, corpus, daemon, cache, instructions,
+//                                      workers, scaling, phases
 //   npm run bench -- --json out.json   also write the numbers as JSON
+//
+// Two environments: the one given, and the same without NODE_EXTRA_CA_CERTS when it is set (Node
+// 20 parses that certificate file at every start, about 30 ms that both tools pay and that would
+// flatter crisislint's ratios). Where valgrind is installed, instructions are counted too
+// (callgrind, every thread): unlike wall time they do not depend on what else the machine runs.
+// The daemon case runs crisislint through its warm server (CRISISLINT_DAEMON=1), started in a
+// private temporary folder and stopped at the end.
 //
 // Needs `npm ci` (write-good is a dev dependency) and the built CLI (`npm run build`, run by
 // `npm ci`). Reads ../shared/corpus/github-md unless --corpus DIR is given.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +36,9 @@ const flag = (name) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? undefined : args[i + 1];
 };
-const runsFlag = flag('runs') ? Number(flag('runs')) : undefined;
-const only = flag('only')?.split(',');
+const quick = args.includes('--quick');
+const runsFlag = flag('runs') ? Number(flag('runs')) : quick ? 3 : undefined;
+const only = flag('only')?.split(',') ?? (quick ? ['small', 'corpus', 'daemon', 'cache', 'instructions'] : undefined);
 const wanted = (name) => !only || only.includes(name);
 const corpus = resolve(flag('corpus') ?? '../shared/corpus/github-md');
 const smallFile = join(corpus, '10014951.md');
@@ -57,14 +68,25 @@ print(`machine: ${results.machine}`);
 print(`crisislint ${pkgVersion('.')} (${ruleIds.length} rules, all on), write-good ${pkgVersion('node_modules/write-good')}, compromise ${pkgVersion('node_modules/compromise')}`);
 print(`corpus: ${corpusFiles.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB (${corpus})\n`);
 
+// The environments: as given, and without the certificate file when one is set.
+const ENVIRONMENTS = [{ name: 'as given', env: process.env }];
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  ENVIRONMENTS[0].name = 'as given (with NODE_EXTRA_CA_CERTS)';
+  const { NODE_EXTRA_CA_CERTS: _unused, ...without } = process.env;
+  ENVIRONMENTS.push({ name: 'without NODE_EXTRA_CA_CERTS', env: without });
+}
+// The warm server's socket folder (src/daemon/client.cjs uses the temporary folder).
+const DAEMON_ENV = { TMPDIR: join(work, 'daemon'), CRISISLINT_DAEMON_AUTOSTART: '0', CRISISLINT_DAEMON_IDLE_MINUTES: '10' };
+mkdirSync(DAEMON_ENV.TMPDIR, { mode: 0o700 });
+
 /** One run of a bin in a fresh process: wall time, and CPU time and peak memory from usage.cjs. */
-function run(bin, binArgs, { expect = [0, 1], env = {} } = {}) {
+function run(bin, binArgs, { expect = [0, 1], env = {}, base = process.env } = {}) {
   const usageFile = join(work, 'usage.json');
   rmSync(usageFile, { force: true });
   const started = performance.now();
   const child = spawnSync(process.execPath, ['--require', USAGE, bin, ...binArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile, FORCE_COLOR: '0' },
+    env: { ...base, ...env, BENCH_USAGE_FILE: usageFile, FORCE_COLOR: '0' },
     maxBuffer: 64 << 20,
   });
   const ms = performance.now() - started;
@@ -98,33 +120,97 @@ function target(name, value, limit, unit) {
   return met ? 'met' : 'NOT MET';
 }
 
+/** Side by side in each environment; the first (the bench environment) decides the targets. */
+function pairCase(key, title, runs, crisislintRun, writeGoodRun, warmups, limit) {
+  results.cases[key] = {};
+  ENVIRONMENTS.forEach(({ name, env }, i) => {
+    const { a, b } = sideBySide(() => crisislintRun(env), () => writeGoodRun(env), runs, warmups);
+    results.cases[key][name] = { crisislint: a, writeGood: b, ratio: a.ms / b.ms };
+    print(`${title}, median of ${runs} alternating runs, environment ${name}`);
+    table([
+      ['', 'wall', 'CPU', 'peak memory'],
+      ['crisislint', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
+      ['write-good', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
+      ['ratio', x(a.ms / b.ms), x(a.cpuMs / b.cpuMs), ''],
+    ]);
+    if (i === 0) print(`target: crisislint <= ${limit.toFixed(2)} x write-good: ${target(title.replace(/ \(.*\)$/, ''), a.ms / b.ms, limit, 'x')}`);
+    if (i === 0 && key === 'corpus') print(`target: peak memory <= 250 MB: ${target('corpus peak memory', a.rssMB, 250, 'MB')}`);
+    print('');
+  });
+}
+
 if (wanted('small')) {
-  const runs = runsFlag ?? 15;
-  const { a, b } = sideBySide(() => run(CRISISLINT, [...crisislintArgs, smallFile]), () => run(WRITE_GOOD, [smallFile], { expect: null }), runs, 2);
-  results.cases.small = { crisislint: a, writeGood: b, ratio: a.ms / b.ms };
-  print(`one small statement (${smallFile.split('/').pop()}), cold process, median of ${runs} alternating runs`);
-  table([
-    ['', 'wall', 'CPU', 'peak memory'],
-    ['crisislint', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
-    ['write-good', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
-    ['ratio', x(a.ms / b.ms), x(a.cpuMs / b.cpuMs), ''],
-  ]);
-  print(`target: crisislint <= 1.0 x write-good: ${target('small file, cold', a.ms / b.ms, 1, 'x')}\n`);
+  pairCase('small', `one small file, cold (${smallFile.split('/').pop()})`, runsFlag ?? 15, (base) => run(CRISISLINT, [...crisislintArgs, smallFile], { base }), (base) => run(WRITE_GOOD, [smallFile], { expect: null, base }), 2, 2.0);
 }
 
 if (wanted('corpus')) {
+  pairCase('corpus', `corpus, cold, every rule on (${corpusFiles.length} files)`, runsFlag ?? 5, (base) => run(CRISISLINT, [...crisislintArgs, corpus], { base }), (base) => run(WRITE_GOOD, corpusFiles, { expect: null, base }), 1, 1.4);
+}
+
+if (wanted('daemon')) {
+  // The warm server, started once (in the given environment); each client run is a fresh process.
+  const daemonEnv = { ...DAEMON_ENV, CRISISLINT_DAEMON: '1' };
+  const control = (action) => spawnSync(process.execPath, [CRISISLINT, '--daemon', action], { env: { ...process.env, ...DAEMON_ENV }, encoding: 'utf8' });
+  control('start');
+  const served = () => Number(/(\d+) requests?/.exec(control('status').stdout)?.[1] ?? -1);
+  const before = served();
+  pairCase('daemonSmall', 'one small file, warm server (CRISISLINT_DAEMON=1)', runsFlag ?? 15, (base) => run(CRISISLINT, [...crisislintArgs, smallFile], { base, env: daemonEnv }), (base) => run(WRITE_GOOD, [smallFile], { expect: null, base }), 2, 0.7);
+  pairCase('daemonCorpus', 'corpus, repeated on the warm server', runsFlag ?? 5, (base) => run(CRISISLINT, [...crisislintArgs, corpus], { base, env: daemonEnv }), (base) => run(WRITE_GOOD, corpusFiles, { expect: null, base }), 1, 0.35);
+  const after = served();
+  print(`the server answered ${after - before} requests (a cold fallback would not count); memory above is the client's\n`);
+  if (after < 0 || after - before < 2) fail('the warm server did not answer: the daemon figures above are cold runs');
+  control('stop');
+}
+
+if (wanted('workers')) {
   const runs = runsFlag ?? 5;
-  const { a, b } = sideBySide(() => run(CRISISLINT, [...crisislintArgs, corpus]), () => run(WRITE_GOOD, corpusFiles, { expect: null }), runs);
-  results.cases.corpus = { crisislint: a, writeGood: b, ratio: a.ms / b.ms };
-  print(`whole corpus (${corpusFiles.length} files), every rule on, median of ${runs} alternating runs`);
+  const { a, b } = sideBySide(() => run(CRISISLINT, [...crisislintArgs, '--workers', '1', corpus]), () => run(CRISISLINT, [...crisislintArgs, '--workers', '0', corpus]), runs);
+  results.cases.workers = { oneWorker: a, none: b, ratio: a.ms / b.ms };
+  print(`corpus with one worker thread against none (--workers auto chooses none on ${availableParallelism()} cores: ${availableParallelism() <= 2 ? 'yes' : 'no'}), median of ${runs}`);
   table([
     ['', 'wall', 'CPU', 'peak memory'],
-    ['crisislint', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
-    ['write-good', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
+    ['--workers 1', s(a.ms), s(a.cpuMs), mb(a.rssMB)],
+    ['--workers 0', s(b.ms), s(b.cpuMs), mb(b.rssMB)],
     ['ratio', x(a.ms / b.ms), x(a.cpuMs / b.cpuMs), ''],
   ]);
-  print(`target: crisislint <= 1.0 x write-good: ${target('corpus', a.ms / b.ms, 1, 'x')}`);
-  print(`target: peak memory <= 250 MB: ${target('corpus peak memory', a.rssMB, 250, 'MB')}\n`);
+  print('');
+}
+
+if (wanted('instructions')) {
+  // Instructions (every thread) are the same on a busy or a quiet machine, unlike wall time.
+  const valgrind = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (valgrind.status !== 0) print('instructions: valgrind is not installed; skipped\n');
+  else {
+    const count = (bin, binArgs, env) => {
+      const out = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, bin, ...binArgs], { env: { ...env, FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const m = /Collected : (\d+)/.exec(out.stderr);
+      if (!m) fail(`valgrind gave no count for ${bin}: ${out.stderr.slice(-300)}`);
+      return Number(m[1]);
+    };
+    const daemonEnv = { ...DAEMON_ENV, CRISISLINT_DAEMON: '1' };
+    const control = (action) => spawnSync(process.execPath, [CRISISLINT, '--daemon', action], { env: { ...process.env, ...DAEMON_ENV }, encoding: 'utf8' });
+    control('start');
+    count(CRISISLINT, [...crisislintArgs, smallFile], { ...process.env, ...daemonEnv }); // warm the server
+    const rows = [['one small file', 'environment', 'crisislint', 'write-good', 'ratio']];
+    results.cases.instructions = {};
+    ENVIRONMENTS.forEach(({ name, env }, i) => {
+      const wg = count(WRITE_GOOD, [smallFile], env);
+      const cold = count(CRISISLINT, [...crisislintArgs, smallFile], env);
+      const plain = count(CRISISLINT, [...crisislintArgs, smallFile], { ...env, CRISISLINT_PRECOMPUTED: '0' });
+      const warm = count(CRISISLINT, [...crisislintArgs, smallFile], { ...env, ...daemonEnv });
+      const bare = count('-e', ['0'], env);
+      results.cases.instructions[name] = { writeGood: wg, cold, plainCompromise: plain, daemonClient: warm, bareNode: bare };
+      rows.push(['cold', name, g(cold), g(wg), x(cold / wg)]);
+      rows.push(['cold, plain compromise', name, g(plain), g(wg), x(plain / wg)]);
+      rows.push(['warm server (client only)', name, g(warm), g(wg), x(warm / wg)]);
+      rows.push(['bare node -e 0', name, g(bare), g(wg), x(bare / wg)]);
+      if (i === 0) targets.push({ name: 'small file, cold, instructions', value: cold / wg, limit: 1.6, unit: 'x', met: cold / wg <= 1.6 });
+    });
+    control('stop');
+    print('instructions (valgrind --tool=callgrind, every thread; load-independent), one run each');
+    table(rows);
+    print('');
+  }
 }
 
 if (wanted('cache')) {
@@ -216,6 +302,9 @@ function median(values) {
 
 function s(ms) {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`;
+}
+function g(count) {
+  return `${(count / 1e6).toFixed(0)} M`;
 }
 function mb(value) {
   return `${Math.round(value)} MB`;

@@ -11,4 +11,11 @@ if (!existsSync(bundle)) {
   process.stderr.write(`crisislint: the build is missing; run "node scripts/install.mjs" in ${join(__dirname, '..')} (npm did not run crisislint's install script)\n`);
   process.exit(2);
 }
-require('./load-bundle.cjs').loadBundle(bundle);
+const cold = () => require('./load-bundle.cjs').loadBundle(bundle);
+// CRISISLINT_DAEMON=1: a warm server runs the command when one answers (src/daemon/client.cjs).
+const argv = process.argv.slice(2);
+if (process.env.CRISISLINT_DAEMON === '1' && !argv.some((a) => a === '--daemon' || a.startsWith('--daemon='))) {
+  require('../src/daemon/client.cjs')
+    .runOnServer(argv, join(__dirname, '..'))
+    .then((served) => served || cold(), cold);
+} else cold();

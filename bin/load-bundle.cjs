@@ -12,7 +12,24 @@ const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
-globalThis[Symbol.for('crisislint.import')] = (specifier) => import(specifier);
+globalThis[Symbol.for('crisislint.import')] = (specifier) => import(daemonFresh(specifier));
+
+/**
+ * In the warm server (src/daemon/server.ts), a plugin file edited in place must be imported again:
+ * its URL gets its size and modification time (ES modules are cached by URL; a CommonJS plugin is
+ * dropped from require's cache).
+ */
+function daemonFresh(specifier) {
+  if (!globalThis[Symbol.for('crisislint.daemon')] || !specifier.startsWith('file:')) return specifier;
+  try {
+    const file = require('node:url').fileURLToPath(specifier);
+    const { size, mtimeMs } = require('node:fs').statSync(file);
+    delete require.cache[file];
+    return `${specifier}?crisislint-version=${size}-${mtimeMs}`;
+  } catch {
+    return specifier;
+  }
+}
 
 function loadBundle(file, cacheFile = `${file}.v8-cache`) {
   const mode = process.env.CRISISLINT_CODE_CACHE;
@@ -43,16 +60,28 @@ function loadBundle(file, cacheFile = `${file}.v8-cache`) {
 }
 
 /**
- * compromise through the code cache too (src/nlp/analysis.ts asks for it). V8 checks a cache
- * against the source's length, not its content, so the cache is named by compromise's version.
+ * compromise, for src/nlp/analysis.ts. First the build's precomputed bundle
+ * (scripts/precompute-model.mjs: compromise with its model already built, about a third of plain
+ * compromise's start-up), if it was built from the compromise installed; else, or if it fails to
+ * load, or with CRISISLINT_PRECOMPUTED=0, plain compromise. Both through a V8 code cache; V8
+ * checks a cache against the source's length, not its content, so plain compromise's cache is
+ * named by its version.
  */
 globalThis[Symbol.for('crisislint.requireCompromise')] = () => {
   const file = require.resolve('compromise', { paths: [join(__dirname, '..', 'dist')] });
-  let version = 'unknown';
+  let version;
   try {
     version = JSON.parse(readFileSync(join(file, '..', '..', '..', 'package.json'), 'utf8')).version;
   } catch {
     return require(file);
+  }
+  if (process.env.CRISISLINT_PRECOMPUTED !== '0') {
+    try {
+      const nlp = loadBundle(join(__dirname, '..', 'dist', 'compromise-precomputed.cjs'));
+      if (nlp.precomputed === version) return nlp;
+    } catch {
+      // Missing, or failed to load: plain compromise below.
+    }
   }
   return loadBundle(file, join(__dirname, '..', 'dist', `compromise-${version}.v8-cache`));
 };

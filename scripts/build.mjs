@@ -63,6 +63,9 @@ for (const [entry, outfile] of [
   });
 }
 
+// compromise with its model built in (scripts/precompute-model.mjs); fails the build if compromise changed under its patches.
+if (outdir === 'dist') await import('./precompute-model.mjs').then((m) => m.precomputeModel());
+
 // V8 code caches for the bundles (bin/load-bundle.cjs), written after linting the examples in a
 // worker and the main thread, so that they hold the functions a run compiles. Only for dist/,
 // the bundles the bin loads. A failure here only costs start-up time, so it does not fail the build.

@@ -1,22 +1,27 @@
 // The fast paths must not change a report: a run in worker threads, a run that fills the --cache
-// and a run answered from it print exactly what a plain serial run prints. These tests compare
+// and a run answered from it, a run on the warm server (src/daemon) and a run with plain compromise
+// instead of the precomputed one print exactly what a plain serial run prints. These tests compare
 // reports only; the benchmark (npm run bench) measures time.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS as SHARED_CORPUS } from './helpers.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { trackedDate } from '../src/engine/cache.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'crisislint.cjs');
 const CORPUS = join(SHARED_CORPUS, 'github-md');
 
-function run(args: string[], cwd: string) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+// The warm server's socket lives here, away from any server the user started.
+const DAEMON_TMP = mkdtempSync(join(tmpdir(), 'crisislint-equivalence-daemon-'));
+
+function run(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', TMPDIR: DAEMON_TMP, CRISISLINT_DAEMON_AUTOSTART: '0', CRISISLINT_DAEMON_IDLE_MINUTES: '2', ...extraEnv };
   delete env.FORCE_COLOR;
   delete env.CRISISLINT_TIMING;
+  if (!extraEnv.CRISISLINT_DAEMON) delete env.CRISISLINT_DAEMON;
   const result = spawnSync(process.execPath, [BIN, '--no-config', ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   expect(result.status, result.stderr).not.toBe(2);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -34,9 +39,12 @@ function inputFolder(): string {
   return dir;
 }
 
-describe('serial, parallel and cached runs give identical reports', () => {
+describe('serial, parallel, cached, warm-server and plain-compromise runs give identical reports', () => {
   const dir = inputFolder();
   const now = ['--now', '2026-01-15T12:00:00Z'];
+  afterAll(() => {
+    run(['--daemon', 'stop'], dir);
+  });
 
   for (const format of ['json', 'stylish']) {
     it(`${format} report`, () => {
@@ -46,8 +54,13 @@ describe('serial, parallel and cached runs give identical reports', () => {
       const filling = run(['--format', format, ...now, '--workers', '0', '--cache', '--cache-location', cache, '.'], dir);
       const fromCache = run(['--format', format, ...now, '--workers', '0', '--cache', '--cache-location', cache, '.'], dir);
       const fromCacheParallel = run(['--format', format, ...now, '--workers', '2', '--cache', '--cache-location', cache, '.'], dir);
+      const plainCompromise = run(['--format', format, ...now, '--workers', '0', '.'], dir, { CRISISLINT_PRECOMPUTED: '0' });
+      expect(run(['--daemon', 'start'], dir).stdout).toMatch(/started|already running/);
+      const daemon = run(['--format', format, ...now, '.'], dir, { CRISISLINT_DAEMON: '1' });
+      const daemonCached = run(['--format', format, ...now, '--cache', '--cache-location', cache, '.'], dir, { CRISISLINT_DAEMON: '1' });
+      expect(run(['--daemon', 'status'], dir).stdout).toMatch(/[1-9]\d* requests?/);
       expect(serial.stdout.length).toBeGreaterThan(1000);
-      for (const other of [parallel, filling, fromCache, fromCacheParallel]) {
+      for (const other of [parallel, filling, fromCache, fromCacheParallel, plainCompromise, daemon, daemonCached]) {
         expect(other.stdout).toBe(serial.stdout);
         expect(other.code).toBe(serial.code);
       }

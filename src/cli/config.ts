@@ -4,7 +4,7 @@
 // ConfigError naming the file, the key and what is allowed.
 
 import { didYouMean } from '../engine/did-you-mean.js';
-import { createHash } from 'node:crypto';
+import { createHash } from '../engine/lazy-crypto.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';

@@ -109,6 +109,7 @@ interface CliOptions {
   lsp?: boolean;
   mcp?: boolean;
   maxFileSize: number;
+  daemon?: string;
 }
 
 /**
@@ -117,6 +118,9 @@ interface CliOptions {
  * which would read as an empty file; the stream waits for the end instead.
  */
 async function readStdin(): Promise<Buffer> {
+  // Bytes the daemon client already read for a server that then could not answer (src/daemon/client.cjs).
+  const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.stdinBytes')];
+  if (Buffer.isBuffer(lent)) return lent;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
@@ -157,6 +161,7 @@ export function buildProgram(handlers: { init?: () => void; explain?: (ruleId: s
     // Some language clients add --stdio to a server's command; stdio is what --lsp speaks anyway.
     .addOption(new Option('--stdio').hideHelp())
     .option('--max-file-size <mb>', 'skip files bigger than this many megabytes, with one line each', parseMaxFileSize, DEFAULT_MAX_FILE_MB)
+    .addOption(new Option('--daemon <action>', 'a warm background server that CRISISLINT_DAEMON=1 runs commands on').choices(['start', 'stop', 'status']))
     .addHelpText(
       'after',
       `
@@ -206,7 +211,15 @@ config or a crash.`,
   return program;
 }
 
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+/** Where a run reads and writes; the daemon (src/daemon/server.ts) gives a client's. */
+export interface MainIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  stdin?: { isTTY?: boolean; read(): Buffer };
+}
+
+export async function main(argv: string[], io: MainIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
   let initRequested = false;
   let explainRuleId: string | undefined;
   const program = buildProgram({ init: () => (initRequested = true), explain: (id) => (explainRuleId = id) });
@@ -231,6 +244,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   // The long-running front ends, each its own bundle (scripts/build.mjs), loaded only when asked for.
   if (options.lsp) return (await import('../lsp/server.js')).startLanguageServer();
   if (options.mcp) return (await import('../mcp/server.js')).startMcpServer();
+  if (options.daemon) return (await import('../daemon/server.js')).daemonCommand(options.daemon, io);
 
   if (initRequested) {
     try {
@@ -288,7 +302,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   };
   const results: FileResult[] = [];
   const stdinName = options.stdinFilename ?? '<stdin>';
-  const readsStdin = paths.includes('-') || (paths.length === 0 && !process.stdin.isTTY);
+  const readsStdin = paths.includes('-') || (paths.length === 0 && !(io.stdin ?? process.stdin).isTTY);
   if (paths.length === 0 && !readsStdin) {
     warn('no input: give files, directories or globs, or pipe a statement on stdin (crisislint --help)');
     return EXIT.usage;
@@ -310,7 +324,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     ...(await lintFiles(files, {
       cwd: io.cwd,
       engine,
-      stdin: readsStdin ? { name: stdinName, read: readStdin } : undefined,
+      stdin: readsStdin ? { name: stdinName, read: io.stdin?.read ?? readStdin } : undefined,
       cache: options.cache ? { location: options.cacheLocation, version: VERSION, configHash: configHash(config) } : undefined,
       workers: options.workers,
       stderr: io.stderr,

@@ -1,8 +1,8 @@
 // Linting across worker threads for big runs. Each worker loads its own engine (and compromise,
 // when a rule needs tags), so workers pay off only when there is enough text to share: `auto`
-// starts them by input size, never on a one-core machine, and never for plugin rules (a worker
-// rebuilds the rules by id from the built-in set). The main thread lints too, so two cores use
-// one worker. Work goes out in small chunks from one queue, so a worker that starts late, or gets
+// starts them by input size, only with more than two cores, and never for plugin rules (a worker
+// rebuilds the rules by id from the built-in set). The main thread lints too, so three cores use
+// two workers. Work goes out in small chunks from one queue, so a worker that starts late, or gets
 // slow files, simply takes fewer.
 
 import { existsSync } from 'node:fs';
@@ -42,6 +42,8 @@ const AUTO_MIN_BYTES = 256 * 1024;
 /** Each further worker needs this much more input. */
 const AUTO_BYTES_PER_WORKER = 256 * 1024;
 const AUTO_MAX_WORKERS = 4;
+/** `auto` starts workers only with more cores than this. */
+const AUTO_MIN_CORES = 2;
 /** Chunks of about this many bytes (at least one file) keep the queue balanced. */
 const CHUNK_BYTES = 16 * 1024;
 /** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
@@ -91,6 +93,9 @@ export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine
  * cores are the cores less the 1-minute load average, less one for the main thread.
  */
 export function autoWorkers(bytes: number, { cores, load }: { cores: number; load: number }): number {
+  // On two cores V8's own background threads (compiler, garbage collector) already use the
+  // second one: a worker measured slower than none (bench/RESULTS.md, "Worker threads").
+  if (cores <= AUTO_MIN_CORES) return 0;
   if (bytes < AUTO_MIN_BYTES) return 0;
   const idle = Math.round(cores - 1 - load);
   const bySize = Math.floor((bytes - AUTO_MIN_BYTES) / AUTO_BYTES_PER_WORKER) + 1;

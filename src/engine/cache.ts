@@ -5,7 +5,7 @@
 // (its promises are already overdue, its silence already too long), and time-based judgements only
 // ever change one way as time passes.
 
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rule } from '../api.js';

@@ -2,7 +2,7 @@
 // as the built-in ones (src/api.ts): its default export or its `rules` export is a Rule, an
 // array of Rules or an object whose values are Rules. Anything else is one clear error.
 
-import { createHash } from 'node:crypto';
+import { createHash } from './lazy-crypto.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';

@@ -3,7 +3,7 @@
 // relative to the repository root. Files that could not be read are tool notifications.
 // Also holds the helpers the other CI formatters share: repository-relative paths and rule links.
 
-import { createHash } from 'node:crypto';
+import { createHash } from '../engine/lazy-crypto.js';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -70,6 +70,8 @@ export function nlpLoaded(): boolean {
 }
 
 const memo = new Map<string, Analysis>();
+/** A long-running process (the daemon) starts the memo afresh beyond this many sentences. */
+const MEMO_LIMIT = 50_000;
 let taggedSentences = 0;
 let taggedWords = 0;
 
@@ -119,6 +121,7 @@ function tag(text: string): Analysis {
   taggedSentences++;
   taggedWords += terms.length;
   const analysis: Analysis = { terms, conjugate };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(text, analysis);
   return analysis;
 }

@@ -6,6 +6,9 @@
 // alone, compiled on first use.
 // The literals are derived from whatever list is configured, never written by hand.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 // ---- required literals -----------------------------------------------------------------------
 
 /** What a pattern node can match, as far as literals go. */
@@ -439,6 +442,38 @@ export interface FragmentAnalysis {
  * fragments) or uses syntax the analysis does not know.
  */
 export function analyseFragment(fragment: string, unicode = false): FragmentAnalysis | undefined {
+  const key = `${unicode ? 'u' : '-'}${fragment}`;
+  const known = builtAnalyses().get(key);
+  if (known !== undefined) return known ?? undefined;
+  const analysis = analyse(fragment, unicode);
+  recorded?.set(key, analysis ?? null);
+  return analysis;
+}
+
+/**
+ * The analyses of the built-in lists' fragments, made at build time (scripts/precompute-model.mjs
+ * records them with CRISISLINT_FRAGMENT_ANALYSES=FILE) and kept beside the bundle: analysing them
+ * at every start was about a tenth of a small file's run. A fragment not in the table (a user's
+ * list, or running from the sources) is analysed here; tests/precomputed-model.test.ts checks the table.
+ */
+let built: Map<string, FragmentAnalysis | null> | undefined;
+const recordTo = process.env.CRISISLINT_FRAGMENT_ANALYSES;
+const recorded = recordTo ? new Map<string, FragmentAnalysis | null>() : undefined;
+if (recorded) process.once('exit', () => writeFileSync(recordTo!, JSON.stringify([...recorded])));
+
+export function builtAnalyses(): Map<string, FragmentAnalysis | null> {
+  if (built) return built;
+  built = new Map();
+  if (recorded) return built;
+  try {
+    built = new Map(JSON.parse(readFileSync(fileURLToPath(new URL('./fragment-analyses.json', import.meta.url)), 'utf8')) as [string, FragmentAnalysis | null][]);
+  } catch {
+    // No table (running from the sources, or an older build): analyse every fragment.
+  }
+  return built;
+}
+
+function analyse(fragment: string, unicode: boolean): FragmentAnalysis | undefined {
   let info: Info;
   try {
     info = new Parser(fragment, unicode).parse();

@@ -1,0 +1,345 @@
+// Builds dist/compromise-precomputed.cjs: compromise bundled from its ES sources with its model
+// already built. compromise spends most of its start-up building that model: unpacking and
+// conjugating its lexicon, deep-merging each plugin's model key by key, deriving its tag set, and
+// parsing its 570 post-tagger patterns on the first tagging call (bench/RESULTS.md, "A
+// precomputed model"). Here that happens once, at build time:
+//
+// 1. capture: compromise's sources are bundled with two small patches that record the parsed
+//    pattern networks of the post-tagger and the chunker; the bundle tags a few sentences (and
+//    chunks and conjugates), and its whole model and both networks are written out as one
+//    JavaScript literal (shared objects stay shared: the networks hold the model's own patterns);
+// 2. emit: the sources are bundled again with the model-building modules left out, plugins'
+//    model merges, words and tags skipped while compromise's own plugins install, the literal put
+//    in place of the model, and the two networks started from the literal;
+// 3. check: the emitted bundle, after the same calls, must hold a model identical (values, key
+//    order, sharing) to the one captured, and tag the check sentences identically.
+//
+// Every patch is an exact text replacement; if compromise's sources change so that one no longer
+// applies, or the check finds a difference, the build fails with a message saying which.
+// tests/precomputed-model.test.ts compares the result with plain compromise on every sentence
+// of the corpus, the labelled statements, the fixtures and the rules' examples.
+//
+// bin/load-bundle.cjs loads the result (with a V8 code cache) and falls back to plain compromise
+// when it is missing or fails to load.
+
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(join(root, 'package.json'));
+
+/** The sentences tagged before the model is captured, and compared after it is reloaded. */
+const WARM_UP = [
+  'This incident has been resolved.',
+  'We were informed by our provider that a misconfigured router caused the outage, and we apologise.',
+  "Customers couldn't log in for two hours on March 3rd; we'll publish a full post-mortem.",
+  'The database was restored at 14:05 UTC and all 1,200 queued jobs have now been processed.',
+];
+
+class PatchError extends Error {}
+
+/** compromise's package folder, its version and its ES sources. */
+function compromisePackage() {
+  const main = require.resolve('compromise');
+  let dir = dirname(main);
+  while (!readSafe(join(dir, 'package.json'))?.includes('"name": "compromise"')) {
+    const up = dirname(dir);
+    if (up === dir) throw new PatchError('cannot find compromise\'s package folder');
+    dir = up;
+  }
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return { dir, version: pkg.version, entry: join(dir, 'src', 'three.js') };
+}
+
+function readSafe(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Exact replacements in compromise's sources, by path relative to its src/ folder. Each must
+ * match exactly once; `mode` says in which bundle it applies.
+ */
+const NETS = "(globalThis[Symbol.for('crisislint.compromiseNets')] || {})";
+const PATCHES = [
+  // Both networks: recorded at capture, started from the literal in the emitted bundle.
+  {
+    file: '2-two/postTagger/compute/index.js',
+    capture: [["net = net || methods.one.buildNet(model.two.matches, world)", `net = net || methods.one.buildNet(model.two.matches, world);\n  ${NETS}.postTagger = net`]],
+    emit: [['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.postTagger"]],
+  },
+  {
+    file: '3-three/chunker/compute/03-matcher.js',
+    capture: [['net = net || methods.one.buildNet(rules, world)', `net = net || methods.one.buildNet(rules, world);\n  ${NETS}.chunker = net`]],
+    emit: [['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.chunker"]],
+  },
+  // The modules that build the model at import time are left out of the emitted bundle.
+  { file: '2-two/preTagger/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}'], ["import tags from './tagSet/index.js'", 'const tags = {}']] },
+  { file: '2-two/postTagger/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}']] },
+  { file: '1-one/tokenize/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}']] },
+  { file: '1-one/contraction-one/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}']] },
+  // While compromise's own plugins install, their model parts are not merged (the literal holds
+  // the result); plugins added later (by crisislint or a user) extend the model as usual.
+  {
+    file: 'API/extend.js',
+    emit: [
+      ['const extend = function (plugin, world, View, nlp) {', 'export let installingOwnPlugins = true\nexport const ownPluginsInstalled = () => { installingOwnPlugins = false }\nconst extend = function (plugin, world, View, nlp) {'],
+      ['  if (plugin.model) {\n    mergeDeep(model, plugin.model)\n  }', '  if (plugin.model && !installingOwnPlugins) {\n    mergeDeep(model, plugin.model)\n  }'],
+      ['  if (plugin.irregulars) {', '  if (plugin.irregulars && !installingOwnPlugins) {'],
+      ['  if (plugin.tags) {', '  if (plugin.tags && !installingOwnPlugins) {'],
+      ['  if (plugin.words) {', '  if (plugin.words && !installingOwnPlugins) {'],
+      ['  if (plugin.frozen) {', '  if (plugin.frozen && !installingOwnPlugins) {'],
+    ],
+  },
+];
+
+function patchPlugin(srcDir, mode) {
+  const applied = new Set();
+  return {
+    name: `compromise-${mode}`,
+    setup(b) {
+      b.onResolve({ filter: /^crisislint:precomputed$/ }, () => ({ path: 'precomputed', namespace: 'crisislint' }));
+      b.onLoad({ filter: /.*/, namespace: 'crisislint' }, () => ({ contents: 'export const precomputed = globalThis[Symbol.for("crisislint.precomputedModel")]', loader: 'js' }));
+      b.onLoad({ filter: /\.js$/ }, (args) => {
+        const rel = args.path.slice(srcDir.length + 1).split('\\').join('/');
+        const patch = PATCHES.find((p) => p.file === rel);
+        if (!patch?.[mode]) return undefined;
+        let source = readFileSync(args.path, 'utf8');
+        for (const [from, to] of patch[mode]) {
+          const count = source.split(from).length - 1;
+          if (count !== 1) throw new PatchError(`compromise's src/${rel} no longer holds ${JSON.stringify(from)} exactly once (found ${count}): update scripts/precompute-model.mjs for compromise's new version`);
+          source = source.replace(from, () => to);
+        }
+        applied.add(rel);
+        return { contents: source, loader: 'js' };
+      });
+      b.onEnd(() => {
+        for (const p of PATCHES) if (p[mode] && !applied.has(p.file)) throw new PatchError(`compromise's src/${p.file} was not part of the ${mode} bundle: update scripts/precompute-model.mjs`);
+      });
+    },
+  };
+}
+
+async function bundle(pkg, mode, entrySource, outfile) {
+  const result = await build({
+    stdin: { contents: entrySource, resolveDir: join(pkg.dir, 'src'), sourcefile: `crisislint-${mode}.js`, loader: 'js' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [patchPlugin(join(pkg.dir, 'src'), mode)],
+    logLevel: 'silent',
+  });
+  return result;
+}
+
+/** Loads a CommonJS bundle from a file, fresh. */
+function loadFresh(file) {
+  delete require.cache[require.resolve(file)];
+  return require(file);
+}
+
+function warmUp(nlp) {
+  for (const sentence of WARM_UP) nlp(sentence).compute('chunks').verbs().conjugate();
+  nlp('resolve').compute('chunks').verbs().conjugate();
+}
+
+// ---- The literal ----
+
+const KNOWN = new Set([Object.prototype, Array.prototype, Set.prototype, Map.prototype, RegExp.prototype]);
+
+/** Writes a value as JavaScript: objects met more than once are written once and shared. */
+export function toLiteral(value) {
+  const seen = new Map(); // object -> times met
+  const onPath = new Set();
+  const count = (v, path) => {
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new PatchError(`the model holds a ${typeof v} at ${path}`);
+      return;
+    }
+    if (onPath.has(v)) throw new PatchError(`the model holds a cycle at ${path}`);
+    const times = (seen.get(v) ?? 0) + 1;
+    seen.set(v, times);
+    if (times > 1) return;
+    if (!KNOWN.has(Object.getPrototypeOf(v))) throw new PatchError(`the model holds an object of an unknown kind at ${path}`);
+    if (Object.getOwnPropertySymbols(v).length) throw new PatchError(`the model holds symbol keys at ${path}`);
+    onPath.add(v);
+    if (v instanceof RegExp) {
+      if (v.lastIndex !== 0 || Object.keys(v).length) throw new PatchError(`the model holds a RegExp with state at ${path}`);
+    } else if (v instanceof Set) {
+      for (const item of v) count(item, `${path}[set]`);
+    } else if (v instanceof Map) {
+      for (const [k, item] of v) { count(k, `${path}[map key]`); count(item, `${path}[map]`); }
+    } else {
+      if (Array.isArray(v) && Object.keys(v).length !== v.length) throw new PatchError(`the model holds a sparse or decorated array at ${path}`);
+      for (const key of Object.keys(v)) count(v[key], `${path}.${key}`);
+    }
+    onPath.delete(v);
+  };
+  count(value, 'model');
+
+  const names = new Map();
+  const declarations = [];
+  const write = (v) => {
+    if (v === undefined) return 'void 0';
+    if (v === null || typeof v === 'boolean') return String(v);
+    if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (names.has(v)) return names.get(v);
+    let text;
+    if (v instanceof RegExp) text = `new RegExp(${JSON.stringify(v.source)}, ${JSON.stringify(v.flags)})`;
+    else if (v instanceof Set) text = `new Set([${Array.from(v, write).join(',')}])`;
+    else if (v instanceof Map) text = `new Map([${Array.from(v, ([k, item]) => `[${write(k)},${write(item)}]`).join(',')}])`;
+    else if (Array.isArray(v)) text = `[${v.map(write).join(',')}]`;
+    else text = `{${Object.keys(v).map((k) => `${k === '__proto__' ? '["__proto__"]' : JSON.stringify(k)}:${write(v[k])}`).join(',')}}`;
+    if (seen.get(v) > 1) {
+      const name = `$${names.size}`;
+      names.set(v, name);
+      declarations.push(`const ${name} = ${text};`);
+      return name;
+    }
+    return text;
+  };
+  const top = write(value);
+  return `${declarations.join('\n')}\nreturn ${top};`;
+}
+
+// ---- The check ----
+
+/** Differences between two values: kinds, values, key order and which objects are shared. */
+export function modelDifference(a, b, path = 'model', pairs = new Map()) {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return Object.is(a, b) ? undefined : `${path}: ${String(a)} against ${String(b)}`;
+  }
+  if (pairs.has(a)) return pairs.get(a) === b ? undefined : `${path}: shared differently`;
+  pairs.set(a, b);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different kinds`;
+  if (a instanceof RegExp) return a.source === b.source && a.flags === b.flags ? undefined : `${path}: ${a} against ${b}`;
+  if (a instanceof Set || a instanceof Map) {
+    const x = [...a];
+    const y = [...b];
+    if (x.length !== y.length) return `${path}: ${x.length} against ${y.length} entries`;
+    for (let i = 0; i < x.length; i++) {
+      const d = modelDifference(x[i], y[i], `${path}[${i}]`, pairs);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.join('\u0000') !== kb.join('\u0000')) return `${path}: keys differ (${ka.length} against ${kb.length})`;
+  for (const key of ka) {
+    const d = modelDifference(a[key], b[key], `${path}.${key}`, pairs);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Every field of every term, for comparing two taggers' output. */
+export function termFields(doc) {
+  return doc.docs.map((terms) => terms.map((t) => ({ text: t.text, pre: t.pre, post: t.post, normal: t.normal, machine: t.machine, implicit: t.implicit, switch: t.switch, alias: t.alias, tags: [...t.tags].sort(), index: t.index, chunk: t.chunk })));
+}
+
+// ---- The phrase fragments' analyses ----
+
+/**
+ * Records src/nlp/prefilter.ts's analysis of every fragment the built CLI analyses while it
+ * lints the examples with every rule on, into dist/fragment-analyses.json (read by the bundle).
+ */
+export function precomputeFragmentAnalyses(outdir = join(root, 'dist')) {
+  const table = resolve(outdir, 'fragment-analyses.json');
+  rmSync(table, { force: true });
+  const temp = `${table}.${process.pid}.tmp`;
+  const bin = join(root, 'bin', 'crisislint.cjs');
+  const env = { ...process.env, CRISISLINT_FRAGMENT_ANALYSES: temp, CRISISLINT_CODE_CACHE: '0', CRISISLINT_TIMING: '', CRISISLINT_DAEMON: '' };
+  const list = spawnSync(process.execPath, [bin, '--no-config', '--list-rules'], { env: { ...env, CRISISLINT_FRAGMENT_ANALYSES: '' }, encoding: 'utf8' });
+  const everyRule = list.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]).flatMap((id) => ['--rule', `${id}=warning`]);
+  const examples = ['fixtures/poor-statement.md', 'fixtures/timeline.md', 'fixtures/good-statement.md', 'fixtures/pasted-timeline.txt', 'fixtures/inputs'];
+  const run = spawnSync(process.execPath, [bin, '--no-config', '--format', 'json', '--workers', '0', ...everyRule, ...examples], { cwd: root, env, stdio: 'ignore' });
+  if (run.status !== 0 && run.status !== 1) throw new PatchError(`recording the phrase fragments' analyses failed (exit ${run.status})`);
+  const entries = JSON.parse(readFileSync(temp, 'utf8'));
+  rmSync(temp, { force: true });
+  if (entries.length < 100) throw new PatchError(`only ${entries.length} phrase fragments were analysed while linting the examples`);
+  writeFileSync(table, JSON.stringify(entries));
+  return { table, fragments: entries.length };
+}
+
+// ---- The build ----
+
+export async function precomputeModel(outdir = join(root, 'dist')) {
+  const pkg = compromisePackage();
+  const work = join(root, 'node_modules', '.cache', 'crisislint-model');
+  mkdirSync(work, { recursive: true });
+
+  // 1. capture
+  const captureFile = join(work, 'capture.cjs');
+  await bundle(pkg, 'capture', "import nlp from './three.js'\nmodule.exports = nlp\n", captureFile);
+  globalThis[Symbol.for('crisislint.compromiseNets')] = {};
+  const captured = loadFresh(captureFile);
+  warmUp(captured);
+  const nets = globalThis[Symbol.for('crisislint.compromiseNets')];
+  delete globalThis[Symbol.for('crisislint.compromiseNets')];
+  if (!nets.postTagger || !nets.chunker) throw new PatchError('capturing compromise\'s pattern networks failed');
+  const state = { model: captured.world().model, nets };
+  const literal = toLiteral(state);
+
+  // 2. emit
+  const outfile = resolve(outdir, 'compromise-precomputed.cjs');
+  const entry = [
+    `globalThis[Symbol.for("crisislint.precomputedModel")] = (function () {\n${literal}\n})();`,
+  ].join('\n');
+  // The literal is set before compromise's modules run (they read it at import), so it is a
+  // separate first module; esbuild keeps import order.
+  writeFileSync(join(work, 'literal.js'), entry);
+  const main = [
+    `import ${JSON.stringify(join(work, 'literal.js'))}`,
+    "import nlp from './three.js'",
+    "import { ownPluginsInstalled } from './API/extend.js'",
+    'const world = nlp.world()',
+    'const { model } = globalThis[Symbol.for("crisislint.precomputedModel")]',
+    'for (const key of Object.keys(world.model)) delete world.model[key]',
+    'Object.assign(world.model, model)',
+    'ownPluginsInstalled()',
+    'delete globalThis[Symbol.for("crisislint.precomputedModel")]',
+    `nlp.precomputed = ${JSON.stringify(pkg.version)}`,
+    'module.exports = nlp',
+  ].join('\n');
+  await bundle(pkg, 'emit', main, outfile);
+
+  // 3. check
+  const emitted = loadFresh(outfile);
+  const fresh = loadFresh(captureFile); // a second, plain instance for tagging side by side
+  globalThis[Symbol.for('crisislint.compromiseNets')] = {};
+  warmUp(emitted);
+  warmUp(fresh);
+  delete globalThis[Symbol.for('crisislint.compromiseNets')];
+  const difference = modelDifference(captured.world().model, emitted.world().model);
+  if (difference) throw new PatchError(`the precomputed model differs from compromise's own after the same calls: ${difference}`);
+  for (const sentence of WARM_UP) {
+    const a = JSON.stringify(termFields(fresh(sentence).compute('chunks')));
+    const b = JSON.stringify(termFields(emitted(sentence).compute('chunks')));
+    if (a !== b) throw new PatchError(`the precomputed model tags ${JSON.stringify(sentence)} differently`);
+  }
+  rmSync(`${outfile}.v8-cache`, { force: true });
+  const fragments = precomputeFragmentAnalyses(outdir);
+  return { outfile, version: pkg.version, bytes: readFileSync(outfile).length, fragments: fragments.fragments };
+}
+
+// `node scripts/precompute-model.mjs [outdir]`, or from scripts/build.mjs.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  precomputeModel(process.argv[2]).then(
+    (r) => process.stdout.write(`precomputed compromise ${r.version}: ${r.outfile} (${(r.bytes / 1e6).toFixed(1)} MB); ${r.fragments} phrase fragments analysed\n`),
+    (error) => {
+      process.stderr.write(`precompute-model: ${error instanceof PatchError ? error.message : error.stack}\n`);
+      process.exit(1);
+    },
+  );
+}

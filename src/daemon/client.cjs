@@ -1,0 +1,230 @@
+'use strict';
+// The warm server's client side (opt-in, in the spirit of eslint_d): with CRISISLINT_DAEMON=1,
+// bin/crisislint.cjs asks a running crisislint server (src/daemon/server.ts) to run the command
+// instead of loading crisislint and compromise itself. Plain CommonJS without dependencies, loaded
+// before the bundle, so that asking costs little more than Node's own start-up.
+//
+// The client sends argv, the working folder, the environment and whether stdin, stdout and stderr
+// are terminals; it sends stdin only when the server says the command reads it. It prints stdout
+// and stderr and exits with the code only once the server says the run is complete, so a server
+// that fails or disappears mid-run leaves nothing printed: the command then runs cold, as it
+// would without the server. Whenever anything is wrong (no server, a stale socket, a server of
+// another build, a protocol error) the answer is "run cold", never a partial or empty report.
+//
+// Wire format: one JSON object per line each way. Client: {request} then, if asked, {stdin}
+// (base64). Server: {needStdin}, then {done: {stdout, stderr, code}} or {cold: reason}.
+
+const { mkdirSync, readFileSync, readSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const net = require('node:net');
+const os = require('node:os');
+
+/** Environment variables that a running Node process cannot take over from a request (its locale). */
+const KEYED_ENV = ['LANG', 'LC_ALL', 'LC_COLLATE', 'LC_CTYPE', 'NODE_OPTIONS', 'NODE_ICU_DATA'];
+
+/** FNV-1a, 32 bits: enough to tell builds apart without loading node:crypto. */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** What a server must share with its client: crisislint's version and build, the Node binary, the locale. */
+function serverKey(root, env = process.env) {
+  const parts = [process.execPath, process.version, process.arch, root];
+  try {
+    parts.push(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  } catch {
+    parts.push('?');
+  }
+  for (const file of ['dist/crisislint.cjs', 'dist/compromise-precomputed.cjs']) {
+    try {
+      const s = statSync(join(root, file));
+      parts.push(`${s.size}:${s.mtimeMs}:${s.ino}`);
+    } catch {
+      parts.push('-');
+    }
+  }
+  for (const name of KEYED_ENV) parts.push(`${name}=${env[name] ?? ''}`);
+  return `${hash(parts.join('\n'))}${hash(parts.reverse().join('\r'))}`;
+}
+
+/** A folder only this user can use (checked: a socket in a shared folder could be another user's). */
+function socketFolder() {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const dir = join(os.tmpdir(), `crisislint-daemon-${uid}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (typeof process.getuid === 'function') {
+    const s = statSync(dir);
+    if (s.uid !== process.getuid() || (s.mode & 0o077) !== 0) throw new Error(`${dir} is not private to this user`);
+  }
+  return dir;
+}
+
+function socketPath(root, env = process.env) {
+  const key = serverKey(root, env);
+  if (process.platform === 'win32') return `\\\\.\\pipe\\crisislint-${hash(os.userInfo().username)}-${key}`;
+  return join(socketFolder(), `${key}.sock`);
+}
+
+/** Reads newline-separated JSON messages from a socket. */
+function onMessages(socket, handle) {
+  // Chunks of the current line; only the new chunk is searched for its end (a report can be megabytes).
+  let pending = [];
+  socket.setEncoding('utf8');
+  socket.on('data', (data) => {
+    let from = 0;
+    let end;
+    while ((end = data.indexOf('\n', from)) !== -1) {
+      pending.push(data.slice(from, end));
+      const line = pending.join('');
+      pending = [];
+      from = end + 1;
+      let message;
+      try {
+        message = JSON.parse(line);
+      } catch {
+        socket.destroy(new Error('bad message'));
+        return;
+      }
+      handle(message);
+    }
+    if (from < data.length) pending.push(data.slice(from));
+  });
+}
+
+function send(socket, message) {
+  socket.write(`${JSON.stringify(message)}\n`);
+}
+
+function readAllStdin() {
+  const chunks = [];
+  const chunk = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // As src/cli/main.ts reads stdin in a cold run: a non-blocking or closed stdin reads as empty.
+      if (error.code === 'EAGAIN' || error.code === 'EOF') return Buffer.alloc(0);
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Asks the server for one message exchange: `request` goes out, `onMessage` sees each answer and
+ * returns a value to finish with (or undefined to wait). Resolves undefined on any failure.
+ */
+function exchange(path, request, onMessage, socket = net.connect(path)) {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value) => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(value);
+    };
+    socket.on('error', () => finish(undefined));
+    socket.on('close', () => finish(undefined));
+    socket.on('connect', () => send(socket, request));
+    onMessages(socket, (message) => {
+      const value = onMessage(message, socket);
+      if (value !== undefined) finish(value);
+    });
+  });
+}
+
+/** Starts a server in the background for this build; returns at once. */
+function spawnServer(root) {
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, [join(root, 'bin', 'crisislint.cjs'), '--daemon', 'start'], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, CRISISLINT_DAEMON: '', CRISISLINT_DAEMON_SERVE: '1' },
+    cwd: root,
+    windowsHide: true,
+  });
+  child.unref();
+}
+
+/**
+ * Runs the command on the server. Resolves true when the server ran it (output printed, exit code
+ * set), false when it must run cold. Starts a server for next time when none answers, except in CI.
+ */
+async function runOnServer(argv, root) {
+  const env = process.env;
+  // Timing and code-cache runs measure or write this process: they always run cold.
+  if (env.CRISISLINT_TIMING || env.CRISISLINT_CODE_CACHE) return false;
+  let path;
+  try {
+    path = socketPath(root);
+  } catch {
+    return false;
+  }
+  let stdinBytes;
+  const request = {
+    request: {
+      argv,
+      cwd: process.cwd(),
+      env,
+      tty: { stdin: !!process.stdin.isTTY, stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY },
+    },
+  };
+  let connected = false;
+  const socket = net.connect(path);
+  socket.once('connect', () => (connected = true));
+  const answer = await exchange(
+    path,
+    request,
+    (message, s) => {
+      if (message.needStdin) {
+        stdinBytes = readAllStdin();
+        send(s, { stdin: stdinBytes.toString('base64') });
+        return undefined;
+      }
+      if (message.done) return message.done;
+      return { cold: message.cold ?? 'unexpected answer' };
+    },
+    socket,
+  );
+  if (!answer || answer.cold) {
+    if (!connected && !env.CI && env.CRISISLINT_DAEMON_AUTOSTART !== '0') {
+      try {
+        spawnServer(root);
+      } catch {
+        // No server for next time either; this run is cold anyway.
+      }
+    }
+    // Standard input already read for the server goes to the cold run (src/cli/main.ts).
+    if (stdinBytes) globalThis[Symbol.for('crisislint.stdinBytes')] = stdinBytes;
+    return false;
+  }
+  await new Promise((resolve) => process.stderr.write(answer.stderr, resolve));
+  await new Promise((resolve) => process.stdout.write(answer.stdout, resolve));
+  process.exitCode = answer.code;
+  return true;
+}
+
+/** `--daemon stop` and `--daemon status` ask the server with these. */
+function control(root, what) {
+  let path;
+  try {
+    path = socketPath(root);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return exchange(path, { [what]: true }, (message) => message);
+}
+
+module.exports = { runOnServer, control, socketPath, serverKey, onMessages, send, KEYED_ENV };
+
+// Kept for the bin: whether a command asks for the daemon itself (--daemon …), which never goes to a server.
+module.exports.isDaemonCommand = (argv) => argv.some((a) => a === '--daemon' || a.startsWith('--daemon='));
+

@@ -1,0 +1,11 @@
+// Types for client.cjs (plain CommonJS, so that the bin can load it before the bundle).
+import type { Socket } from 'node:net';
+
+export const KEYED_ENV: string[];
+export function serverKey(root: string, env?: NodeJS.ProcessEnv): string;
+export function socketPath(root: string, env?: NodeJS.ProcessEnv): string;
+export function onMessages(socket: Socket, handle: (message: Record<string, unknown>) => void): void;
+export function send(socket: Socket, message: unknown): void;
+export function control(root: string, what: 'stop' | 'status'): Promise<Record<string, unknown> | undefined>;
+export function runOnServer(argv: string[], root: string): Promise<boolean>;
+export function isDaemonCommand(argv: string[]): boolean;
