@@ -67,6 +67,24 @@ function loadBundle(file, cacheFile = `${file}.v8-cache`) {
  * checks a cache against the source's length, not its content, so plain compromise's cache is
  * named by its version.
  */
+/**
+ * The phrase fragments' analyses recorded at build time (dist/fragment-analyses.json), for
+ * src/nlp/prefilter.ts, which imports no Node built-in of its own (it is bundled for browsers too).
+ * CRISISLINT_FRAGMENT_ANALYSES=FILE (scripts/precompute-model.mjs) records the table instead.
+ */
+globalThis[Symbol.for('crisislint.fragmentTable')] = {
+  read() {
+    try {
+      return readFileSync(join(__dirname, '..', 'dist', 'fragment-analyses.json'), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  record: process.env.CRISISLINT_FRAGMENT_ANALYSES
+    ? (json) => process.once('exit', () => writeFileSync(process.env.CRISISLINT_FRAGMENT_ANALYSES, json()))
+    : undefined,
+};
+
 globalThis[Symbol.for('crisislint.requireCompromise')] = () => {
   const file = require.resolve('compromise', { paths: [join(__dirname, '..', 'dist')] });
   let version;

@@ -57,6 +57,9 @@ const sh = (command: string, cwd: string, env: NodeJS.ProcessEnv, timeout = 300_
 
 /** Commands another test runs, and why they are not run here. */
 const RUN_ELSEWHERE: Record<string, string> = {
+  'crisislint --daemon start': 'tests/daemon.test.ts starts, queries and stops the warm server',
+  'export CRISISLINT_DAEMON=1': 'tests/daemon.test.ts and tests/performance-equivalence.test.ts run commands with it set',
+  'crisislint --daemon status': 'tests/daemon.test.ts',
   'npm test': '.ci/run runs it in the clone CI makes (the README\'s second set-up command)',
   'npm ci': 'the workflow step before `npx crisislint`; the fresh-clone test below runs npm ci',
 };

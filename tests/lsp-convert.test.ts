@@ -47,7 +47,7 @@ describe('fix all of a rule', () => {
     expect(passive).toHaveLength(2);
     const edits = nonOverlappingEdits(passive);
     expect(edits).toHaveLength(2);
-    expect(apply(text, edits)).toMatch(/^We identified the issue and we implemented a fix\./i);
+    expect(apply(text, edits)).toMatch(/^We have identified the issue and we have implemented a fix\./i);
     const overlapping = { ...passive[1], suggestions: [{ ...passive[0].suggestions[0], text: 'x' }] };
     expect(nonOverlappingEdits([passive[0], overlapping])).toHaveLength(1);
   });

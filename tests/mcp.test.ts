@@ -59,10 +59,10 @@ describe('crisislint --mcp', () => {
     expect(data.score).toBeLessThan(70);
     const passive = data.findings.filter((f) => f.ruleId === 'passive-voice');
     expect(passive.map((f) => f.line)).toEqual([1, 1]);
-    expect(passive[0].suggestions[0].text).toMatch(/^we identified the issue$/i);
+    expect(passive[0].suggestions[0].text).toMatch(/^we have now identified the issue$/i);
     expect(data.findings.find((f) => f.ruleId === 'emotion-apology')).toMatchObject({ severity: 'error', line: 3 });
     expect(data.checklist.find((c) => c.principle === 'P2')).toEqual({ principle: 'P2', name: 'Own it', state: 'failed' });
-    expect(data.textWithSuggestions).toMatch(/We identified the issue and we implemented a fix\./i);
+    expect(data.textWithSuggestions).toMatch(/We have (?:now )?identified the issue and we have implemented a fix\./i);
     // The text content says the same for clients that show only text.
     const text = (result.content as { type: string; text: string }[])[0].text;
     expect(text).toContain(`Score ${data.score}/100 ${data.grade}`);
@@ -70,7 +70,8 @@ describe('crisislint --mcp', () => {
   });
 
   it('takes the phase as front matter would give it, with lines still counted in the caller\'s text', async () => {
-    const text = 'We fixed the checkout errors.\nThe issue has been identified.\n';
+    // Without a phase the words read as work under way, so only the given phase closes it.
+    const text = 'We are looking into the checkout errors.\nThe issue has been identified.\n';
     const resolved = (await call('lint_statement', { text, phase: 'resolved' })).structuredContent as unknown as LintData;
     expect(resolved.incidents[0].statements[0]).toMatchObject({ phase: 'resolved', line: 1 });
     expect(resolved.findings.find((f) => f.ruleId === 'passive-voice')?.line).toBe(2);

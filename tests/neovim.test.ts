@@ -57,6 +57,6 @@ describe.skipIf(!hasNvim)('Neovim (headless) with the README snippet', () => {
     const edited = lines.filter((l) => l.startsWith('edited: '));
     expect(lines.slice(1).filter((l) => !l.startsWith('edited: ')).sort()).toEqual(expected.sort());
     // The quick fix, applied by Neovim's own edit code from UTF-16 positions.
-    expect(edited).toEqual(['edited: 🔥 Платежи не работали 40 minutes. We identified the issue and a fix has been implemented.']);
+    expect(edited).toEqual(['edited: 🔥 Платежи не работали 40 minutes. We have now identified the issue and a fix has been implemented.']);
   });
 });

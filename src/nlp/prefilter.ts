@@ -6,8 +6,6 @@
 // alone, compiled on first use.
 // The literals are derived from whatever list is configured, never written by hand.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 // ---- required literals -----------------------------------------------------------------------
 
@@ -457,18 +455,29 @@ export function analyseFragment(fragment: string, unicode = false): FragmentAnal
  * list, or running from the sources) is analysed here; tests/precomputed-model.test.ts checks the table.
  */
 let built: Map<string, FragmentAnalysis | null> | undefined;
-const recordTo = process.env.CRISISLINT_FRAGMENT_ANALYSES;
-const recorded = recordTo ? new Map<string, FragmentAnalysis | null>() : undefined;
-if (recorded) process.once('exit', () => writeFileSync(recordTo!, JSON.stringify([...recorded])));
+/**
+ * The table's file access is lent by bin/load-bundle.cjs, so that this module (part of what
+ * lintText bundles for a browser) imports no Node built-in; without it every fragment is analysed.
+ */
+interface FragmentTableHost {
+  /** The table's JSON, or undefined when there is none. */
+  read(): string | undefined;
+  /** Set while the build records the table (CRISISLINT_FRAGMENT_ANALYSES=FILE): write it at exit. */
+  record?(json: () => string): void;
+}
+const host = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.fragmentTable')] as FragmentTableHost | undefined;
+const recorded = host?.record ? new Map<string, FragmentAnalysis | null>() : undefined;
+if (recorded) host!.record!(() => JSON.stringify([...recorded]));
 
 export function builtAnalyses(): Map<string, FragmentAnalysis | null> {
   if (built) return built;
   built = new Map();
-  if (recorded) return built;
+  if (recorded || !host) return built;
   try {
-    built = new Map(JSON.parse(readFileSync(fileURLToPath(new URL('./fragment-analyses.json', import.meta.url)), 'utf8')) as [string, FragmentAnalysis | null][]);
+    const json = host.read();
+    if (json) built = new Map(JSON.parse(json) as [string, FragmentAnalysis | null][]);
   } catch {
-    // No table (running from the sources, or an older build): analyse every fragment.
+    // A damaged table: analyse every fragment.
   }
   return built;
 }
