@@ -254,7 +254,7 @@ describe.skipIf(!HAS_CHROMIUM)('in Chromium', () => {
       // Apply the passive-voice suggestion: the text and the score change.
       const finding = page.locator('#findings ol.findings > li', { hasText: 'passive-voice' });
       await finding.getByRole('button', { name: 'Apply' }).click();
-      const applied = 'Checkout failed for many customers. We identified the issue and we are working on a fix.';
+      const applied = 'Checkout failed for many customers. We have identified the issue and we are working on a fix.';
       expect(await page.locator('#statement').inputValue()).toBe(applied);
       await shownFor(page, applied);
       expect(await page.locator('#findings').innerText()).not.toContain('hides who acted');
