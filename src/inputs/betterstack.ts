@@ -8,7 +8,7 @@ import { assembleIncident, type RawStatement } from '../engine/document.js';
 import type { Impact, Incident, IncidentMeta, SourceFile } from '../engine/model.js';
 import { InputError } from './errors.js';
 import { ProseBuilder } from './prose.js';
-import { addJsonBody, date, isObject, malformedJson, StringLocator, text } from './statuspage-json.js';
+import { addJsonBody, date, isObject, parseJsonSource, StringLocator, text } from './statuspage-json.js';
 import type { InputFormat } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -44,12 +44,7 @@ function updatePhase(update: Resource): 'resolved' | undefined {
 }
 
 export function parseBetterStack(source: SourceFile): { incidents: Incident[]; directives: [] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(source.text);
-  } catch (error) {
-    throw malformedJson(error, source);
-  }
+  const data = parseJsonSource(source);
   const all = resources(data);
   const reports = all.filter((r) => r.type === 'status_report');
   if (reports.length === 0 && !all.some((r) => r.type === 'status_page')) {

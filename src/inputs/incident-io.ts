@@ -9,7 +9,7 @@ import type { Impact, Incident, IncidentMeta, SourceFile } from '../engine/model
 import { InputError } from './errors.js';
 import { parsePhase } from './frontmatter.js';
 import { ProseBuilder } from './prose.js';
-import { addJsonBody, date, isObject, malformedJson, StringLocator, text } from './statuspage-json.js';
+import { addJsonBody, date, isObject, parseJsonSource, StringLocator, text } from './statuspage-json.js';
 import type { InputFormat } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -93,12 +93,7 @@ function readIncident(incident: Json, path: string, index: number, locator: Stri
 }
 
 export function parseIncidentIo(source: SourceFile): { incidents: Incident[]; directives: [] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(source.text);
-  } catch (error) {
-    throw malformedJson(error, source);
-  }
+  const data = parseJsonSource(source);
   const locator = new StringLocator(source.text);
   const incidents: Incident[] = [];
   for (const { incident, path, widget } of incidentsOf(data)) {

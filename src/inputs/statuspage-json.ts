@@ -46,6 +46,15 @@ function errorOffset(text: string): number {
   return failing - 1;
 }
 
+/** The file's JSON value; a parse error becomes one line naming where and what (malformedJson). */
+export function parseJsonSource(source: SourceFile): unknown {
+  try {
+    return JSON.parse(source.text);
+  } catch (error) {
+    throw malformedJson(error, source);
+  }
+}
+
 /** Turns V8's JSON.parse message into "line L, column C: what is wrong". */
 export function malformedJson(error: unknown, source: SourceFile): InputError {
   const raw = error instanceof Error ? error.message : String(error);
@@ -280,12 +289,7 @@ function readIncident(incident: unknown, path: string, index: number, locator: S
 }
 
 export function parseStatuspageJson(source: SourceFile): { incidents: Incident[]; directives: [] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(source.text);
-  } catch (error) {
-    throw malformedJson(error, source);
-  }
+  const data = parseJsonSource(source);
   const locator = new StringLocator(source.text);
   const incidents: Incident[] = [];
   for (const { incident, path } of incidentsOf(data)) {
