@@ -24,7 +24,7 @@
 
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,7 +262,9 @@ export function precomputeFragmentAnalyses(outdir = join(root, 'dist')) {
   const env = { ...process.env, CRISISLINT_FRAGMENT_ANALYSES: temp, CRISISLINT_CODE_CACHE: '0', CRISISLINT_TIMING: '', CRISISLINT_DAEMON: '' };
   const list = spawnSync(process.execPath, [bin, '--no-config', '--list-rules'], { env: { ...env, CRISISLINT_FRAGMENT_ANALYSES: '' }, encoding: 'utf8' });
   const everyRule = list.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]).flatMap((id) => ['--rule', `${id}=warning`]);
-  const examples = ['fixtures/poor-statement.md', 'fixtures/timeline.md', 'fixtures/good-statement.md', 'fixtures/pasted-timeline.txt', 'fixtures/inputs'];
+  // Named files, not a folder: an installed package sits under node_modules, which walks skip.
+  // The fixtures the package ships (package.json "files") are enough to reach every list.
+  const examples = ['fixtures/poor-statement.md', 'fixtures/timeline.md', 'fixtures/good-statement.md', 'fixtures/pasted-timeline.txt', 'fixtures/inputs/incidents.json'].filter((f) => existsSync(join(root, f)));
   const run = spawnSync(process.execPath, [bin, '--no-config', '--format', 'json', '--workers', '0', ...everyRule, ...examples], { cwd: root, env, stdio: 'ignore' });
   if (run.status !== 0 && run.status !== 1) throw new PatchError(`recording the phrase fragments' analyses failed (exit ${run.status})`);
   const entries = JSON.parse(readFileSync(temp, 'utf8'));
