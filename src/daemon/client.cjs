@@ -223,7 +223,7 @@ function control(root, what) {
   return exchange(path, { [what]: true }, (message) => message);
 }
 
-module.exports = { runOnServer, control, socketPath, serverKey, onMessages, send, KEYED_ENV };
+module.exports = { runOnServer, control, socketPath, serverKey, onMessages, send, spawnServer, KEYED_ENV };
 
 // Kept for the bin: whether a command asks for the daemon itself (--daemon …), which never goes to a server.
 module.exports.isDaemonCommand = (argv) => argv.some((a) => a === '--daemon' || a.startsWith('--daemon='));

@@ -7,5 +7,7 @@ export function socketPath(root: string, env?: NodeJS.ProcessEnv): string;
 export function onMessages(socket: Socket, handle: (message: Record<string, unknown>) => void): void;
 export function send(socket: Socket, message: unknown): void;
 export function control(root: string, what: 'stop' | 'status'): Promise<Record<string, unknown> | undefined>;
+/** Starts a server in the background for this build; returns at once. */
+export function spawnServer(root: string): void;
 export function runOnServer(argv: string[], root: string): Promise<boolean>;
 export function isDaemonCommand(argv: string[]): boolean;

@@ -15,13 +15,12 @@
 // `--daemon stop`. Anything unexpected ends in a cold run on the client's side, never in a wrong
 // or empty report.
 
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProgram, main, type MainIo } from '../cli/main.js';
-import { control, onMessages, send, serverKey, socketPath } from './client.cjs';
+import { control, onMessages, send, serverKey, socketPath, spawnServer } from './client.cjs';
 
 /** The package folder of the running bundle (dist/crisislint.cjs). */
 function packageRoot(): string {
@@ -54,14 +53,7 @@ export async function daemonCommand(action: string, io: MainIo): Promise<number>
     io.stdout.write(`crisislint daemon: already running (${describe(status.status as ServerStatus)})\n`);
     return 0;
   }
-  const child = spawn(process.execPath, [join(root, 'bin', 'crisislint.cjs'), '--daemon', 'start'], {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, CRISISLINT_DAEMON: '', CRISISLINT_DAEMON_SERVE: '1' },
-    cwd: root,
-    windowsHide: true,
-  });
-  child.unref();
+  spawnServer(root);
   for (const started = Date.now(); Date.now() - started < START_WAIT_MS; ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const now = await control(root, 'status');
