@@ -187,3 +187,46 @@ describe('rules read the understood statement', () => {
     }
   });
 });
+
+// Written for this project: repair told as under way or aimed at, a resolution word used as a
+// modifier, and short real resolutions, in several industries and sentence shapes.
+describe('repair under way is not a resolution', () => {
+  const underWay = [
+    'The tram network lost power this morning. Services are now being restored line by line.',
+    'We have a route to restoring the booking site and are bringing the servers back up one rack at a time.',
+    'Technicians are working round the clock to rectify the fault in the ticket gates.',
+    'Our teams are still working hard to make sure every branch is back to normal.',
+    'Our landline service is down in two counties. A crew of field engineers has been sent to the exchange.',
+    'The payroll portal is unavailable. We are doing all we can to bring it back online quickly.',
+    'Things are slowly getting back to normal at the depot, and trucks are leaving again in small numbers.',
+    'Both fixed and mobile calls are failing in the west of the country.',
+    'Most of the restored accounts show their full history; we are checking the rest.',
+  ];
+  it('reads none of these as resolved', () => {
+    for (const text of underWay) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).not.toBe('resolved');
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('live-update');
+    }
+  });
+  it('asks them for a next update and not for a fuller resolution or prevention', () => {
+    for (const text of underWay) {
+      const ids = ruleIds(lint(text));
+      expect(ids, text).not.toContain('hollow-resolution');
+      expect(ids, text).not.toContain('missing-prevention');
+      expect(ids, text).toContain('missing-next-update');
+    }
+  });
+  it('still sees short, informal and plain resolutions', () => {
+    for (const text of ['Fixed.', 'All good now, closing this.', 'Service has been restored for all customers.', 'Everything is running again after the rollback.', 'The lifts in the north tower are working again.', 'Sorted now, thanks for your patience.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+  it('reads a partial restoration as still open', () => {
+    for (const text of ['Email has been restored for most customers; a few mailboxes remain affected and we are working on them.', 'Card payments have been restored in most stores, but some shops in the south still cannot take cards.']) {
+      const phase = incidentOf(text).statements[0].phase;
+      expect(phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});

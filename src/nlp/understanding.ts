@@ -253,6 +253,12 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
 const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+/** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
+const UNDER_WAY_BEFORE = /\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i;
+const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;
+/** A resolution word used as a modifier: after a determiner or preposition ("both fixed and mobile", "of restored customers"). */
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|our|your|their|its|both|of|any|these|those|newly)\s+$/i;
+const ATTRIBUTIVE_AFTER = /^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|are|was|were|has|have|working|running|back|operating|available|online)\b)[a-z]+\s+(?:lines?|broadband|network|services?|phones?|connections?|customers?|users?)\b|\s+(?:line|lines|broadband|wireless|price|prices|fee|fees|rate|rates|term|ip|income|costs?|point|width|assets?)\b)/i;
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
 const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
@@ -260,10 +266,27 @@ const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
   if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
-  const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
-  if (!m) return undefined;
+  if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return undefined;
+  // Every mention, not only the first: "we have resolved the electrical fault and all services
+  // have been restored" is over although our repair of the fault alone does not say so.
+  const all = globalPhraseRegex(understandingPhrases.resolution.words);
+  for (let m = all.exec(text), seen = 0; m && seen < 3; m = all.exec(text), seen++) {
+    const found = resolutionAt(text, clauses, m);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpExecArray): ResolutionFact | undefined {
   // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "services are now being restored", "bringing the platform back up", "working hard to ensure all
+  // services are back to normal": repair under way or aimed at, not done.
+  if (UNDER_WAY_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "users will see connectivity restored", "we expect everything back up": a forecast compromise may not cut.
+  if (FORECAST_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index))) return undefined;
+  // "both fixed and mobile", "the majority of restored customers": the word describes a noun.
+  if (/^(?:resolved|fixed|restored|recovered|mitigated)$/i.test(m[0]) && (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || ATTRIBUTIVE_AFTER.test(text.slice(m.index + m[0].length)))) return undefined;
   // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
   if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
