@@ -75,6 +75,9 @@ describe('statement kind and phase', () => {
     for (const text of [
       'On Saturday from 06:00 UTC we will upgrade the database servers; the work takes about an hour and you should not notice it.',
       'We will migrate the build servers to a new cloud region next week.',
+      // Planned work told without the words "scheduled" or "maintenance".
+      'The ticket office systems will be unavailable for about six hours on Sunday night while we replace the payment terminals. This work will begin at 23:00.',
+      'Our warehouse database will pause order processing this weekend while we carry out necessary work on its storage. The process will start at 21:00 on Friday.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance).toBe(true);
@@ -226,6 +229,39 @@ describe('repair under way is not a resolution', () => {
     for (const text of ['Email has been restored for most customers; a few mailboxes remain affected and we are working on them.', 'Card payments have been restored in most stores, but some shops in the south still cannot take cards.']) {
       const phase = incidentOf(text).statements[0].phase;
       expect(phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});
+
+// Written for this project: statements told after the fact are not live updates, whatever their
+// grammar in the present ("we are refunding", "we are working on improvements").
+describe('letters, press statements and post-mortem intros', () => {
+  const afterTheFact = [
+    "Dear customers,\n\nLast Thursday our card terminals stopped working for most of the afternoon. I am truly sorry: we let you down. We are refunding every transaction fee from that day.",
+    "Statement on Monday's network outage. On Monday many of our mobile customers could not make calls for six hours. A software fault in a core router caused the outage. We are applying a credit to every affected account.",
+    'On 12 May our hosted database service was unavailable for four hours after an operator deleted the wrong cluster. We lost about forty minutes of writes. We are working on several improvements to our restore process.',
+  ];
+  it('reads them as told after the fact and asks for no next update', () => {
+    for (const text of afterTheFact) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).toBe('postmortem');
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
+  it('names the kind in the missing-prevention message: statement, not post-mortem', () => {
+    const letter = lint(afterTheFact[0]).findings.find((f) => f.ruleId === 'missing-prevention');
+    expect(letter?.message).toMatch(/^The statement says nothing/);
+    expect(understandingOf(incidentOf(afterTheFact[0]).statements[0]).kind).toBe('letter');
+    const report = 'Incident report. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration.';
+    expect(lint(report).findings.find((f) => f.ruleId === 'missing-prevention')?.message).toMatch(/^The post-mortem says nothing/);
+  });
+  it('keeps a letter written while the outage goes on live', () => {
+    for (const text of [
+      'Dear members,\n\nSince Tuesday our booking app has been down. We are working around the clock to restore it and hope to have bookings open again by the weekend.',
+      'Dear customers, the cyber attack on Friday took our ordering system offline. Our team is making good progress and we hope to be able to reopen orders in the coming days.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('postmortem');
       expect(ruleIds(lint(text)), text).toContain('missing-next-update');
     }
   });

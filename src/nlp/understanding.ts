@@ -417,7 +417,9 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   if (planned || incident.isMaintenance) return 'maintenance';
   const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
   if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
-  if (phase === 'postmortem') return 'postmortem';
+  // Told after the fact: a post-mortem when it says it is one (or comes as one), else a press
+  // statement or letter looking back ("Our outage last Friday was unacceptable").
+  if (phase === 'postmortem') return statement.phaseSource === 'given' || namesItselfPostmortem(text) ? 'postmortem' : 'letter';
   if (phase === 'resolved') return 'resolution';
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
@@ -447,6 +449,14 @@ export function readsAsPlannedWork(text: string): boolean {
   return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
 }
 
+const POSTMORTEM_TITLE = /\b(?:post-?mortem|incident report|retrospective|root cause analysis|incident summary|incident review)\b/i;
+const POSTMORTEM_SECTION = /^\s*#{1,6}\s*(?:root cause|timeline|what happened|what went wrong|impact|lessons|action items|follow-?up|remediation)/im;
+
+/** The text calls itself a post-mortem or incident report, or is laid out as one (its sections). */
+function namesItselfPostmortem(text: string): boolean {
+  return POSTMORTEM_TITLE.test(text) || phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200)) || POSTMORTEM_SECTION.test(text);
+}
+
 /**
  * The phase a statement's own words give, or undefined when they do not say. Resolution wording
  * counts only as a stated fact; a summary told in the past with dates or durations is a
@@ -464,6 +474,9 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
     if (pastSummary(statement)) return 'postmortem';
     return 'resolved';
   }
+  // A letter, press statement or post-mortem intro told after the fact: "the outage last Friday",
+  // with its present tense only for follow-up ("we are refunding", "we are working on improvements").
+  if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
@@ -506,6 +519,22 @@ function pastSummary(statement: Statement): boolean {
   const past = text.match(PAST_VERB)?.length ?? 0;
   const present = text.match(PRESENT_PROGRESSIVE)?.length ?? 0;
   return past >= 2 && present === 0;
+}
+
+/** Work on the problem itself, still going on: what makes a statement live, unlike follow-up work. */
+const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investigating|restoring|recovering|fixing|repairing|rectifying|reinstating|bringing|getting|monitoring|experiencing|seeing|working (?:\w+ ){0,4}?(?:to|on) (?:restor|fix|get|bring|resolv|recover|repair|rectif|reinstat|investigat|the (?:issue|problem|outage|fault)))|continu\w* to (?:investigat|restor|work on (?:the|this|a fix))|(?:is|are|remains?) (?:still )?(?:ongoing|under way|underway|in progress)|ongoing investigation|making (?:good |steady |some )?progress|(?:hope|expect|aim|plan)\w* to (?:[\w-]+ ){0,5}?(?:restore|reinstate|bring|get|resume|resolve|fix)|do(?:ing)? (?:\w+ ){0,3}?(?:utmost|everything|all) (?:\w+ ){0,3}?to (?:restore|reinstate|bring|get|resume|resolve|fix))/i;
+
+/**
+ * Told after the fact: a past date, verbs in the past, no present harm or problem still being
+ * worked on. Present tense for follow-up work ("we are refunding fees", "we are working on
+ * improvements") does not make it live.
+ */
+function lookingBack(statement: Statement): boolean {
+  const text = statement.text;
+  if (!phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return false;
+  if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text)) return false;
+  // The past date already dates it; one verb in the past confirms it tells what happened.
+  return text.search(PAST_VERB) >= 0;
 }
 
 const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
