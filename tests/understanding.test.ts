@@ -266,3 +266,22 @@ describe('letters, press statements and post-mortem intros', () => {
     }
   });
 });
+
+// Written for this project: a restoration that has only begun, or whose last step is still
+// running, leaves the update open; a finished process closes it.
+describe('begun is not finished', () => {
+  it('keeps an update open while the restoration is still going', () => {
+    for (const text of [
+      'The storage upgrade has completed and we have begun rebalancing traffic across the new disks. We will watch it for an hour before confirming resolution.',
+      'The booking database is available again for reading. We are currently working on re-importing the reservations made since midnight.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+  it('closes an update whose recovery or import has finished', () => {
+    for (const text of ['The re-import of all customer records has finished.', 'The team has checked every queue and the recovery is complete.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+});

@@ -479,6 +479,9 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
+  // Resolution words with work still going on ("available again for reading; we are re-importing
+  // the rest"): recovery under way.
+  if (resolved) return 'monitoring';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
