@@ -242,6 +242,17 @@ describe('letters, press statements and post-mortem intros', () => {
     "Statement on Monday's network outage. On Monday many of our mobile customers could not make calls for six hours. A software fault in a core router caused the outage. We are applying a credit to every affected account.",
     'On 12 May our hosted database service was unavailable for four hours after an operator deleted the wrong cluster. We lost about forty minutes of writes. We are working on several improvements to our restore process.',
   ];
+  it('dates a story told the same day, or with clock times only', () => {
+    for (const text of [
+      'Earlier today our parcel tracking failed for customers in the north. The fault was a full disk on one server, and the engineers replaced it. We are offering free delivery on the next order to everyone affected.',
+      'The ticket API was down this morning between 6:10AM and 8:02AM. A certificate on the load balancer had expired and we renewed it. We will add an expiry alarm.',
+      'At 04:10 we noticed slow answers from the quote service. At 04:40 we found that a queue had filled. At 05:15 we drained the queue and reset the workers, which restored quotes. We are sorry for the trouble this caused.',
+    ]) {
+      // Told after the fact: a post-mortem, or a resolution when it also says the service is back.
+      expect(['postmortem', 'resolved'], text).toContain(incidentOf(text).statements[0].phase);
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
   it('reads them as told after the fact and asks for no next update', () => {
     for (const text of afterTheFact) {
       const incident = incidentOf(text);
@@ -260,6 +271,8 @@ describe('letters, press statements and post-mortem intros', () => {
     for (const text of [
       'Dear members,\n\nSince Tuesday our booking app has been down. We are working around the clock to restore it and hope to have bookings open again by the weekend.',
       'Dear customers, the cyber attack on Friday took our ordering system offline. Our team is making good progress and we hope to be able to reopen orders in the coming days.',
+      'This evening at 19:20 a power fault hit our data centre and every server restarted. At the moment we are handling many machines that did not come back cleanly. I am sorry.',
+      'Our 4G data service is returning in the south and we expect it to be fully restored by 21:00 this evening. We are sorry for the loss of service our customers have experienced today.',
     ]) {
       expect(incidentOf(text).statements[0].phase, text).not.toBe('postmortem');
       expect(ruleIds(lint(text)), text).toContain('missing-next-update');

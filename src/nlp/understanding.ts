@@ -479,10 +479,10 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
-  // Resolution words with work still going on ("available again for reading; we are re-importing
-  // the rest"): recovery under way.
-  if (resolved) return 'monitoring';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  // Resolution words with work still going on ("available again for reading; the rest is being
+  // re-imported"): recovery under way.
+  if (resolved) return 'monitoring';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
@@ -525,7 +525,7 @@ function pastSummary(statement: Statement): boolean {
 }
 
 /** Work on the problem itself, still going on: what makes a statement live, unlike follow-up work. */
-const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investigating|restoring|recovering|fixing|repairing|rectifying|reinstating|bringing|getting|monitoring|experiencing|seeing|working (?:\w+ ){0,4}?(?:to|on) (?:restor|fix|get|bring|resolv|recover|repair|rectif|reinstat|investigat|the (?:issue|problem|outage|fault)))|continu\w* to (?:investigat|restor|work on (?:the|this|a fix))|(?:is|are|remains?) (?:still )?(?:ongoing|under way|underway|in progress)|ongoing investigation|making (?:good |steady |some )?progress|(?:hope|expect|aim|plan)\w* to (?:[\w-]+ ){0,5}?(?:restore|reinstate|bring|get|resume|resolve|fix)|do(?:ing)? (?:\w+ ){0,3}?(?:utmost|everything|all) (?:\w+ ){0,3}?to (?:restore|reinstate|bring|get|resume|resolve|fix))/i;
+const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investigating|restoring|recovering|fixing|repairing|rectifying|reinstating|bringing|getting|monitoring|experiencing|seeing|working (?:\w+ ){0,4}?(?:to|on) (?:restor|fix|get|bring|resolv|recover|repair|rectif|reinstat|investigat|the (?:issue|problem|outage|fault)))|continu\w* to (?:investigat|restor|work on (?:the|this|a fix))|(?:is|are|remains?) (?:still )?(?:ongoing|under way|underway|in progress)|ongoing investigation|making (?:good |steady |some )?progress|(?:hope|expect|aim|plan)\w* to (?:[\w-]+ ){0,5}?(?:restore|reinstate|bring|get|resume|resolve|fix)|do(?:ing)? (?:\w+ ){0,3}?(?:utmost|everything|all) (?:\w+ ){0,3}?to (?:restore|reinstate|bring|get|resume|resolve|fix|rectify|repair)|(?:are|is|am|['’]re) currently|currently (?:investigating|working|experiencing|seeing|unable|down|unavailable|affected)|at (?:the|this) moment|right now)/i;
 
 /**
  * Told after the fact: a past date, verbs in the past, no present harm or problem still being
@@ -534,11 +534,13 @@ const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investiga
  */
 function lookingBack(statement: Statement): boolean {
   const text = statement.text;
-  if (!phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return false;
   if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text)) return false;
-  // The past date already dates it; one verb in the past confirms it tells what happened.
-  return text.search(PAST_VERB) >= 0;
+  // A past date already dates it, and one verb in the past confirms it tells what happened;
+  // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
+  if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
+  const told = (text.match(PAST_VERB) ?? []).filter((verb) => !/^(?:was|were|had|did)$/i.test(verb));
+  return told.length >= 4 && statement.sentences.length >= 3;
 }
 
-const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
 const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;
