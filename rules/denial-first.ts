@@ -124,7 +124,10 @@ export default defineRule<Options>({
     const statement = incident.statements[0];
     if (!statement) return context.notApplicable();
     for (const sentence of statement.sentences.slice(0, options.openingSentences)) {
-      const denials = findDenials(sentence, options);
+      // "so it would not fail this way again" is a prevention step, not a denial of what happened.
+      let denials = findDenials(sentence, options);
+      const prevention = denials.length > 0 ? context.facts(sentence).prevention : undefined;
+      if (prevention) denials = denials.filter((d) => d.end <= prevention.start || d.start >= prevention.end);
       const acknowledged = firstAcknowledgement(sentence, denials, options);
       const denial = denials[0];
       if (denial && (acknowledged === undefined || denial.start < acknowledged)) {

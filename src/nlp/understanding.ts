@@ -124,6 +124,7 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 /** The harm phrase itself carries the negation ("could not sign in", "unable to"): the clause's negation is the harm. */
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
+const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
@@ -134,6 +135,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
     // "no data loss", "without errors", "no data was lost": denied right before the harm word.
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "changed our tooling so that a change cannot reach every region": a purpose, not harm done.
+    if (PURPOSE.test(text.slice(0, m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
@@ -179,6 +182,8 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
       return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
     }
   }
+  const during = duringCause(text, clauses);
+  if (during) return during;
   if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
   // A cause that is the subject of an effect verb: "Floodwater in our data centre knocked out payments".
   for (const clause of clauses()) {
@@ -198,6 +203,30 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
+}
+
+const FAILURE = phraseRegex(understandingPhrases.cause.failures);
+const NOT_ACTIVITY = phraseRegex(understandingPhrases.cause.notActivity);
+
+/**
+ * A change or task of ours told around a failure in the same sentence: "X started to crash after
+ * a routine configuration change we made", "While running a maintenance script, some sites were
+ * disabled unintentionally". A cause only when the failure is told as a fact in the past; "after
+ * the upgrade we will re-enable writes" or "while we investigate, …" name no cause.
+ */
+function duringCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
+  const m = phraseRegex(understandingPhrases.cause.during).exec(text);
+  if (!m || NOT_ACTIVITY.test(m[0])) return undefined;
+  const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+  if (!FAILURE.test(rest)) return undefined;
+  // The failure is another clause's: a past fact, not denied, predicted or aimed at.
+  const blank = (from: number, to: number) => text.slice(from, Math.min(to, m.index)) + ' ' + text.slice(Math.max(from, m.index + m[0].length), to);
+  const failed = clauses().some((c) => c.tense === 'past' && isStatedFact(c) && FAILURE.test(blank(c.start, c.end)));
+  if (!failed) return undefined;
+  // The cause runs to the end of its time clause ("While running a maintenance script").
+  const clauseEnd = /[,;:]/.exec(text.slice(m.index + m[0].length));
+  const end = m.index + m[0].length + (clauseEnd && clauseEnd.index <= 80 && m.index < 3 ? clauseEnd.index : 0);
+  return { ...span(text, m.index, end), via: 'connective' };
 }
 
 /** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
@@ -328,8 +357,8 @@ const understood = new WeakSet<Incident>();
 const notices = new WeakSet<Incident>();
 
 /**
- * Not a crisis: planned maintenance (that did not overrun), or a security advisory that reports
- * no harm done ("our products are not affected by the published vulnerability"). Rules that ask
+ * Not a crisis: planned maintenance (that did not overrun), or a security advisory that says we
+ * are not affected and reports no harm done ("our products are not affected by the published vulnerability"). Rules that ask
  * for an apology, a cause, a remedy or prevention do not apply.
  */
 export function isNotice(incident: Incident): boolean {
@@ -386,7 +415,10 @@ export function understandIncident(incident: Incident): void {
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
   }
   const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
-  if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
+  // A notice only when it says we are not affected: an advisory we are affected by ("we are
+  // applying the patch now") is a live security incident.
+  const notAffected = statements.some((s) => phraseRegex(understandingPhrases.kind.advisoryNotAffected).test(s.text));
+  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
