@@ -169,7 +169,8 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     const clause = qualifyingClause(text, clauses, connective.start, [NEGATION, AIM]);
     const theory = /^(?:we|i) /i.test(connective.text);
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
-    if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
+    const stated = theory || !clause || (!clause.negated && clause.modality !== 'aim');
+    if (stated && !tellsEffectOnPeople(text, connective, clauses)) return { ...connective, via: theory ? 'theory' : 'connective' };
   }
   // A passive with its agent: "impacted by a recent backend change", "was triggered by a bad deploy".
   const agent = PASSIVE_AGENT.exec(text);
@@ -229,6 +230,19 @@ function duringCause(text: string, clauses: () => readonly Clause[]): CauseFact 
   return { ...span(text, m.index, end), via: 'connective' };
 }
 
+const FEELINGS = phraseRegex(understandingPhrases.cause.feelings);
+
+/**
+ * "The power cut caused real distress to patients": a cause word that is the subject of an effect
+ * on people tells the incident's effect, not what caused it.
+ */
+function tellsEffectOnPeople(text: string, marker: TextSpan, clauses: () => readonly Clause[]): boolean {
+  if (!FEELINGS.test(text) || !phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return false;
+  return clauses().some(
+    (c) => !!c.subject && !!c.object && c.subject.start <= marker.start && marker.end <= c.subject.end && phraseRegex(understandingPhrases.cause.effectLemmas).test(c.lemma) && FEELINGS.test(c.object.text),
+  );
+}
+
 /** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
 function findCauseMarker(text: string): TextSpan | undefined {
   const markers = phraseRegex(causePhrases.markers);
@@ -284,7 +298,7 @@ const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|wh
 const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
-const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
+const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug|faults?|defects?)\b/i;
 
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
