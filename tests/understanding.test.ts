@@ -261,6 +261,16 @@ describe('cause, prevention and advisories in real phrasing', () => {
       for (const id of ['denial-first', 'missing-cause', 'missing-impact', 'missing-apology', 'missing-next-update']) expect(ids, text).not.toContain(id);
     }
   });
+  it('harm denied by the clause that governs it is not harm done', () => {
+    for (const text of [
+      'We have found no evidence that any patient records were accessed.',
+      'Our review has not detected that any of our stores were negatively affected by this exploit.',
+    ]) expect(facts(text).harm, text).toBeUndefined();
+    expect(facts('We found no sign of an intrusion, but some invoices were sent twice.').harm).toBeDefined();
+    const advisory = 'We learned of a critical vulnerability in a popular web framework on Monday. We reviewed our systems within a day and have not detected that any of our services were affected by this exploit. We continue to monitor the situation.';
+    expect(isNotice(incidentOf(advisory))).toBe(true);
+    expect(ruleIds(lint(advisory))).not.toContain('missing-next-update');
+  });
   it('advisory: one we are affected by and patching is a live security incident', () => {
     const text = 'Our customer login service is affected by CVE-2026-1111. We are applying the vendor patch to every server now and will post an update by 15:00 UTC.';
     const incident = incidentOf(text);

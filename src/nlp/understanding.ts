@@ -125,6 +125,15 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+
+/** A lead that denies what follows ("no evidence that", "we have not detected that"), not undone by "but" or "however". */
+function deniedByLead(before: string): boolean {
+  if (!/\b(?:no|not|never)\b|n['’]t\b/i.test(before)) return false;
+  const lead = globalPhraseRegex(understandingPhrases.harm.deniedLead);
+  let last = -1;
+  for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !/\b(?:but|however|although|though|yet)\b|[;:]/i.test(before.slice(last));
+}
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
@@ -137,6 +146,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "changed our tooling so that a change cannot reach every region": a purpose, not harm done.
     if (PURPOSE.test(text.slice(0, m.index))) continue;
+    // "we have found no evidence that any data was taken": denied by the clause that governs it.
+    if (deniedByLead(text.slice(0, m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
