@@ -229,6 +229,11 @@ describe('cause, prevention and advisories in real phrasing', () => {
   it('cause: a cause told in a post-mortem keeps it an incident, not planned work', () => {
     expect(understandingOf(incidentOf('The trigger was a routine DNS update that removed a record.').statements[0]).kind).not.toBe('maintenance');
   });
+  it('cause: a later marker counts when an earlier one is only a first guess', () => {
+    const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
+    expect(facts(text).cause?.text).toMatch(/^we found the/);
+    expect(facts('The root cause? A cleanup task that ran during opening hours and locked the stock tables.').cause).toBeDefined();
+  });
   it('cause: an effect or a promised account still is not a cause', () => {
     for (const text of ['The power cut caused real distress to patients and their families.', 'We will share what happened.', 'We will explain what went wrong once the review is done.']) {
       expect(facts(text).cause, text).toBeUndefined();

@@ -175,8 +175,8 @@ const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNoun
 const PASSIVE_AGENT = /\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i;
 
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
-  const connective = findCauseMarker(text);
-  if (connective) {
+  // Every marker, not only the first: "at first it appeared to be due to X, but we found the problem to be Y".
+  for (const connective of findCauseMarkers(text)) {
     const clause = qualifyingClause(text, clauses, connective.start, [NEGATION, AIM]);
     const theory = /^(?:we|i) /i.test(connective.text);
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
@@ -254,20 +254,21 @@ function tellsEffectOnPeople(text: string, marker: TextSpan, clauses: () => read
   );
 }
 
-/** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
-function findCauseMarker(text: string): TextSpan | undefined {
+/** The cause connectives and stated theories (at most a few), not inside a phrase that only mentions a cause. */
+function findCauseMarkers(text: string): TextSpan[] {
   const markers = phraseRegex(causePhrases.markers);
-  if (!markers.test(text)) return undefined;
+  if (!markers.test(text)) return [];
   const excluded: [number, number][] = [];
   const notCause = new RegExp(phraseRegex(causePhrases.notCause).source, 'gi');
   for (let m = notCause.exec(text); m; m = notCause.exec(text)) excluded.push([m.index, m.index + m[0].length]);
   const re = new RegExp(markers.source, 'gi');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const found: TextSpan[] = [];
+  for (let m = re.exec(text); m && found.length < 4; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!excluded.some(([s, e]) => start < e && end > s)) return span(text, start, end);
+    if (!excluded.some(([s, e]) => start < e && end > s)) found.push(span(text, start, end));
   }
-  return undefined;
+  return found;
 }
 
 // ---- promise -------------------------------------------------------------------------------
