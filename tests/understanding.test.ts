@@ -259,6 +259,7 @@ describe('cause, prevention and advisories in real phrasing', () => {
     for (const text of [
       'Researchers disclosed a critical zero-day vulnerability in a popular logging library. Our booking platform is NOT affected. Our engineers checked every service and confirmed that we do not use the affected module.',
       'Security advisory (CVE-2026-4242): a flaw in a widely used image library was published today. The patient portal does not include this library and is unaffected.',
+      'A third-party vulnerability in a common font parser was announced this week. Our ticketing apps are highly unlikely to be affected, and there is nothing you need to do. We will keep watching the situation.',
     ]) {
       const incident = incidentOf(text);
       expect(isNotice(incident), text).toBe(true);
