@@ -229,6 +229,15 @@ describe('cause, prevention and advisories in real phrasing', () => {
   it('cause: a cause told in a post-mortem keeps it an incident, not planned work', () => {
     expect(understandingOf(incidentOf('The trigger was a routine DNS update that removed a record.').statements[0]).kind).not.toBe('maintenance');
   });
+  it('cause: a failure told intransitively names no cause; a transitive one does', () => {
+    for (const text of ['Our fare calculator stopped working on Monday morning.', 'The payment terminals crashed during the lunch rush.', 'The card readers stopped responding at noon.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
+    for (const text of ['A power surge crashed the payment terminals during the lunch rush.', 'A runaway batch job overloaded the ledger database on Monday.']) {
+      expect(facts(text).cause?.via, text).toBe('subject');
+    }
+    expect(ruleIds(lint('---\nstatus: resolved\n---\nOur fare calculator stopped working on Monday morning for two hours. It works again.'))).toContain('missing-cause');
+  });
   it('cause: a later marker counts when an earlier one is only a first guess', () => {
     const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
     expect(facts(text).cause?.text).toMatch(/^we found the/);

@@ -201,7 +201,8 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
   for (const clause of clauses()) {
     if (!clause.object || clause.negated || clause.passive || clause.infinitive) continue;
     if (clause.modality !== 'fact') continue;
-    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
+    // The verb as written too: compromise's lemma can be off ("overloaded" -> "overloade").
+    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma) && !phraseRegex(understandingPhrases.cause.effectVerbs).test(clause.verb.text)) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
     // "the failure caused real hardship": the incident itself as subject tells its effect, not its
     // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
@@ -212,11 +213,15 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     if (!clause.subject && !pointsBack) continue;
     if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
     if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
+    // "The terminals crashed during the lunch rush", "the readers stopped working": a failure told
+    // intransitively has no object, only a time, a place or a gerund; it names no cause.
+    if (!causal && NOT_AN_OBJECT.test(clause.object.text)) continue;
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
 }
 
+const NOT_AN_OBJECT = /^(?:(?:during|at|on|in|for|after|before|since|until|over|from|to|by|around|across|with|without|within|under|through|throughout|while|when|as|again|again,|briefly|overnight|yesterday|today|tonight|earlier|later|shortly|repeatedly|intermittently|completely|entirely|just|this|last|early|late|once|twice|several|multiple|and|but|so|or|then)\b|\d|[\w-]+ing\b)/i;
 const FAILURE = phraseRegex(understandingPhrases.cause.failures);
 const NOT_ACTIVITY = phraseRegex(understandingPhrases.cause.notActivity);
 
