@@ -160,7 +160,9 @@ export default defineRule<Options>({
     const attackerActs = phraseRegex(context.options.attackerActs);
     const breachActs = phraseRegex(context.options.breachActs);
     // A statement that tells of an attack: its "records were copied" is the attacker's act.
-    const tellsOfAttack = context.incident.statements.some((s) => s.sentences.some((sentence) => mayTellSevereHarm(sentence.text) && context.facts(sentence).harm?.kind === 'security'));
+    let attack: boolean | undefined;
+    const tellsOfAttack = () =>
+      (attack ??= context.incident.statements.some((s) => s.sentences.some((sentence) => mayTellSevereHarm(sentence.text) && context.facts(sentence).harm?.kind === 'security')));
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
         if (!mayHavePassive(sentence.text, context.options.states)) continue;
@@ -192,7 +194,7 @@ export default defineRule<Options>({
           const opener = nlp.terms[match.groupIndex]?.normal;
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
           // "Authentication hashes were compromised": the hidden actor is the attacker, not us.
-          if (attackerActs.test(match.verb.normal) || (tellsOfAttack && breachActs.test(match.verb.normal))) {
+          if (attackerActs.test(match.verb.normal) || (breachActs.test(match.verb.normal) && tellsOfAttack())) {
             context.report({
               statement,
               sentence,
