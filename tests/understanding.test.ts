@@ -197,6 +197,7 @@ describe('cause, prevention and advisories in real phrasing', () => {
       ['During a routine firmware upgrade, two of our cash-machine switches went offline.', /^During a routine firmware upgrade$/],
       ['The tracking page failed for most shoppers following last night\'s release.', /following last night's release/],
       ['A dormant bug in the fare engine began to crash after a pricing change we pushed.', /./],
+      ['A storage bucket used by the photo service was deleted as part of a cost clean-up.', /^as part of a cost clean-up/],
     ];
     for (const [text, cause] of cases) expect(facts(text).cause?.text, text).toMatch(cause);
   });
@@ -206,6 +207,7 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'After the upgrade we will switch the card readers back on.',
       'While restoring the archive, we kept the shop open for new orders.',
       'Following the migration, every page loads faster than before.',
+      'As part of the upgrade, we removed the old reporting endpoints.',
     ]) expect(facts(text).cause, text).toBeUndefined();
   });
   it('cause: an attack we fell victim to, a cause traced or found, a cause as subject', () => {

@@ -223,6 +223,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
 
 const NOT_AN_OBJECT = /^(?:(?:during|at|on|in|for|after|before|since|until|over|from|to|by|around|across|with|without|within|under|through|throughout|while|when|as|again|again,|briefly|overnight|yesterday|today|tonight|earlier|later|shortly|repeatedly|intermittently|completely|entirely|just|this|last|early|late|once|twice|several|multiple|and|but|so|or|then)\b|\d|[\w-]+ing\b)/i;
 const FAILURE = phraseRegex(understandingPhrases.cause.failures);
+const PASSIVE_FAILURE = phraseRegex(understandingPhrases.cause.passiveFailures);
 const NOT_ACTIVITY = phraseRegex(understandingPhrases.cause.notActivity);
 
 /**
@@ -234,16 +235,21 @@ const NOT_ACTIVITY = phraseRegex(understandingPhrases.cause.notActivity);
 function duringCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
   const m = phraseRegex(understandingPhrases.cause.during).exec(text);
   if (!m || NOT_ACTIVITY.test(m[0])) return undefined;
-  const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
-  if (!FAILURE.test(rest)) return undefined;
-  // The failure is another clause's: a past fact, not denied, predicted or aimed at.
-  const blank = (from: number, to: number) => text.slice(from, Math.min(to, m.index)) + ' ' + text.slice(Math.max(from, m.index + m[0].length), to);
-  const failed = clauses().some((c) => c.tense === 'past' && isStatedFact(c) && FAILURE.test(blank(c.start, c.end)));
-  if (!failed) return undefined;
+  const from = m.index;
+  const to = m.index + m[0].length;
+  const blank = (start: number, end: number) => text.slice(start, Math.min(end, from)) + ' ' + text.slice(Math.max(start, to), end);
+  // A failure told as a past fact in another clause ("the search page failed"), or harm done
+  // outside the time clause ("mailboxes were deleted by mistake"). "As part of the migration we
+  // removed old records" tells work, not a failure; "after the upgrade we will …" predicts.
+  const failed =
+    (FAILURE.test(blank(0, text.length)) || PASSIVE_FAILURE.test(blank(0, text.length))) &&
+    clauses().some((c) => c.tense === 'past' && isStatedFact(c) && (FAILURE.test(blank(c.start, c.end)) || (c.passive && PASSIVE_FAILURE.test(c.verb.text))));
+  const harm = failed ? undefined : detectHarm(text, clauses, 'done');
+  if (!failed && !(harm && (harm.end <= from || harm.start >= to))) return undefined;
   // The cause runs to the end of its time clause ("While running a maintenance script").
-  const clauseEnd = /[,;:]/.exec(text.slice(m.index + m[0].length));
-  const end = m.index + m[0].length + (clauseEnd && clauseEnd.index <= 80 && m.index < 3 ? clauseEnd.index : 0);
-  return { ...span(text, m.index, end), via: 'connective' };
+  const clauseEnd = /[,;:]/.exec(text.slice(to));
+  const end = to + (clauseEnd && clauseEnd.index <= 80 && from < 3 ? clauseEnd.index : 0);
+  return { ...span(text, from, end), via: 'connective' };
 }
 
 const FEELINGS = phraseRegex(understandingPhrases.cause.feelings);
