@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isHostileAct, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
@@ -18,6 +18,8 @@ interface Options {
   incidentAgents: string[];
   /** Participles of harm that, negated, reassure ("no data was lost"). */
   reassurances: string[];
+  /** Participles of an intruder's act ("data was accessed"): no rewrite makes "we" their agent. */
+  hostileActs: string[];
 }
 
 /** "checkout was impacted by a deploy we made" -> "a deploy we made impacted checkout" (simple past only). */
@@ -30,7 +32,11 @@ function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggest
   const object = asObject(text, nlp, subject);
   let agent = text.slice(match.agent.start, match.agent.end);
   if (subject.start === 0) agent = agent[0].toUpperCase() + agent.slice(1);
-  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}`;
+  // A complement between the verb and "by" follows the object: "were knocked offline by the
+  // storm" -> "the storm knocked our customers offline".
+  const by = text.lastIndexOf(' by ', match.agent.start);
+  const complement = by > match.end ? ` ${text.slice(match.end, by).trim()}` : '';
+  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}${complement}`;
   return { desc: `Put the agent first: "${rewrite}"`, text: rewrite, start: subject.start, end: match.agent.end };
 }
 
@@ -136,6 +142,7 @@ export default defineRule<Options>({
       notAgents: PASSIVE_PHRASES.notAgents,
       incidentAgents: PASSIVE_PHRASES.incidentAgents,
       reassurances: PASSIVE_PHRASES.reassurances,
+      hostileActs: PASSIVE_PHRASES.hostileActs,
     },
   },
   check(context) {
@@ -185,7 +192,10 @@ export default defineRule<Options>({
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
           const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
-          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
+          // "Data was accessed": the hidden actor is an intruder, never "we" by default.
+          const hostile = isHostileAct(match, context.options.hostileActs);
+          const suggestion = future || hostile || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
+          const who = hostile ? ': "an unauthorised party [did what]", or "we …" if it was us' : ': "we [did what]"';
           context.report({
             statement,
             sentence,
@@ -193,7 +203,7 @@ export default defineRule<Options>({
             end: match.end,
             severity: owns ? undefined : 'info',
             message: owns
-              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`
+              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : who}.`
               : `Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`,
             suggestions: suggestion ? [suggestion] : undefined,
           });

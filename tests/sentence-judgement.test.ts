@@ -172,3 +172,50 @@ describe('wording seen in real post-incident summaries (own examples)', () => {
     expect(findings('blame-shifting', 'Tracking came back after the carrier restored its scanning service.')).toEqual([]);
   });
 });
+
+describe('passives inside a denial, and an intruder hidden by a passive (own examples)', () => {
+  it('takes no passive inside a denied finding or belief for a hidden agent', () => {
+    expect(findings('passive-voice', 'We have found no evidence that any member records were taken.')).toEqual([]);
+    expect(findings('passive-voice', 'There is no indication that card numbers were copied from the till system.')).toEqual([]);
+    expect(findings('passive-voice', 'We do not believe any prescriptions were altered.')).toEqual([]);
+    expect(findings('passive-voice', 'No patient files were viewed, and nothing suggests that any were copied.')).toEqual([]);
+  });
+  it('still reports a passive that the denial does not govern', () => {
+    const found = findings('passive-voice', 'We found no sign of an intrusion, but the backup volume was deleted on Sunday.');
+    expect(found.map((f) => f.span)).toEqual(['was deleted']);
+  });
+  it('reads an agent whose head has a participle before it', () => {
+    const found = findings('passive-voice', 'Student records were accessed by an unauthorised person using a stolen password.', 'identified');
+    expect(found.map((f) => f.severity)).toEqual(['info']);
+    expect(found[0].span).toBe('were accessed by an unauthorised person using a stolen password');
+    const cause = findings('passive-voice', 'The freeze was caused by an attempted upgrade of the ticketing database.');
+    expect(cause[0].span).toBe('was caused by an attempted upgrade of the ticketing database');
+  });
+  it('never makes "we" the agent of an intruder\'s act', () => {
+    const [finding] = findings('passive-voice', 'Password hashes for some forum accounts were accessed.', 'identified');
+    expect(finding.suggestions ?? []).toEqual([]);
+    expect(finding.message).not.toMatch(/we accessed/i);
+    expect(finding.message).toContain('unauthorised party');
+    const [stolen] = findings('passive-voice', 'Two laptops holding payroll files were stolen.', 'identified');
+    expect(stolen.suggestions ?? []).toEqual([]);
+  });
+  it('ends an agent where the main clause goes on, and keeps a complement in the rewrite', () => {
+    const [finding] = findings('passive-voice', 'Riders who were delayed by the signal fault can claim a refund.');
+    expect(finding?.span ?? '').not.toContain('claim');
+    const [storm] = findings('passive-voice', 'Two substations were knocked offline by the storm.');
+    expect(storm.suggestions?.[0].text).toBe('The storm knocked two substations offline');
+  });
+});
+
+describe('blame-shifting and harm done to customers (own examples)', () => {
+  it('does not read customers harmed in the passive as the ones at fault', () => {
+    expect(findings('blame-shifting', 'We apologise to our subscribers who have been disrupted by the lack of service.')).toEqual([]);
+    expect(findings('blame-shifting', 'We are sorry to every member who was hit by the billing delays.')).toEqual([]);
+    expect(findings('blame-shifting', 'Some customers were knocked offline by the faulty router update we pushed.')).toEqual([]);
+  });
+  it('still reports fault put on users or a supplier', () => {
+    expect(findings('blame-shifting', 'The outage was caused by users misconfiguring their accounts.')).toHaveLength(1);
+    expect(findings('blame-shifting', 'Deliveries stopped due to a failure at our supplier.')).toHaveLength(1);
+    expect(findings('blame-shifting', 'Our customers overloaded the booking servers on Monday.')).toHaveLength(1);
+  });
+});
