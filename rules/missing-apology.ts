@@ -1,6 +1,6 @@
-import { defineRule, type Statement } from '../src/rule.js';
+import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import { APOLOGY_PHRASES, isApology } from '../src/nlp/apology.js';
-import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { liveUpdates } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import type { Phase } from '../src/engine/model.js';
@@ -10,6 +10,12 @@ interface Options {
   apology: string[];
   /** Words that describe harm to customers ("outage", "errors", "could not sign in"). */
   harm: string[];
+}
+
+/** A harm word the sentence denies: "was not a failure", "nor any outage", "no errors". */
+function deniedHarm(text: string, harm: RegExp): boolean {
+  const m = harm.exec(text);
+  return !!m && /\b(?:not|n't|no|nor|never|without)\b(?:\s+[\w'-]+){0,4}\s*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
 }
 
 /** Phases by which an apology is due: once you know what broke, say sorry for it. */
@@ -56,13 +62,21 @@ export default defineRule<Options>({
     const firstDue = updates.findIndex((s) => APOLOGY_DUE.has(s.phase));
     const window = firstDue >= 0 ? updates.slice(0, firstDue + 1) : updates;
     if (window.some(apologises)) return;
-    if (!statements.some((s) => describesHarm(s.text, options.harm))) return context.notApplicable();
+    // Harm done, as the shared detector reads it: a negated or forecast harm ("this was not a
+    // failure of our systems", "no downtime is expected") hurt nobody. The rule's own harm words
+    // (users may add some) count too, unless the detector finds that clause denied.
+    const harm = phraseRegex(options.harm);
+    const hurts = (sentence: Sentence) => {
+      const facts = context.facts(sentence);
+      return !!facts.harm || (harm.test(sentence.text) && !facts.possibleHarm && !deniedHarm(sentence.text, harm));
+    };
+    const hurt = statements.flatMap((s) => s.sentences).find(hurts);
+    if (!hurt) return context.notApplicable();
     const target = updates[0];
     const later = statements.some((s) => !window.includes(s) && apologises(s));
     // Quote the statement's own account of the harm, so the advice is about this incident.
-    const harm = phraseRegex(options.harm);
-    const hurt = statements.flatMap((s) => s.sentences).find((sentence) => harm.test(sentence.text));
-    const quote = hurt && (hurt.text.length <= 120 ? hurt.text : harm.exec(hurt.text)?.[0]);
+    const said = context.facts(hurt).harm;
+    const quote = hurt.text.length <= 120 ? hurt.text : said ? hurt.text.slice(said.start, said.end) : harm.exec(hurt.text)?.[0];
     const what = quote ? ` ("${quote}")` : '';
     context.report({
       statement: target,

@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isHostileAct, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
@@ -18,8 +18,6 @@ interface Options {
   incidentAgents: string[];
   /** Participles of harm that, negated, reassure ("no data was lost"). */
   reassurances: string[];
-  /** Participles of an intruder's act ("data was accessed"): no rewrite makes "we" their agent. */
-  hostileActs: string[];
 }
 
 /** "checkout was impacted by a deploy we made" -> "a deploy we made impacted checkout" (simple past only). */
@@ -142,7 +140,6 @@ export default defineRule<Options>({
       notAgents: PASSIVE_PHRASES.notAgents,
       incidentAgents: PASSIVE_PHRASES.incidentAgents,
       reassurances: PASSIVE_PHRASES.reassurances,
-      hostileActs: PASSIVE_PHRASES.hostileActs,
     },
   },
   check(context) {
@@ -192,10 +189,7 @@ export default defineRule<Options>({
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
           const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
-          // "Data was accessed": the hidden actor is an intruder, never "we" by default.
-          const hostile = isHostileAct(match, context.options.hostileActs);
-          const suggestion = future || hostile || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
-          const who = hostile ? ': "an unauthorised party [did what]", or "we …" if it was us' : ': "we [did what]"';
+          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,
@@ -203,7 +197,7 @@ export default defineRule<Options>({
             end: match.end,
             severity: owns ? undefined : 'info',
             message: owns
-              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : who}.`
+              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`
               : `Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`,
             suggestions: suggestion ? [suggestion] : undefined,
           });

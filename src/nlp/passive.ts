@@ -121,10 +121,7 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   }
   if (by < 0 || breakAfter(by)) return undefined;
   let k = by + 1;
-  // A participle before a noun describes it ("an unauthorised party", "an attempted migration"),
-  // whatever compromise tags it.
-  const modifier = (t: Term) => t.tags.has('Determiner') || t.tags.has('Possessive') || t.tags.has('Adjective') || ((t.tags.has('PastTense') || t.tags.has('Participle')) && !!terms[k + 1]?.tags.has('Noun'));
-  while (k < terms.length && modifier(terms[k]) && !breakAfter(k)) k++;
+  while (k < terms.length && (terms[k].tags.has('Determiner') || terms[k].tags.has('Possessive') || terms[k].tags.has('Adjective')) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
   if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || head.tags.has('Value') || /^\d/.test(head.text)) return undefined;
@@ -263,12 +260,4 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
  */
 export function isReassurance(analysis: Analysis, match: PassiveMatch, harms: readonly string[] = passivePhrases.reassurances): boolean {
   return (isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal)) || isInDeniedEvidence(analysis, match);
-}
-
-/**
- * A hostile act told in the passive ("data was accessed", "hashes were stolen"): whoever hid
- * behind it is an intruder, not us, so the active rewrite must not make "we" its agent.
- */
-export function isHostileAct(match: PassiveMatch, acts: readonly string[] = passivePhrases.hostileActs): boolean {
-  return phraseRegex(acts).test(match.verb.normal);
 }
