@@ -68,7 +68,11 @@ export default defineRule<Options>({
     const harm = phraseRegex(options.harm);
     const hurts = (sentence: Sentence) => {
       const facts = context.facts(sentence);
-      return !!facts.harm || (harm.test(sentence.text) && !facts.possibleHarm && !deniedHarm(sentence.text, harm));
+      if (facts.harm) return true;
+      // "Some users may see errors" hedges harm under way; "a short interruption is possible if we
+      // roll back" or "will be unavailable" forecasts it.
+      if (facts.possibleHarm) return !facts.clauses.some((c) => (c.modality === 'conditional' && c.subordinator !== 'when') || c.tense === 'future');
+      return harm.test(sentence.text) && !deniedHarm(sentence.text, harm);
     };
     const hurt = statements.flatMap((s) => s.sentences).find(hurts);
     if (!hurt) return context.notApplicable();
