@@ -227,3 +227,22 @@ describe('harm and apologies read clause by clause (own examples)', () => {
     expect(edit.endColumn - edit.column).toBe('We apologise for the frustration'.length);
   });
 });
+
+describe('failures made ordinary, and claims of understanding in place of substance (own examples)', () => {
+  it('reports a failure made ordinary or small without a hedge', () => {
+    expect(findings('minimizing', 'The water utility portal was offline overnight. No system is perfect.')).toHaveLength(1);
+    expect(findings('minimizing', 'Our app crashed on launch for some riders. These things happen, and we fixed it quickly.')).toHaveLength(1);
+    expect(findings('minimizing', 'Most listeners did not even notice the stream dropping for ten minutes.')).toHaveLength(1);
+    expect(findings('minimizing', 'Every cloud provider has outages from time to time.')).toHaveLength(1);
+  });
+  it('leaves a forecast for planned work and an admission of a repeat alone', () => {
+    expect(findings('minimizing', 'We will patch the routers on Sunday night; most customers will not notice.', 'scheduled')).toEqual([]);
+    expect(findings('minimizing', 'This is the third time this quarter that invoices failed, and that is not acceptable.')).toEqual([]);
+  });
+  it('reads a bare claim of understanding as a platitude, but not one that says what failed', () => {
+    expect(findings('hollow-affection', 'We truly feel your frustration.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We understand how important our booking platform is to you.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We know how heavily our clinics depend on our scheduling system.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We know how much you rely on us for school pickups, and this week the buses ran up to an hour late.')).toEqual([]);
+  });
+});
