@@ -246,3 +246,32 @@ describe('failures made ordinary, and claims of understanding in place of substa
     expect(findings('hollow-affection', 'We know how much you rely on us for school pickups, and this week the buses ran up to an hour late.')).toEqual([]);
   });
 });
+
+describe('status-page wording: harm nouns, self-scheduled updates, promised learnings (own examples)', () => {
+  const timeline = (...updates: [string, string, string][]) =>
+    `# Ferry booking outage\n\n${updates.map(([label, time, text]) => `## ${label} (${time})\n\n${text}`).join('\n\n')}\n`;
+  it('reads stoppages and lost traffic as harm', () => {
+    expect(findings('missing-apology', 'We are seeing stoppages on a share of the card terminals in our Leeds stores.', 'investigating')).toHaveLength(1);
+    expect(findings('missing-apology', 'Customers on our fibre network are seeing heavy packet loss this evening.', 'investigating')).toHaveLength(1);
+  });
+  it('holds "we expect to update in 30 minutes" as our own timed promise', () => {
+    const text = timeline(
+      ['Investigating', '2025-03-01T10:00:00Z', 'Ferry bookings are failing. We expect to update you in the next 30 minutes.'],
+      ['Update', '2025-03-01T11:30:00Z', 'A database replica has stopped; we are rebuilding it.'],
+      ['Resolved', '2025-03-01T12:00:00Z', 'Bookings work again.'],
+    );
+    const result = lint(text, { only: 'unfulfilled-promise' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['unfulfilled-promise']);
+    const ontime = lint(text.replace('11:30:00Z', '10:30:00Z'), { only: 'unfulfilled-promise' });
+    expect(ontime.findings).toEqual([]);
+  });
+  it('holds a promise to follow up with learnings that never came', () => {
+    const text = timeline(
+      ['Investigating', '2025-03-01T10:00:00Z', 'Ferry bookings are failing. Next update in 30 minutes.'],
+      ['Resolved', '2025-03-01T10:25:00Z', 'Bookings work again. We will follow up with our learnings once the review is done.'],
+    );
+    const result = lint(text, { only: 'unfulfilled-promise', now: '2025-06-01T00:00:00Z' });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0].message).toContain('Promised more details');
+  });
+});
