@@ -18,6 +18,15 @@ function deniedHarm(text: string, harm: RegExp): boolean {
   return !!m && /\b(?:not|n't|no|nor|never|without)\b(?:\s+[\w'-]+){0,4}\s*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
 }
 
+/** A long sentence's harm with its own clause: "authentication hashes were compromised", not one word. */
+function clauseUpTo(text: string, harm: { start: number; end: number }): string {
+  // The last clause punctuation before the harm ("4,000" is a number, not a break).
+  let start = 0;
+  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)/g)) start = m.index + 1;
+  if (harm.end - start > 120) start = harm.start;
+  return text.slice(start, harm.end).trim().replace(/^(?:and|or|but|while|whereas|so)\s+/i, '');
+}
+
 /** Phases by which an apology is due: once you know what broke, say sorry for it. */
 const APOLOGY_DUE: ReadonlySet<Phase> = new Set<Phase>(['identified', 'monitoring', 'resolved', 'postmortem']);
 
@@ -79,8 +88,11 @@ export default defineRule<Options>({
     const target = updates[0];
     const later = statements.some((s) => !window.includes(s) && apologises(s));
     // Quote the statement's own account of the harm, so the advice is about this incident.
-    const said = context.facts(hurt).harm;
-    const quote = hurt.text.length <= 120 ? hurt.text : said ? hurt.text.slice(said.start, said.end) : harm.exec(hurt.text)?.[0];
+    const said = context.facts(hurt).harm ?? (() => {
+      const m = harm.exec(hurt.text);
+      return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+    })();
+    const quote = hurt.text.length <= 120 ? hurt.text : said && clauseUpTo(hurt.text, said);
     const what = quote ? ` ("${quote}")` : '';
     context.report({
       statement: target,

@@ -206,6 +206,13 @@ describe('blame-shifting and harm done to customers (own examples)', () => {
 });
 
 describe('harm and apologies read clause by clause (own examples)', () => {
+  it('takes no harm from a denied finding', () => {
+    expect(findings('missing-apology', 'We have no indication that any customer cards were compromised, nor have we found any sign that passwords were stolen.')).toEqual([]);
+  });
+  it('quotes the clause of a long sentence that tells the harm, not one word', () => {
+    const [finding] = findings('missing-apology', 'Our review of the incident, which took our security team and two outside firms most of the summer, has shown that the home addresses of 4,000 members were exposed.');
+    expect(finding.message).toContain('("has shown that the home addresses of 4,000 members were exposed")');
+  });
   it('takes no harm from a denied sentence', () => {
     expect(findings('missing-apology', 'To be clear, this was not a hack, nor was it a failure of our ticket servers. Sales reopened at noon.')).toEqual([]);
     expect(findings('missing-apology', 'The hospital portal was not down at any point today; appointment reminders were sent as usual.')).toEqual([]);
@@ -234,6 +241,7 @@ describe('failures made ordinary, and claims of understanding in place of substa
     expect(findings('minimizing', 'Our app crashed on launch for some riders. These things happen, and we fixed it quickly.')).toHaveLength(1);
     expect(findings('minimizing', 'Most listeners did not even notice the stream dropping for ten minutes.')).toHaveLength(1);
     expect(findings('minimizing', 'Every cloud provider has outages from time to time.')).toHaveLength(1);
+    expect(findings('minimizing', 'Our mail servers were down for a day; sadly that is the nature of the hosting business.')).toHaveLength(1);
   });
   it('leaves a forecast for planned work and an admission of a repeat alone', () => {
     expect(findings('minimizing', 'We will patch the routers on Sunday night; most customers will not notice.', 'scheduled')).toEqual([]);

@@ -212,6 +212,19 @@ export function isInDeniedEvidence(analysis: Analysis, match: PassiveMatch, deni
   return deniedEvidenceRegex(denials).test(before);
 }
 
+/**
+ * Does the text end inside a denied finding ("we have no indication that any accounts were")?
+ * For a reader of plain text, such as the harm detector: the words before a harm word, cut at
+ * the last clause punctuation.
+ */
+export function endsInDeniedEvidence(before: string, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
+  let cut = 0;
+  for (const m of before.matchAll(/[,;:](?=\s)/g)) cut = m.index + 1;
+  const clause = before.slice(cut);
+  if (/\b(?:but|however|although|though|yet|whereas)\b/i.test(clause)) return false;
+  return deniedEvidenceRegex(denials).test(clause.toLowerCase().replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
+}
+
 const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', 'yet', 'while', 'whereas']);
 const deniedEvidence = new WeakMap<readonly string[], RegExp>();
 function deniedEvidenceRegex(denials: readonly string[]): RegExp {

@@ -25,6 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
+import { endsInDeniedEvidence } from './passive.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -134,6 +135,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
     // "no data loss", "without errors", "no data was lost": denied right before the harm word.
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "we have no indication that any accounts were compromised": a denied finding.
+    if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
