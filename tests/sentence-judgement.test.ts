@@ -283,3 +283,20 @@ describe('status-page wording: harm nouns, self-scheduled updates, promised lear
     expect(result.findings[0].message).toContain('Promised more details');
   });
 });
+
+describe('wording seen in real write-ups (own examples)', () => {
+  it('reads raised latency as harm, and quotes a harm to the end of its phrase', () => {
+    const [finding] = findings('missing-apology', 'Since the move to the new region, shoppers in Spain are seeing elevated latency at checkout, and we are adding capacity.', 'identified');
+    expect(finding.message).toContain('elevated latency at checkout');
+    const [long] = findings('missing-apology', 'Early on Tuesday morning, while our team was still rolling out the new fraud checks to every region, card holders saw high error rates in two countries for almost an hour.');
+    expect(long.message).toContain('("card holders saw high error rates")');
+  });
+  it('takes "we would like to share more detail" as giving it now, not a promise', () => {
+    expect(findings('vague-promise', 'We would like to share more detail about what went wrong. A disk on the billing database filled up at 09:00 UTC.')).toEqual([]);
+    expect(findings('vague-promise', 'We will share more details about what went wrong.', 'identified')).toHaveLength(1);
+  });
+  it('reports an impact called minimal', () => {
+    expect(findings('minimizing', 'Uploads failed for an hour, but the overall impact was negligible.')).toHaveLength(1);
+    expect(findings('minimizing', 'The impact was limited to customers in the Sydney region.')).toEqual([]);
+  });
+});
