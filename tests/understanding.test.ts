@@ -296,6 +296,9 @@ describe('begun is not finished', () => {
     for (const text of ['The re-import of all customer records has finished.', 'The team has checked every queue and the recovery is complete.']) {
       expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
     }
+  });
+});
+
 // Causes, prevention and advisories as real statements tell them (examples written for this project).
 describe('cause, prevention and advisories in real phrasing', () => {
   it('cause: a change or routine task of ours told around a failure', () => {

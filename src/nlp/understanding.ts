@@ -25,6 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
+import { endsInDeniedEvidence } from './passive.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -148,6 +149,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (PURPOSE.test(text.slice(0, m.index))) continue;
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
+    // "we have no indication that any accounts were compromised": a denied finding.
+    if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
