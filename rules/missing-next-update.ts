@@ -1,6 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
-import { readsAsOver } from '../src/nlp/understanding.js';
+import { isNotice, readsAsOver } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -80,6 +80,8 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
+    // A security advisory saying we are not affected is a notice, not an incident to follow.
+    if (!incident.isMaintenance && isNotice(incident)) return context.notApplicable();
     const phases = new Set<Phase>(options.phases);
     const ongoing = phraseRegex(options.ongoing);
     // A cadence ("every 30 minutes") stays in force until the incident closes.

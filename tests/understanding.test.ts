@@ -298,3 +298,142 @@ describe('begun is not finished', () => {
     }
   });
 });
+
+// Causes, prevention and advisories as real statements tell them (examples written for this project).
+describe('cause, prevention and advisories in real phrasing', () => {
+  it('cause: a change or routine task of ours told around a failure', () => {
+    const cases: [string, RegExp][] = [
+      ['While running a cleanup job, a handful of customer mailboxes were deleted by mistake.', /^While running a cleanup job$/],
+      ['While we were moving the ticket database to new hardware, some bookings were duplicated.', /^While we were moving the ticket database to new hardware$/],
+      ['During a routine firmware upgrade, two of our cash-machine switches went offline.', /^During a routine firmware upgrade$/],
+      ['The tracking page failed for most shoppers following last night\'s release.', /following last night's release/],
+      ['A dormant bug in the fare engine began to crash after a pricing change we pushed.', /./],
+      ['A storage bucket used by the photo service was deleted as part of a cost clean-up.', /^as part of a cost clean-up/],
+    ];
+    for (const [text, cause] of cases) expect(facts(text).cause?.text, text).toMatch(cause);
+  });
+  it('cause: the response to an incident, or a change still to come, is not its cause', () => {
+    for (const text of [
+      'While we investigate, some riders may see stale arrival times.',
+      'After the upgrade we will switch the card readers back on.',
+      'While restoring the archive, we kept the shop open for new orders.',
+      'Following the migration, every page loads faster than before.',
+      'As part of the upgrade, we removed the old reporting endpoints.',
+    ]) expect(facts(text).cause, text).toBeUndefined();
+  });
+  it('cause: an attack we fell victim to, a cause traced or found, a cause as subject', () => {
+    for (const text of [
+      'We were the victim of a phishing attack on one of our payroll staff.',
+      'The clinic group fell victim to a ransomware attack over the weekend.',
+      'The slow check-ins were traced to an overloaded badge server.',
+      'The billing errors stemmed from a rounding change in the invoice service.',
+      'The root cause was a race condition in the seat-reservation cache.',
+      'The trigger was a routine certificate rotation on the gateway.',
+      'A misconfigured firewall rule blocked card payments at every store.',
+      'Alerts were raised in error by a faulty temperature probe.',
+      'A latent defect in the sorting software cascaded into a broad slowdown of parcel scanning.',
+    ]) expect(facts(text).cause, text).toBeDefined();
+  });
+  it('a repaired fault is the problem solved, and "we will continue to monitor" is a monitoring update', () => {
+    expect(facts('Our technicians have resolved the power fault at the depot.').resolution).toBeDefined();
+    expect(facts('We have resolved the wiring fault in the signal box.').resolution).toBeDefined();
+    expect(phaseOf('Every ticket machine has now started. We will continue to monitor the network closely.')).toEqual(['monitoring']);
+  });
+  it('cause: a cause told in a post-mortem keeps it an incident, not planned work', () => {
+    expect(understandingOf(incidentOf('The trigger was a routine DNS update that removed a record.').statements[0]).kind).not.toBe('maintenance');
+  });
+  it('cause: a failure told intransitively names no cause; a transitive one does', () => {
+    for (const text of ['Our fare calculator stopped working on Monday morning.', 'The payment terminals crashed during the lunch rush.', 'The card readers stopped responding at noon.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
+    for (const text of ['A power surge crashed the payment terminals during the lunch rush.', 'A runaway batch job overloaded the ledger database on Monday.']) {
+      expect(facts(text).cause?.via, text).toBe('subject');
+    }
+    expect(ruleIds(lint('---\nstatus: resolved\n---\nOur fare calculator stopped working on Monday morning for two hours. It works again.'))).toContain('missing-cause');
+  });
+  it('cause: a later marker counts when an earlier one is only a first guess', () => {
+    const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
+    expect(facts(text).cause?.text).toMatch(/^we found the/);
+    expect(facts('The root cause? A cleanup task that ran during opening hours and locked the stock tables.').cause).toBeDefined();
+  });
+  it('cause: an effect or a promised account still is not a cause', () => {
+    for (const text of ['The power cut caused real distress to patients and their families.', 'We will share what happened.', 'We will explain what went wrong once the review is done.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
+  });
+  it('prevention: a change whose purpose is that the failure cannot happen again', () => {
+    for (const text of [
+      'We also modified the ticket scanner service so it would not fail in this way again.',
+      'We have changed our release tooling so that a price change cannot reach every store at once.',
+      'We split the booking queue so that one slow partner can no longer stall everyone else.',
+      'Every schema change now goes through the same staging run as code.',
+    ]) expect(facts(text).prevention, text).toBeDefined();
+    expect(facts('This will never happen again.').prevention).toBeUndefined();
+    expect(facts('We promise it will not happen again.').prevention).toBeUndefined();
+  });
+  it('prevention: its purpose clause is neither harm nor a denial', () => {
+    expect(facts('We have changed our deploy tooling so that a config change cannot reach every region at once.').harm).toBeUndefined();
+    expect(facts('The card network is down, so shoppers cannot pay at the till.').harm).toBeDefined();
+    const ids = ruleIds(lint('---\nstatus: postmortem\n---\nWe modified the signalling software so it would not fail this way again. On Monday trains ran late for three hours because a timetable import crashed.'));
+    expect(ids).not.toContain('denial-first');
+  });
+  it('advisory: a product not affected by a published vulnerability is a notice', () => {
+    for (const text of [
+      'Researchers disclosed a critical zero-day vulnerability in a popular logging library. Our booking platform is NOT affected. Our engineers checked every service and confirmed that we do not use the affected module.',
+      'Security advisory (CVE-2026-4242): a flaw in a widely used image library was published today. The patient portal does not include this library and is unaffected.',
+      'A third-party vulnerability in a common font parser was announced this week. Our ticketing apps are highly unlikely to be affected, and there is nothing you need to do. We will keep watching the situation.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(isNotice(incident), text).toBe(true);
+      const ids = ruleIds(lint(text));
+      for (const id of ['denial-first', 'missing-cause', 'missing-impact', 'missing-apology', 'missing-next-update']) expect(ids, text).not.toContain(id);
+    }
+  });
+  it('harm denied by the clause that governs it is not harm done', () => {
+    for (const text of [
+      'We have found no evidence that any patient records were accessed.',
+      'Our review has not detected that any of our stores were negatively affected by this exploit.',
+    ]) expect(facts(text).harm, text).toBeUndefined();
+    expect(facts('We found no sign of an intrusion, but some invoices were sent twice.').harm).toBeDefined();
+    const advisory = 'We learned of a critical vulnerability in a popular web framework on Monday. We reviewed our systems within a day and have not detected that any of our services were affected by this exploit. We continue to monitor the situation.';
+    expect(isNotice(incidentOf(advisory))).toBe(true);
+    expect(ruleIds(lint(advisory))).not.toContain('missing-next-update');
+  });
+  it('advisory: one we are affected by and patching is a live security incident', () => {
+    const text = 'Our customer login service is affected by CVE-2026-1111. We are applying the vendor patch to every server now and will post an update by 15:00 UTC.';
+    const incident = incidentOf(text);
+    expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');
+    expect(isNotice(incident)).toBe(false);
+    expect(factsOf(incident.statements[0].sentences[0]).cause).toBeDefined();
+    expect(factsOf(incident.statements[0].sentences[0]).harm?.kind).toBe('security');
+    expect(ruleIds(lint(text))).toContain('missing-remedy');
+  });
+});
+
+describe('passive voice keeps the agent and never makes us the attacker', () => {
+  const passiveFindings = (text: string) => lint(text, { only: 'passive-voice' }).findings;
+  it('reads a named agent behind a participle ("by an attempted migration")', () => {
+    for (const text of ['The outage was caused by an attempted migration of the ledger service.', 'Deliveries were delayed by a failed upgrade of the routing software.']) {
+      const findings = passiveFindings(text);
+      expect(findings.length, text).toBeGreaterThan(0);
+      for (const f of findings) {
+        expect(f.message, text).not.toMatch(/we \[did what\]/);
+        for (const s of f.suggestions ?? []) expect(s.text, text).not.toMatch(/^we\b/i);
+      }
+    }
+  });
+  it('never rewrites an attacker\'s act with us as its agent', () => {
+    for (const text of [
+      'On Tuesday an intruder reached a backup server. Customer names and authentication hashes were compromised.',
+      'Some donor records were stolen.',
+      'A ransomware gang broke into our network. Payroll files were encrypted and copied.',
+    ]) {
+      for (const f of passiveFindings(text)) {
+        for (const s of f.suggestions ?? []) expect(s.text, text).not.toMatch(/^we\b/i);
+        expect(f.message, text).not.toMatch(/"we /i);
+      }
+    }
+    // Outside an attack, "the backups were copied" is our own act and may be rewritten.
+    expect(passiveFindings('The backups were copied to a second region.').some((f) => (f.suggestions ?? []).some((s) => /^we\b/i.test(s.text)))).toBe(true);
+  });
+});
