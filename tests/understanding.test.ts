@@ -273,6 +273,7 @@ describe('letters, press statements and post-mortem intros', () => {
       'Dear customers, the cyber attack on Friday took our ordering system offline. Our team is making good progress and we hope to be able to reopen orders in the coming days.',
       'This evening at 19:20 a power fault hit our data centre and every server restarted. At the moment we are handling many machines that did not come back cleanly. I am sorry.',
       'Our 4G data service is returning in the south and we expect it to be fully restored by 21:00 this evening. We are sorry for the loss of service our customers have experienced today.',
+      'Lines are gradually being reconnected, but the storm damaged more poles than we found this morning, so full restoration is expected to be delayed until tomorrow.',
       'Our card network failed early this morning and thousands of shops lost the ability to take payments. We have made real progress and some shops are starting to see payments go through. We do not yet have an estimate for a full recovery, and our teams continue working to resolve it. I am deeply sorry.',
     ]) {
       expect(incidentOf(text).statements[0].phase, text).not.toBe('postmortem');
