@@ -304,6 +304,24 @@ describe('missing-next-update', () => {
     expect(found[1].suggestions[0].text).toBe(' Next update by 11:20 UTC.');
   });
 
+  it('never suggests a time before the next real update, nor one already past on the newest', () => {
+    const text = timeline([
+      ['Investigating (2024-02-10T10:07:00Z)', 'Uploads are failing.'],
+      ['Identified (2024-02-10T10:52:00Z)', 'A full storage node causes the failures.'],
+      ['Monitoring (2024-02-10T15:20:00Z)', 'We moved uploads away from the full node.'],
+    ]);
+    const found = findings('missing-next-update', text, { now: '2024-02-10T15:30:00Z' });
+    expect(found.map((f) => f.statement)).toEqual([0, 1, 2]);
+    // 30 minutes would be 10:40, before the real next update at 10:52: the suggestion waits for it.
+    expect(found[0].suggestions[0].text).toBe(' Next update by 10:55 UTC.');
+    // A wait of hours is said in hours.
+    expect(found[1].suggestions[0].text).toBe(' Next update in 5 hours.');
+    // The newest update still has time: 30 minutes on.
+    expect(found[2].suggestions[0].text).toBe(' Next update by 15:50 UTC.');
+    // Once that time has passed, any time given now is already broken: no suggestion.
+    expect(findings('missing-next-update', text, { now: '2024-02-11T09:00:00Z' })[2].suggestions).toEqual([]);
+  });
+
   it('does not judge an after-the-fact draft whose phase was only guessed', () => {
     expect(findings('missing-next-update', 'Yesterday sign-in failed for an hour because a certificate expired. We are sorry.')).toEqual([]);
     expect(findings('missing-next-update', 'Sign-in is currently failing for all users.')).toHaveLength(1);
