@@ -127,8 +127,8 @@ const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
 
 /** A lead that denies what follows ("no evidence that", "we have not detected that"), not undone by "but" or "however". */
-function deniedByLead(before: string): boolean {
-  if (!/\b(?:no|not|never)\b|n['’]t\b/i.test(before)) return false;
+export function deniedByLead(before: string): boolean {
+  if (!/\b(?:no|not|never|nor)\b|n['’]t\b/i.test(before)) return false;
   const lead = globalPhraseRegex(understandingPhrases.harm.deniedLead);
   let last = -1;
   for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
@@ -148,6 +148,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (PURPOSE.test(text.slice(0, m.index))) continue;
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
+    // "alerts were triggered in error": a manner (by mistake), not errors users saw.
+    if (/^errors?$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
