@@ -240,6 +240,11 @@ describe('cause, prevention and advisories in real phrasing', () => {
     }
     expect(ruleIds(lint('---\nstatus: resolved\n---\nOur fare calculator stopped working on Monday morning for two hours. It works again.'))).toContain('missing-cause');
   });
+  it('cause: a cause under way as the subject of "is causing"', () => {
+    expect(facts('Unstable links between our depots are causing some parcels to miss their vans.').cause?.via).toBe('subject');
+    expect(facts('This is causing errors for some shoppers.').cause).toBeUndefined();
+    expect(facts('The outage is causing long queues at the tills.').cause).toBeUndefined();
+  });
   it('cause: a later marker counts when an earlier one is only a first guess', () => {
     const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
     expect(facts(text).cause?.text).toMatch(/^we found the/);

@@ -211,7 +211,9 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // ("an update to mitigate X led to …") point back at a cause told just before, and count.
     const causal = /^(?:result|lead|cause|trigger)/.test(clause.lemma);
     const subjectText = clause.subject?.text ?? '';
-    const pointsBack = causal && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    // "This is causing errors": under way, "this" is the incident itself, not a cause told before.
+    const pointsBack = causal && !clause.progressive && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    if (clause.progressive && /^(?:this|that|which|these|it|they)$/i.test(subjectText)) continue;
     if (!clause.subject && !pointsBack) continue;
     if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
     if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
