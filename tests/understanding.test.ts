@@ -262,6 +262,15 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'We split the booking queue so that one slow partner can no longer stall everyone else.',
       'Every schema change now goes through the same staging run as code.',
     ]) expect(facts(text).prevention, text).toBeDefined();
+    for (const text of [
+      'Our release pipeline now rejects price files above the size limit.',
+      'From now on, every storage upgrade will be rolled out one depot at a time.',
+      'To make sure this cannot recur, we moved the timetable importer onto its own servers.',
+      'We will also be reviewing our runbooks for switching to the backup call centre.',
+    ]) expect(facts(text).prevention, text).toBeDefined();
+    for (const text of ['The booking site now runs normally.', 'Click here on the help page to reset your password.', 'We restarted the ticket machines and everything works again.']) {
+      expect(facts(text).prevention, text).toBeUndefined();
+    }
     expect(facts('This will never happen again.').prevention).toBeUndefined();
     expect(facts('We promise it will not happen again.').prevention).toBeUndefined();
   });
