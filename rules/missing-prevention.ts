@@ -97,9 +97,11 @@ export default defineRule<Options>({
       }
     }
     const minor = targetPhase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
+    // Named as the kind it is: a press statement or letter is not a post-mortem.
+    const targetKind = context.understanding(target).kind;
     const gap =
       targetPhase === 'postmortem'
-        ? 'The post-mortem says nothing about stopping a recurrence.'
+        ? `The ${targetKind === 'postmortem' ? 'post-mortem' : 'statement'} says nothing about stopping a recurrence.`
         : incident.isTimeline
           ? 'No update in this incident says what will stop it happening again.'
           : 'The resolution says nothing about stopping a recurrence.';

@@ -35,7 +35,11 @@ function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggest
   const object = asObject(text, nlp, subject);
   let agent = text.slice(match.agent.start, match.agent.end);
   if (subject.start === 0) agent = agent[0].toUpperCase() + agent.slice(1);
-  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}`;
+  // A complement between the verb and "by" follows the object: "were knocked offline by the
+  // storm" -> "the storm knocked our customers offline".
+  const by = text.lastIndexOf(' by ', match.agent.start);
+  const complement = by > match.end ? ` ${text.slice(match.end, by).trim()}` : '';
+  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}${complement}`;
   return { desc: `Put the agent first: "${rewrite}"`, text: rewrite, start: subject.start, end: match.agent.end };
 }
 

@@ -75,6 +75,9 @@ describe('statement kind and phase', () => {
     for (const text of [
       'On Saturday from 06:00 UTC we will upgrade the database servers; the work takes about an hour and you should not notice it.',
       'We will migrate the build servers to a new cloud region next week.',
+      // Planned work told without the words "scheduled" or "maintenance".
+      'The ticket office systems will be unavailable for about six hours on Sunday night while we replace the payment terminals. This work will begin at 23:00.',
+      'Our warehouse database will pause order processing this weekend while we carry out necessary work on its storage. The process will start at 21:00 on Friday.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance).toBe(true);
@@ -184,6 +187,114 @@ describe('rules read the understood statement', () => {
   it('counts neither forecast nor denied impact as minimising', () => {
     for (const text of ['No downtime is expected.', 'A short interruption is possible if we have to roll back.', 'Sessions may drop for a few seconds while each node restarts.']) {
       expect(ruleIds(lint(`We will patch the chat servers on Sunday. ${text}`, { only: 'minimizing' }))).toEqual([]);
+    }
+  });
+});
+
+// Written for this project: repair told as under way or aimed at, a resolution word used as a
+// modifier, and short real resolutions, in several industries and sentence shapes.
+describe('repair under way is not a resolution', () => {
+  const underWay = [
+    'The tram network lost power this morning. Services are now being restored line by line.',
+    'We have a route to restoring the booking site and are bringing the servers back up one rack at a time.',
+    'Technicians are working round the clock to rectify the fault in the ticket gates.',
+    'Our teams are still working hard to make sure every branch is back to normal.',
+    'Our landline service is down in two counties. A crew of field engineers has been sent to the exchange.',
+    'The payroll portal is unavailable. We are doing all we can to bring it back online quickly.',
+    'Things are slowly getting back to normal at the depot, and trucks are leaving again in small numbers.',
+    'Both fixed and mobile calls are failing in the west of the country.',
+    'Most of the restored accounts show their full history; we are checking the rest.',
+  ];
+  it('reads none of these as resolved', () => {
+    for (const text of underWay) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).not.toBe('resolved');
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('live-update');
+    }
+  });
+  it('asks them for a next update and not for a fuller resolution or prevention', () => {
+    for (const text of underWay) {
+      const ids = ruleIds(lint(text));
+      expect(ids, text).not.toContain('hollow-resolution');
+      expect(ids, text).not.toContain('missing-prevention');
+      expect(ids, text).toContain('missing-next-update');
+    }
+  });
+  it('still sees short, informal and plain resolutions', () => {
+    for (const text of ['Fixed.', 'All good now, closing this.', 'Service has been restored for all customers.', 'Everything is running again after the rollback.', 'The lifts in the north tower are working again.', 'Sorted now, thanks for your patience.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+  it('reads a partial restoration as still open', () => {
+    for (const text of ['Email has been restored for most customers; a few mailboxes remain affected and we are working on them.', 'Card payments have been restored in most stores, but some shops in the south still cannot take cards.']) {
+      const phase = incidentOf(text).statements[0].phase;
+      expect(phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});
+
+// Written for this project: statements told after the fact are not live updates, whatever their
+// grammar in the present ("we are refunding", "we are working on improvements").
+describe('letters, press statements and post-mortem intros', () => {
+  const afterTheFact = [
+    "Dear customers,\n\nLast Thursday our card terminals stopped working for most of the afternoon. I am truly sorry: we let you down. We are refunding every transaction fee from that day.",
+    "Statement on Monday's network outage. On Monday many of our mobile customers could not make calls for six hours. A software fault in a core router caused the outage. We are applying a credit to every affected account.",
+    'On 12 May our hosted database service was unavailable for four hours after an operator deleted the wrong cluster. We lost about forty minutes of writes. We are working on several improvements to our restore process.',
+  ];
+  it('dates a story told the same day, or with clock times only', () => {
+    for (const text of [
+      'Earlier today our parcel tracking failed for customers in the north. The fault was a full disk on one server, and the engineers replaced it. We are offering free delivery on the next order to everyone affected.',
+      'The ticket API was down this morning between 6:10AM and 8:02AM. A certificate on the load balancer had expired and we renewed it. We will add an expiry alarm.',
+      'At 04:10 we noticed slow answers from the quote service. At 04:40 we found that a queue had filled. At 05:15 we drained the queue and reset the workers, which restored quotes. We are sorry for the trouble this caused.',
+    ]) {
+      // Told after the fact: a post-mortem, or a resolution when it also says the service is back.
+      expect(['postmortem', 'resolved'], text).toContain(incidentOf(text).statements[0].phase);
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
+  it('reads them as told after the fact and asks for no next update', () => {
+    for (const text of afterTheFact) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).toBe('postmortem');
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
+  it('names the kind in the missing-prevention message: statement, not post-mortem', () => {
+    const letter = lint(afterTheFact[0]).findings.find((f) => f.ruleId === 'missing-prevention');
+    expect(letter?.message).toMatch(/^The statement says nothing/);
+    expect(understandingOf(incidentOf(afterTheFact[0]).statements[0]).kind).toBe('letter');
+    const report = 'Incident report. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration.';
+    expect(lint(report).findings.find((f) => f.ruleId === 'missing-prevention')?.message).toMatch(/^The post-mortem says nothing/);
+  });
+  it('keeps a letter written while the outage goes on live', () => {
+    for (const text of [
+      'Dear members,\n\nSince Tuesday our booking app has been down. We are working around the clock to restore it and hope to have bookings open again by the weekend.',
+      'Dear customers, the cyber attack on Friday took our ordering system offline. Our team is making good progress and we hope to be able to reopen orders in the coming days.',
+      'This evening at 19:20 a power fault hit our data centre and every server restarted. At the moment we are handling many machines that did not come back cleanly. I am sorry.',
+      'Our 4G data service is returning in the south and we expect it to be fully restored by 21:00 this evening. We are sorry for the loss of service our customers have experienced today.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('postmortem');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});
+
+// Written for this project: a restoration that has only begun, or whose last step is still
+// running, leaves the update open; a finished process closes it.
+describe('begun is not finished', () => {
+  it('keeps an update open while the restoration is still going', () => {
+    for (const text of [
+      'The storage upgrade has completed and we have begun rebalancing traffic across the new disks. We will watch it for an hour before confirming resolution.',
+      'The booking database is available again for reading. We are currently working on re-importing the reservations made since midnight.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+  it('closes an update whose recovery or import has finished', () => {
+    for (const text of ['The re-import of all customer records has finished.', 'The team has checked every queue and the recovery is complete.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
     }
   });
 });

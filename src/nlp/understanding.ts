@@ -25,6 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
+import { endsInDeniedEvidence } from './passive.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -150,6 +151,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (deniedByLead(text.slice(0, m.index))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
     if (/^errors?$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // "we have no indication that any accounts were compromised": a denied finding.
+    if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
@@ -323,6 +326,12 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
 const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+/** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
+const UNDER_WAY_BEFORE = /\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i;
+const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;
+/** A resolution word used as a modifier: after a determiner or preposition ("both fixed and mobile", "of restored customers"). */
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|our|your|their|its|both|of|any|these|those|newly)\s+$/i;
+const ATTRIBUTIVE_AFTER = /^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|are|was|were|has|have|working|running|back|operating|available|online)\b)[a-z]+\s+(?:lines?|broadband|network|services?|phones?|connections?|customers?|users?)\b|\s+(?:line|lines|broadband|wireless|price|prices|fee|fees|rate|rates|term|ip|income|costs?|point|width|assets?)\b)/i;
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
 const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug|faults?|defects?)\b/i;
@@ -330,10 +339,27 @@ const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
   if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
-  const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
-  if (!m) return undefined;
+  if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return undefined;
+  // Every mention, not only the first: "we have resolved the electrical fault and all services
+  // have been restored" is over although our repair of the fault alone does not say so.
+  const all = globalPhraseRegex(understandingPhrases.resolution.words);
+  for (let m = all.exec(text), seen = 0; m && seen < 3; m = all.exec(text), seen++) {
+    const found = resolutionAt(text, clauses, m);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpExecArray): ResolutionFact | undefined {
   // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "services are now being restored", "bringing the platform back up", "working hard to ensure all
+  // services are back to normal": repair under way or aimed at, not done.
+  if (UNDER_WAY_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "users will see connectivity restored", "we expect everything back up": a forecast compromise may not cut.
+  if (FORECAST_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index))) return undefined;
+  // "both fixed and mobile", "the majority of restored customers": the word describes a noun.
+  if (/^(?:resolved|fixed|restored|recovered|mitigated)$/i.test(m[0]) && (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || ATTRIBUTIVE_AFTER.test(text.slice(m.index + m[0].length)))) return undefined;
   // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
   if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
@@ -467,7 +493,9 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   if (planned || incident.isMaintenance) return 'maintenance';
   const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
   if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
-  if (phase === 'postmortem') return 'postmortem';
+  // Told after the fact: a post-mortem when it says it is one (or comes as one), else a press
+  // statement or letter looking back ("Our outage last Friday was unacceptable").
+  if (phase === 'postmortem') return statement.phaseSource === 'given' || namesItselfPostmortem(text) ? 'postmortem' : 'letter';
   if (phase === 'resolved') return 'resolution';
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
@@ -497,6 +525,14 @@ export function readsAsPlannedWork(text: string): boolean {
   return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
 }
 
+const POSTMORTEM_TITLE = /\b(?:post-?mortem|incident report|retrospective|root cause analysis|incident summary|incident review)\b/i;
+const POSTMORTEM_SECTION = /^\s*#{1,6}\s*(?:root cause|timeline|what happened|what went wrong|impact|lessons|action items|follow-?up|remediation)/im;
+
+/** The text calls itself a post-mortem or incident report, or is laid out as one (its sections). */
+function namesItselfPostmortem(text: string): boolean {
+  return POSTMORTEM_TITLE.test(text) || phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200)) || POSTMORTEM_SECTION.test(text);
+}
+
 /**
  * The phase a statement's own words give, or undefined when they do not say. Resolution wording
  * counts only as a stated fact; a summary told in the past with dates or durations is a
@@ -514,9 +550,15 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
     if (pastSummary(statement)) return 'postmortem';
     return 'resolved';
   }
+  // A letter, press statement or post-mortem intro told after the fact: "the outage last Friday",
+  // with its present tense only for follow-up ("we are refunding", "we are working on improvements").
+  if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  // Resolution words with work still going on ("available again for reading; the rest is being
+  // re-imported"): recovery under way.
+  if (resolved) return 'monitoring';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
@@ -558,5 +600,23 @@ function pastSummary(statement: Statement): boolean {
   return past >= 2 && present === 0;
 }
 
-const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
+/** Work on the problem itself, still going on: what makes a statement live, unlike follow-up work. */
+const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investigating|restoring|recovering|fixing|repairing|rectifying|reinstating|bringing|getting|monitoring|experiencing|seeing|working (?:\w+ ){0,4}?(?:to|on) (?:restor|fix|get|bring|resolv|recover|repair|rectif|reinstat|investigat|the (?:issue|problem|outage|fault)))|continu\w* to (?:investigat|restor|work on (?:the|this|a fix))|(?:is|are|remains?) (?:still )?(?:ongoing|under way|underway|in progress)|ongoing investigation|making (?:good |steady |some )?progress|(?:hope|expect|aim|plan)\w* to (?:[\w-]+ ){0,5}?(?:restore|reinstate|bring|get|resume|resolve|fix)|do(?:ing)? (?:\w+ ){0,3}?(?:utmost|everything|all) (?:\w+ ){0,3}?to (?:restore|reinstate|bring|get|resume|resolve|fix|rectify|repair)|(?:are|is|am|['’]re) currently|currently (?:investigating|working|experiencing|seeing|unable|down|unavailable|affected)|at (?:the|this) moment|right now)/i;
+
+/**
+ * Told after the fact: a past date, verbs in the past, no present harm or problem still being
+ * worked on. Present tense for follow-up work ("we are refunding fees", "we are working on
+ * improvements") does not make it live.
+ */
+function lookingBack(statement: Statement): boolean {
+  const text = statement.text;
+  if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text)) return false;
+  // A past date already dates it, and one verb in the past confirms it tells what happened;
+  // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
+  if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
+  const told = (text.match(PAST_VERB) ?? []).filter((verb) => !/^(?:was|were|had|did)$/i.test(verb));
+  return told.length >= 4 && statement.sentences.length >= 3;
+}
+
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
 const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;
