@@ -414,6 +414,7 @@ describe('cause, prevention and advisories in real phrasing', () => {
     const denied = '---\nstatus: resolved\n---\nSome login alerts were triggered in error. We have no indication that any accounts were opened by anyone else, nor have we found any sign that passwords were harvested by phishing. We fixed the alert rule.';
     expect(ruleIds(lint(denied))).not.toContain('missing-remedy');
     expect(facts('Some customers saw an error when paying.').harm).toBeDefined();
+    expect(facts('We are seeing an increase in errors on the booking page.').harm).toBeDefined();
     const advisory = 'We learned of a critical vulnerability in a popular web framework on Monday. We reviewed our systems within a day and have not detected that any of our services were affected by this exploit. We continue to monitor the situation.';
     expect(isNotice(incidentOf(advisory))).toBe(true);
     expect(ruleIds(lint(advisory))).not.toContain('missing-next-update');

@@ -150,7 +150,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
-    if (/^errors?$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // "we have no indication that any accounts were compromised": a denied finding.
     if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
