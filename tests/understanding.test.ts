@@ -332,7 +332,16 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'A misconfigured firewall rule blocked card payments at every store.',
       'Alerts were raised in error by a faulty temperature probe.',
       'A latent defect in the sorting software cascaded into a broad slowdown of parcel scanning.',
+      'Our accounts team was targeted by a phishing campaign last week.',
+      'Our payroll provider suffered a ransomware attack, which held up salary payments.',
+      'The slowdown came from a single partner sending millions of requests.',
+      'The underlying problem was a memory leak in the search service.',
+      'A routine update to our firewall rules blocked card payments for 40 minutes.',
     ]) expect(facts(text).cause, text).toBeDefined();
+    // Our response told with an effect verb is not the cause.
+    for (const text of ['We stopped the import job and blocked the abusive traffic at 14:05.', 'We shut down the affected servers to contain the attack.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
   });
   it('a repaired fault is the problem solved, and "we will continue to monitor" is a monitoring update', () => {
     expect(facts('Our technicians have resolved the power fault at the depot.').resolution).toBeDefined();

@@ -209,6 +209,8 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // The verb as written too: compromise's lemma can be off ("overloaded" -> "overloade").
     if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma) && !phraseRegex(understandingPhrases.cause.effectVerbs).test(clause.verb.text)) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    // "We stopped the import job", "we blocked the traffic": our response, not the cause.
+    if (clause.agent === 'we' && phraseRegex(understandingPhrases.cause.mitigations).test(clause.lemma)) continue;
     // "the failure caused real hardship": the incident itself as subject tells its effect, not its
     // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
     // ("an update to mitigate X led to …") point back at a cause told just before, and count.
