@@ -108,6 +108,8 @@ export default defineRule<Options>({
         {
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nPayments are failing for all customers.\n\n## Update (2024-03-01T10:30:00Z)\n\nNo card data was exposed. We are still working on the fix.',
         },
+        // What happened comes first, in words of its own; the denial follows.
+        { text: '---\nstatus: identified\n---\nWhile running a cleanup script, a few hundred shop accounts were disabled by mistake. This was not an attack, and no orders were lost.' },
         // A purpose with a negated failure is a prevention step, not a denial.
         { text: '---\nstatus: postmortem\n---\nWe modified the signalling software so it would not fail this way again. On Monday trains ran late for three hours because a timetable import crashed, and we are sorry.' },
       ],
@@ -130,7 +132,10 @@ export default defineRule<Options>({
       let denials = findDenials(sentence, options);
       const prevention = denials.length > 0 ? context.facts(sentence).prevention : undefined;
       if (prevention) denials = denials.filter((d) => d.end <= prevention.start || d.start >= prevention.end);
-      const acknowledged = firstAcknowledgement(sentence, denials, options);
+      let acknowledged = firstAcknowledgement(sentence, denials, options);
+      // Harm told in words outside the impact list ("sites were disabled unintentionally") acknowledges too.
+      const harm = acknowledged === undefined ? context.facts(sentence).harm : undefined;
+      if (harm && !denials.some((d) => harm.start >= d.start && harm.start < d.end)) acknowledged = harm.start;
       const denial = denials[0];
       if (denial && (acknowledged === undefined || denial.start < acknowledged)) {
         const phrase = sentence.text.slice(denial.start, denial.end);

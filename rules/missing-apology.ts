@@ -79,13 +79,15 @@ export default defineRule<Options>({
     // failure of our systems", "no downtime is expected") hurt nobody. The rule's own harm words
     // (users may add some) count too, unless the detector finds that clause denied.
     const harm = phraseRegex(options.harm);
+    const added = options.harm.length > IMPACT_PHRASES.harm.length ? phraseRegex(options.harm.slice(IMPACT_PHRASES.harm.length)) : undefined;
     const hurts = (sentence: Sentence) => {
       const facts = context.facts(sentence);
       if (facts.harm) return true;
       // "Some users may see errors" hedges harm under way; "a short interruption is possible if we
       // roll back" or "will be unavailable" forecasts it.
       if (facts.possibleHarm) return !facts.clauses.some((c) => (c.modality === 'conditional' && c.subordinator !== 'when') || c.tense === 'future');
-      return harm.test(sentence.text) && !deniedHarm(sentence.text, harm);
+      // The default words are the shared detector's own: it has judged them. Only words a user added count here.
+      return !!added && added.test(sentence.text) && !deniedHarm(sentence.text, added);
     };
     const hurt = statements.flatMap((s) => s.sentences).find(hurts);
     if (!hurt) return context.notApplicable();

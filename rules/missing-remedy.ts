@@ -1,5 +1,5 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
-import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { clauseAt, closesIncident, closingStatement, deniedByLead, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';
@@ -58,6 +58,8 @@ function severeHarm(sentences: Iterable<Sentence>, options: Options, facts: (s: 
         if (hypothetical.test(clauseBefore(sentence.text, m.index))) continue;
         // A harm only forecast, aimed at or denied in its clause is not harm done.
         if (!isStatedFact(clauseAt(facts(sentence).clauses, m.index))) continue;
+        // "nor have we found any sign that credentials were harvested": denied by the clause that governs it.
+        if (deniedByLead(sentence.text.slice(0, m.index))) continue;
         return { label, phrase: m[0] };
       }
     }

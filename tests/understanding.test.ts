@@ -334,7 +334,16 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'A misconfigured firewall rule blocked card payments at every store.',
       'Alerts were raised in error by a faulty temperature probe.',
       'A latent defect in the sorting software cascaded into a broad slowdown of parcel scanning.',
+      'Our accounts team was targeted by a phishing campaign last week.',
+      'Our payroll provider suffered a ransomware attack, which held up salary payments.',
+      'The slowdown came from a single partner sending millions of requests.',
+      'The underlying problem was a memory leak in the search service.',
+      'A routine update to our firewall rules blocked card payments for 40 minutes.',
     ]) expect(facts(text).cause, text).toBeDefined();
+    // Our response told with an effect verb is not the cause.
+    for (const text of ['We stopped the import job and blocked the abusive traffic at 14:05.', 'We shut down the affected servers to contain the attack.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
   });
   it('a repaired fault is the problem solved, and "we will continue to monitor" is a monitoring update', () => {
     expect(facts('Our technicians have resolved the power fault at the depot.').resolution).toBeDefined();
@@ -353,6 +362,11 @@ describe('cause, prevention and advisories in real phrasing', () => {
     }
     expect(ruleIds(lint('---\nstatus: resolved\n---\nOur fare calculator stopped working on Monday morning for two hours. It works again.'))).toContain('missing-cause');
   });
+  it('cause: a cause under way as the subject of "is causing"', () => {
+    expect(facts('Unstable links between our depots are causing some parcels to miss their vans.').cause?.via).toBe('subject');
+    expect(facts('This is causing errors for some shoppers.').cause).toBeUndefined();
+    expect(facts('The outage is causing long queues at the tills.').cause).toBeUndefined();
+  });
   it('cause: a later marker counts when an earlier one is only a first guess', () => {
     const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
     expect(facts(text).cause?.text).toMatch(/^we found the/);
@@ -370,6 +384,15 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'We split the booking queue so that one slow partner can no longer stall everyone else.',
       'Every schema change now goes through the same staging run as code.',
     ]) expect(facts(text).prevention, text).toBeDefined();
+    for (const text of [
+      'Our release pipeline now rejects price files above the size limit.',
+      'From now on, every storage upgrade will be rolled out one depot at a time.',
+      'To make sure this cannot recur, we moved the timetable importer onto its own servers.',
+      'We will also be reviewing our runbooks for switching to the backup call centre.',
+    ]) expect(facts(text).prevention, text).toBeDefined();
+    for (const text of ['The booking site now runs normally.', 'Click here on the help page to reset your password.', 'We restarted the ticket machines and everything works again.']) {
+      expect(facts(text).prevention, text).toBeUndefined();
+    }
     expect(facts('This will never happen again.').prevention).toBeUndefined();
     expect(facts('We promise it will not happen again.').prevention).toBeUndefined();
   });
@@ -397,6 +420,12 @@ describe('cause, prevention and advisories in real phrasing', () => {
       'Our review has not detected that any of our stores were negatively affected by this exploit.',
     ]) expect(facts(text).harm, text).toBeUndefined();
     expect(facts('We found no sign of an intrusion, but some invoices were sent twice.').harm).toBeDefined();
+    expect(facts('No member accounts were opened, nor have we found any sign that passwords were stolen by malware.').harm).toBeUndefined();
+    expect(facts('The reminder alerts were triggered in error.').harm).toBeUndefined();
+    const denied = '---\nstatus: resolved\n---\nSome login alerts were triggered in error. We have no indication that any accounts were opened by anyone else, nor have we found any sign that passwords were harvested by phishing. We fixed the alert rule.';
+    expect(ruleIds(lint(denied))).not.toContain('missing-remedy');
+    expect(facts('Some customers saw an error when paying.').harm).toBeDefined();
+    expect(facts('We are seeing an increase in errors on the booking page.').harm).toBeDefined();
     const advisory = 'We learned of a critical vulnerability in a popular web framework on Monday. We reviewed our systems within a day and have not detected that any of our services were affected by this exploit. We continue to monitor the situation.';
     expect(isNotice(incidentOf(advisory))).toBe(true);
     expect(ruleIds(lint(advisory))).not.toContain('missing-next-update');

@@ -128,8 +128,8 @@ const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
 
 /** A lead that denies what follows ("no evidence that", "we have not detected that"), not undone by "but" or "however". */
-function deniedByLead(before: string): boolean {
-  if (!/\b(?:no|not|never)\b|n['’]t\b/i.test(before)) return false;
+export function deniedByLead(before: string): boolean {
+  if (!/\b(?:no|not|never|nor)\b|n['’]t\b/i.test(before)) return false;
   const lead = globalPhraseRegex(understandingPhrases.harm.deniedLead);
   let last = -1;
   for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
@@ -149,6 +149,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (PURPOSE.test(text.slice(0, m.index))) continue;
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
+    // "alerts were triggered in error": a manner (by mistake), not errors users saw.
+    if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     // "we have no indication that any accounts were compromised": a denied finding.
     if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
@@ -207,12 +209,16 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // The verb as written too: compromise's lemma can be off ("overloaded" -> "overloade").
     if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma) && !phraseRegex(understandingPhrases.cause.effectVerbs).test(clause.verb.text)) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
+    // "We stopped the import job", "we blocked the traffic": our response, not the cause.
+    if (clause.agent === 'we' && phraseRegex(understandingPhrases.cause.mitigations).test(clause.lemma)) continue;
     // "the failure caused real hardship": the incident itself as subject tells its effect, not its
     // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
     // ("an update to mitigate X led to …") point back at a cause told just before, and count.
     const causal = /^(?:result|lead|cause|trigger)/.test(clause.lemma);
     const subjectText = clause.subject?.text ?? '';
-    const pointsBack = causal && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    // "This is causing errors": under way, "this" is the incident itself, not a cause told before.
+    const pointsBack = causal && !clause.progressive && (!clause.subject || /^(?:this|that|which|these|it)$/i.test(subjectText));
+    if (clause.progressive && /^(?:this|that|which|these|it|they)$/i.test(subjectText)) continue;
     if (!clause.subject && !pointsBack) continue;
     if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
     if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
