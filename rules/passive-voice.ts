@@ -50,7 +50,10 @@ function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { sta
   if (subject.relative || subject.negated || subject.end > match.start) return undefined;
   if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
   const before = nlp.terms[subject.firstIndex - 1];
-  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal);
+  // "The regulator (ICO) and the police have been informed": "and" with no verb before it joins
+  // two subjects; moving only the second would change who was informed.
+  const joinsSubjects = !!before && ['and', 'or', 'nor'].includes(before.normal) && !nlp.terms.slice(0, subject.firstIndex - 1).some((t) => t.tags.has('Verb'));
+  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || (['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal) && !joinsSubjects);
   return opensClause ? { start: subject.start, end: subject.end } : undefined;
 }
 

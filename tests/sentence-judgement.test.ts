@@ -300,3 +300,12 @@ describe('wording seen in real write-ups (own examples)', () => {
     expect(findings('minimizing', 'The impact was limited to customers in the Sydney region.')).toEqual([]);
   });
 });
+
+describe('passive rewrites keep a coordinated subject whole (own example)', () => {
+  it('offers no rewrite that moves only the second of two joined subjects', () => {
+    const [finding] = findings('passive-voice', 'The Data Protection Authority (DPA) and the police have been informed.', 'identified');
+    expect(finding.suggestions ?? []).toEqual([]);
+    const [clause] = findings('passive-voice', 'We checked the logs and the alert rule has been changed.', 'identified');
+    expect(clause.suggestions?.[0].text).toBe('we have changed the alert rule');
+  });
+});

@@ -261,6 +261,8 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
   // failed order" would otherwise lose its head noun.
   const before = terms[start - 1];
   if (before && !/[,;:]$/.test(before.text) && !before.tags.has('Conjunction') && !['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal)) return undefined;
+  // "The regulator and the police have been informed": two subjects joined, not a new clause.
+  if (before && ['and', 'or', 'nor'].includes(before.normal) && !terms.slice(0, start - 1).some((t) => t.tags.has('Verb'))) return undefined;
   // The phrase must hold a noun or pronoun to be a subject.
   if (!terms.slice(start, end + 1).some((t) => t.tags.has('Noun') || t.tags.has('Pronoun'))) return undefined;
   return { start: terms[start].start, end: terms[end].end };
