@@ -309,3 +309,23 @@ describe('passive rewrites keep a coordinated subject whole (own example)', () =
     expect(clause.suggestions?.[0].text).toBe('we have changed the alert rule');
   });
 });
+
+describe('more wording from real letters (own examples)', () => {
+  it('reads failures called unavoidable as minimizing', () => {
+    expect(findings('minimizing', 'Outages at a data centre simply cannot be completely prevented.')).toHaveLength(1);
+    expect(findings('minimizing', 'We cannot undo the late deliveries, and we are refunding every fee.')).toEqual([]);
+  });
+  it('reads "one of our suppliers" after "by" as an agent', () => {
+    const [finding] = findings('passive-voice', 'The delay was caused by one of our courier partners.');
+    expect(finding.severity).toBe('info');
+    expect(finding.span).toBe('was caused by one of our courier partners');
+    expect(findings('passive-voice', 'Prices were cut by one third.')[0]?.span ?? '').not.toContain('third');
+  });
+  it('does not quote the repair work as the harm in an apology rewrite', () => {
+    const [finding] = findings('emotion-apology', 'Our engineers responded at once and worked hard to restore the issue-tracking service. We apologise for any inconvenience.');
+    expect(finding.suggestions?.[0]?.text ?? '').not.toContain('responded');
+  });
+  it('reads "of key importance to us" as a value claim', () => {
+    expect(findings('hollow-affection', 'Keeping your parcels moving is of key importance to us.')).toHaveLength(1);
+  });
+});

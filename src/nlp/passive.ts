@@ -124,9 +124,11 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   while (k < terms.length && (terms[k].tags.has('Determiner') || terms[k].tags.has('Possessive') || terms[k].tags.has('Adjective')) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
-  if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || head.tags.has('Value') || /^\d/.test(head.text)) return undefined;
+  // "by one of our service providers": a count before "of" names who, "by 20%" or "by 14:00" does not.
+  const countOf = head.tags.has('Value') && !/^\d/.test(head.text) && terms[k + 1]?.normal === 'of' && !breakAfter(k);
+  if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || (head.tags.has('Value') && !countOf) || /^\d/.test(head.text)) return undefined;
   if (phraseRegex(lists.notAgents).test(head.normal)) return undefined;
-  if (!(head.tags.has('Noun') || head.tags.has('Pronoun'))) return undefined;
+  if (!(head.tags.has('Noun') || head.tags.has('Pronoun') || countOf)) return undefined;
   // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
   let end = k;
   // A modal or auxiliary starts the main clause ("members affected by the delays can claim …").
