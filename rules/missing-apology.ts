@@ -22,7 +22,8 @@ function deniedHarm(text: string, harm: RegExp): boolean {
 function clauseUpTo(text: string, harm: { start: number; end: number }): string {
   // The last clause punctuation before the harm ("4,000" is a number, not a break).
   let start = 0;
-  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)/g)) start = m.index + 1;
+  // A comma before a number ("June 5, 2025") is part of a date.
+  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)(?!\s\d)/g)) start = m.index + 1;
   if (harm.end - start > 120) start = harm.start;
   // …and on to the end of its phrase ("high error" -> "high error rates"), up to a conjunction,
   // preposition or verb that starts another phrase.

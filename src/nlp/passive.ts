@@ -133,7 +133,8 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   let end = k;
   // A modal or auxiliary starts the main clause ("members affected by the delays can claim …").
   // An auxiliary after a pronoun belongs to a relative clause ("a deploy that we had made").
-  const mainVerb = (at: number) => terms[at].tags.has('Modal') || (terms[at].tags.has('Auxiliary') && !terms[at - 1].tags.has('Pronoun'));
+  const mainVerb = (at: number) =>
+    terms[at].tags.has('Modal') || (terms[at].tags.has('Auxiliary') && terms[at].normal !== 'being' && !terms[at - 1].tags.has('Pronoun') && !['that', 'which', 'who', 'whom'].includes(terms[at - 1].normal));
   while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal) && !mainVerb(end + 1)) end++;
   // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
   const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
