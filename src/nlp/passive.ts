@@ -121,7 +121,9 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   }
   if (by < 0 || breakAfter(by)) return undefined;
   let k = by + 1;
-  while (k < terms.length && (terms[k].tags.has('Determiner') || terms[k].tags.has('Possessive') || terms[k].tags.has('Adjective')) && !breakAfter(k)) k++;
+  // Premodifiers, including a participle before its noun ("by an attempted migration").
+  const premodifier = (t: Term) => t.tags.has('Determiner') || t.tags.has('Possessive') || t.tags.has('Adjective') || (isParticiple(t) && !!terms[k + 1]?.tags.has('Noun'));
+  while (k < terms.length && premodifier(terms[k]) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
   // "by one of our service providers": a count before "of" names who, "by 20%" or "by 14:00" does not.
