@@ -329,3 +329,14 @@ describe('more wording from real letters (own examples)', () => {
     expect(findings('hollow-affection', 'Keeping your parcels moving is of key importance to us.')).toHaveLength(1);
   });
 });
+
+describe('rewrites and quotes read naturally (own examples)', () => {
+  it('keeps an adverb after the be-form in a progressive rewrite', () => {
+    const [finding] = findings('passive-voice', 'Card payments are now being processed again.', 'monitoring');
+    expect(finding.suggestions?.[0].text).toBe('We are now processing card payments');
+  });
+  it('ends a harm quote before a modal or a participle that starts another phrase', () => {
+    const [finding] = findings('missing-apology', 'Looking back at the whole week of the spring timetable change, it is clear that the disruption could not have come at a worse time for our members.');
+    expect(finding.message).toContain('("it is clear that the disruption")');
+  });
+});

@@ -7,6 +7,7 @@
 
 import type { Analysis, Term } from './analysis.js';
 import type { Span } from './matchers.js';
+import { deniedByLead } from './denials.js';
 import { phraseRegex } from './phrases.js';
 import passivePhrases from './phrases/passive.json' with { type: 'json' };
 import participleData from './phrases/participles.json' with { type: 'json' };
@@ -202,40 +203,11 @@ export function findPassives(
 /**
  * A passive inside a denied finding or belief: "we have found no evidence that any data was
  * taken", "we do not believe any payment details were accessed". The clause reports what did not
- * happen, so nobody is hidden by it.
+ * happen, so nobody is hidden by it (src/nlp/denials.ts decides, as it does for harm).
  */
-export function isInDeniedEvidence(analysis: Analysis, match: PassiveMatch, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
-  const terms = analysis.terms;
-  // The words of the clause before the passive; the denial must govern it, its subject (at most
-  // six words) following the denial directly: "we found no evidence, but the database was
-  // deleted" denies nothing about the deletion.
-  // compromise keeps punctuation out of a term's text: a gap wider than a space holds some.
-  let start = match.groupIndex;
-  while (start > 0 && terms[start].start - terms[start - 1].end <= 1 && !CLAUSE_OPENERS.has(terms[start - 1].normal)) start--;
-  if (CLAUSE_OPENERS.has(terms[start - 1]?.normal ?? '')) return false;
-  const before = terms.slice(start, match.groupIndex).map((t) => t.normal).join(' ');
-  return deniedEvidenceRegex(denials).test(before);
-}
-
-/**
- * Does the text end inside a denied finding ("we have no indication that any accounts were")?
- * For a reader of plain text, such as the harm detector: the words before a harm word, cut at
- * the last clause punctuation.
- */
-export function endsInDeniedEvidence(before: string, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
-  let cut = 0;
-  for (const m of before.matchAll(/[,;:](?=\s)/g)) cut = m.index + 1;
-  const clause = before.slice(cut);
-  if (/\b(?:but|however|although|though|yet|whereas)\b/i.test(clause)) return false;
-  return deniedEvidenceRegex(denials).test(clause.toLowerCase().replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
-}
-
-const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', 'yet', 'while', 'whereas']);
-const deniedEvidence = new WeakMap<readonly string[], RegExp>();
-function deniedEvidenceRegex(denials: readonly string[]): RegExp {
-  let re = deniedEvidence.get(denials);
-  if (!re) deniedEvidence.set(denials, (re = new RegExp(`(?:^|\\s)(?:${denials.map((d) => `(?:${d})`).join('|')})(?:\\s+[\\w'’-]+){0,6}$`, 'i')));
-  return re;
+export function isInDeniedEvidence(text: string, analysis: Analysis, match: PassiveMatch): boolean {
+  const first = analysis.terms[match.groupIndex];
+  return !!first && deniedByLead(text.slice(0, first.start));
 }
 
 /** True for a negated passive ("no data was lost", "payments could not be sent"). */
@@ -279,5 +251,5 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
  * be sent", "no further changes will be made").
  */
 export function isReassurance(analysis: Analysis, match: PassiveMatch, harms: readonly string[] = passivePhrases.reassurances): boolean {
-  return (isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal)) || isInDeniedEvidence(analysis, match);
+  return isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal);
 }
