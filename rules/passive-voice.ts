@@ -53,6 +53,9 @@ function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { sta
   // scan over the words before the verb group is the fallback.
   if (!subject) return passiveSubject(nlp, match);
   if (subject.relative || subject.negated || subject.end > match.start) return undefined;
+  // "…, including name and zip code, was exposed": a comma between the subject found and the verb
+  // means the real subject is longer than what was found.
+  if (/[,;:()—–]/.test(text.slice(subject.end, match.start))) return undefined;
   if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
   const before = nlp.terms[subject.firstIndex - 1];
   // "The regulator (ICO) and the police have been informed": "and" with no verb before it joins

@@ -340,3 +340,11 @@ describe('rewrites and quotes read naturally (own examples)', () => {
     expect(finding.message).toContain('("it is clear that the disruption")');
   });
 });
+
+describe('breach wording (own example)', () => {
+  it('reads an unauthorised third party as an intruder, and leaves a listed subject whole', () => {
+    const text = 'An unauthorized third party obtained access to our booking system. For about 40 guests, additional details, including phone number, home town, and loyalty tier, were exposed.';
+    const found = findings('passive-voice', text, 'identified');
+    expect(found.every((f) => !(f.suggestions ?? []).some((s) => /^we /i.test(s.text)))).toBe(true);
+  });
+});
