@@ -348,3 +348,10 @@ describe('breach wording (own example)', () => {
     expect(found.every((f) => !(f.suggestions ?? []).some((s) => /^we /i.test(s.text)))).toBe(true);
   });
 });
+
+describe('a negated verb is not a denied finding for the next verb (own example)', () => {
+  it('reports the passive after "was not detected … and"', () => {
+    const found = findings('passive-voice', 'The fault was not detected by our alerts and was identified by a nurse on the night shift.');
+    expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
+  });
+});
