@@ -335,7 +335,7 @@ describe('rewrites and quotes read naturally (own examples)', () => {
     const [finding] = findings('passive-voice', 'Card payments are now being processed again.', 'monitoring');
     expect(finding.suggestions?.[0].text).toBe('We are now processing card payments');
   });
-  it('ends a harm quote before a modal or a participle that starts another phrase', () => {
+  it('ends a harm quote before a modal that starts another phrase', () => {
     const [finding] = findings('missing-apology', 'Looking back at the whole week of the spring timetable change, it is clear that the disruption could not have come at a worse time for our members.');
     expect(finding.message).toContain('("it is clear that the disruption")');
   });
