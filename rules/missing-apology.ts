@@ -22,11 +22,14 @@ function deniedHarm(text: string, harm: RegExp): boolean {
 function clauseUpTo(text: string, harm: { start: number; end: number }): string {
   // The last clause punctuation before the harm ("4,000" is a number, not a break).
   let start = 0;
-  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)/g)) start = m.index + 1;
+  // A comma before a number ("June 5, 2025") is part of a date.
+  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)(?!\s\d)/g)) start = m.index + 1;
+  // Too long: cut at any comma after all, else quote from the harm word.
+  if (harm.end - start > 120) for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)/g)) start = m.index + 1;
   if (harm.end - start > 120) start = harm.start;
   // …and on to the end of its phrase ("high error" -> "high error rates"), up to a conjunction,
   // preposition or verb that starts another phrase.
-  const rest = /^.*?(?=[,;:.!?()]|\s(?:and|but|or|that|which|who|when|while|after|before|because|since|until|on|in|for|to|at|by|with|from|during|as|is|are|was|were|has|have|had)\b|$)/i.exec(text.slice(harm.end))![0];
+  const rest = /^.*?(?=[,;:.!?()]|\s(?:and|but|or|that|which|who|when|while|after|before|because|since|until|on|in|for|to|at|by|with|from|during|as|is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|not)\b|$)/i.exec(text.slice(harm.end))![0];
   const end = harm.end + rest.length - start > 140 ? harm.end : harm.end + rest.length;
   return text.slice(start, end).trim().replace(/^(?:and|or|but|while|whereas|so)\s+/i, '');
 }

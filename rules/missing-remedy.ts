@@ -1,5 +1,6 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
-import { clauseAt, closesIncident, closingStatement, deniedByLead, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { deniedByLead } from '../src/nlp/denials.js';
 import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { findRemedy, REMEDY_PHRASES } from '../src/nlp/remedy.js';

@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isInDeniedEvidence, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
@@ -53,9 +53,15 @@ function movableSubject(text: string, nlp: Analysis, match: PassiveMatch): { sta
   // scan over the words before the verb group is the fallback.
   if (!subject) return passiveSubject(nlp, match);
   if (subject.relative || subject.negated || subject.end > match.start) return undefined;
+  // "…, including name and zip code, was exposed": a comma between the subject found and the verb
+  // means the real subject is longer than what was found.
+  if (/[,;:()—–]/.test(text.slice(subject.end, match.start))) return undefined;
   if (subject.head.tags.has('Pronoun') && !['this', 'that', 'these', 'those'].includes(subject.head.normal)) return undefined;
   const before = nlp.terms[subject.firstIndex - 1];
-  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || ['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal);
+  // "The regulator (ICO) and the police have been informed": "and" with no verb before it joins
+  // two subjects; moving only the second would change who was informed.
+  const joinsSubjects = !!before && ['and', 'or', 'nor'].includes(before.normal) && !nlp.terms.slice(0, subject.firstIndex - 1).some((t) => t.tags.has('Verb'));
+  const opensClause = !before || punctuationBetween(text, before, nlp.terms[subject.firstIndex]) || (['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal) && !joinsSubjects);
   return opensClause ? { start: subject.start, end: subject.end } : undefined;
 }
 
@@ -73,6 +79,8 @@ function formsOf(nlp: Analysis, participle: string) {
   return nlp.conjugate(participle) ?? nlp.conjugate(`we ${participle}`);
 }
 
+const ADVERBS_AFTER_BE = new Set(['now', 'still', 'also', 'currently', 'already', 'just', 'actively', 'gradually', 'slowly']);
+
 /**
  * The active verb for a passive group, in its tense: "has been identified" -> "have identified",
  * "is being restored" -> "are restoring", "could not be sent" -> "could not send", "will be
@@ -86,8 +94,13 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
   const rest = group.filter((w) => !be.includes(w));
   const lead = rest.map((w) => (w === 'has' ? 'have' : w === "n't" ? 'not' : w)).join(' ');
   let verb: string | undefined;
-  if (be.includes('being')) verb = forms.Gerund && `${lead ? `${lead} ` : ''}${be[0] === 'was' || be[0] === 'were' ? 'were' : 'are'} ${forms.Gerund}`;
-  else if (be.includes('been')) verb = (forms.Participle ?? forms.PastTense) && `${lead} ${forms.Participle ?? forms.PastTense}`;
+  // "is now being restored" -> "are now restoring": an adverb stays after the be-form; a modal
+  // ("could be being …") leads.
+  const adverbs = rest.length > 0 && rest.every((w) => ADVERBS_AFTER_BE.has(w));
+  if (be.includes('being')) {
+    const are = be[0] === 'was' || be[0] === 'were' ? 'were' : 'are';
+    verb = forms.Gerund && (adverbs ? `${are} ${lead} ${forms.Gerund}` : `${lead ? `${lead} ` : ''}${are} ${forms.Gerund}`);
+  } else if (be.includes('been')) verb = (forms.Participle ?? forms.PastTense) && `${lead} ${forms.Participle ?? forms.PastTense}`;
   else if (be.includes('be')) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
   else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = forms.Infinitive;
   else if (rest.length === 0) verb = forms.PastTense;
@@ -174,6 +187,8 @@ export default defineRule<Options>({
         for (const match of findPassives(nlp, context.options.states, agentLists)) {
           // "No data was lost" reassures; "payments could not be sent" is a failure someone owns.
           if (isReassurance(nlp, match, context.options.reassurances)) continue;
+          // "We found no evidence that any data was taken": a denied finding hides nobody.
+          if (isInDeniedEvidence(sentence.text, nlp, match)) continue;
           const phrase = sentence.text.slice(match.start, match.end);
           if (match.agent) {
             const withAgent = sentence.text.slice(match.start, match.agent.end);

@@ -300,3 +300,58 @@ describe('wording seen in real write-ups (own examples)', () => {
     expect(findings('minimizing', 'The impact was limited to customers in the Sydney region.')).toEqual([]);
   });
 });
+
+describe('passive rewrites keep a coordinated subject whole (own example)', () => {
+  it('offers no rewrite that moves only the second of two joined subjects', () => {
+    const [finding] = findings('passive-voice', 'The Data Protection Authority (DPA) and the police have been informed.', 'identified');
+    expect(finding.suggestions ?? []).toEqual([]);
+    const [clause] = findings('passive-voice', 'We checked the logs and the alert rule has been changed.', 'identified');
+    expect(clause.suggestions?.[0].text).toBe('we have changed the alert rule');
+  });
+});
+
+describe('more wording from real letters (own examples)', () => {
+  it('reads failures called unavoidable as minimizing', () => {
+    expect(findings('minimizing', 'Outages in any data centre simply cannot be completely prevented.')).toHaveLength(1);
+    expect(findings('minimizing', 'We cannot undo the late deliveries, and we are refunding every fee.')).toEqual([]);
+  });
+  it('reads "one of our suppliers" after "by" as an agent', () => {
+    const [finding] = findings('passive-voice', 'The delay was caused by one of our courier partners.');
+    expect(finding.severity).toBe('info');
+    expect(finding.span).toBe('was caused by one of our courier partners');
+    expect(findings('passive-voice', 'Prices were cut by one third.')[0]?.span ?? '').not.toContain('third');
+  });
+  it('does not quote the repair work as the harm in an apology rewrite', () => {
+    const [finding] = findings('emotion-apology', 'Our engineers responded at once and worked hard to restore the issue-tracking service. We apologise for any inconvenience.');
+    expect(finding.suggestions?.[0]?.text ?? '').not.toContain('responded');
+  });
+  it('reads "of key importance to us" as a value claim', () => {
+    expect(findings('hollow-affection', 'Keeping your parcels moving is of key importance to us.')).toHaveLength(1);
+  });
+});
+
+describe('rewrites and quotes read naturally (own examples)', () => {
+  it('keeps an adverb after the be-form in a progressive rewrite', () => {
+    const [finding] = findings('passive-voice', 'Card payments are now being processed again.', 'monitoring');
+    expect(finding.suggestions?.[0].text).toBe('We are now processing card payments');
+  });
+  it('ends a harm quote before a modal that starts another phrase', () => {
+    const [finding] = findings('missing-apology', 'Looking back at the whole week of the spring timetable change, it is clear that the disruption could not have come at a worse time for our members.');
+    expect(finding.message).toContain('("it is clear that the disruption")');
+  });
+});
+
+describe('breach wording (own example)', () => {
+  it('reads an unauthorised third party as an intruder, and leaves a listed subject whole', () => {
+    const text = 'An unauthorized third party obtained access to our booking system. For about 40 guests, additional details, including phone number, home town, and loyalty tier, were exposed.';
+    const found = findings('passive-voice', text, 'identified');
+    expect(found.every((f) => !(f.suggestions ?? []).some((s) => /^we /i.test(s.text)))).toBe(true);
+  });
+});
+
+describe('a negated verb is not a denied finding for the next verb (own example)', () => {
+  it('reports the passive after "was not detected … and"', () => {
+    const found = findings('passive-voice', 'The fault was not detected by our alerts and was identified by a nurse on the night shift.');
+    expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
+  });
+});

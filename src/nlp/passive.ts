@@ -7,6 +7,7 @@
 
 import type { Analysis, Term } from './analysis.js';
 import type { Span } from './matchers.js';
+import { deniedByLead } from './denials.js';
 import { phraseRegex } from './phrases.js';
 import passivePhrases from './phrases/passive.json' with { type: 'json' };
 import participleData from './phrases/participles.json' with { type: 'json' };
@@ -126,14 +127,17 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   while (k < terms.length && premodifier(terms[k]) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
-  if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || head.tags.has('Value') || /^\d/.test(head.text)) return undefined;
+  // "by one of our service providers": a count before "of" names who, "by 20%" or "by 14:00" does not.
+  const countOf = head.tags.has('Value') && !/^\d/.test(head.text) && terms[k + 1]?.normal === 'of' && !breakAfter(k);
+  if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || (head.tags.has('Value') && !countOf) || /^\d/.test(head.text)) return undefined;
   if (phraseRegex(lists.notAgents).test(head.normal)) return undefined;
-  if (!(head.tags.has('Noun') || head.tags.has('Pronoun'))) return undefined;
+  if (!(head.tags.has('Noun') || head.tags.has('Pronoun') || countOf)) return undefined;
   // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
   let end = k;
   // A modal or auxiliary starts the main clause ("members affected by the delays can claim …").
   // An auxiliary after a pronoun belongs to a relative clause ("a deploy that we had made").
-  const mainVerb = (at: number) => terms[at].tags.has('Modal') || (terms[at].tags.has('Auxiliary') && !terms[at - 1].tags.has('Pronoun'));
+  const mainVerb = (at: number) =>
+    terms[at].tags.has('Modal') || (terms[at].tags.has('Auxiliary') && terms[at].normal !== 'being' && !terms[at - 1].tags.has('Pronoun') && !['that', 'which', 'who', 'whom'].includes(terms[at - 1].normal));
   while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal) && !mainVerb(end + 1)) end++;
   // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
   const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
@@ -199,40 +203,12 @@ export function findPassives(
 /**
  * A passive inside a denied finding or belief: "we have found no evidence that any data was
  * taken", "we do not believe any payment details were accessed". The clause reports what did not
- * happen, so nobody is hidden by it.
+ * happen, so nobody is hidden by it (src/nlp/denials.ts decides, as it does for harm).
  */
-export function isInDeniedEvidence(analysis: Analysis, match: PassiveMatch, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
-  const terms = analysis.terms;
-  // The words of the clause before the passive; the denial must govern it, its subject (at most
-  // six words) following the denial directly: "we found no evidence, but the database was
-  // deleted" denies nothing about the deletion.
-  // compromise keeps punctuation out of a term's text: a gap wider than a space holds some.
-  let start = match.groupIndex;
-  while (start > 0 && terms[start].start - terms[start - 1].end <= 1 && !CLAUSE_OPENERS.has(terms[start - 1].normal)) start--;
-  if (CLAUSE_OPENERS.has(terms[start - 1]?.normal ?? '')) return false;
-  const before = terms.slice(start, match.groupIndex).map((t) => t.normal).join(' ');
-  return deniedEvidenceRegex(denials).test(before);
-}
-
-/**
- * Does the text end inside a denied finding ("we have no indication that any accounts were")?
- * For a reader of plain text, such as the harm detector: the words before a harm word, cut at
- * the last clause punctuation.
- */
-export function endsInDeniedEvidence(before: string, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
-  let cut = 0;
-  for (const m of before.matchAll(/[,;:](?=\s)/g)) cut = m.index + 1;
-  const clause = before.slice(cut);
-  if (/\b(?:but|however|although|though|yet|whereas)\b/i.test(clause)) return false;
-  return deniedEvidenceRegex(denials).test(clause.toLowerCase().replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
-}
-
-const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', 'yet', 'while', 'whereas']);
-const deniedEvidence = new WeakMap<readonly string[], RegExp>();
-function deniedEvidenceRegex(denials: readonly string[]): RegExp {
-  let re = deniedEvidence.get(denials);
-  if (!re) deniedEvidence.set(denials, (re = new RegExp(`(?:^|\\s)(?:${denials.map((d) => `(?:${d})`).join('|')})(?:\\s+[\\w'’-]+){0,6}$`, 'i')));
-  return re;
+export function isInDeniedEvidence(text: string, analysis: Analysis, match: PassiveMatch): boolean {
+  const first = analysis.terms[match.groupIndex];
+  // The lead must govern the passive's own clause: at most its subject stands between them.
+  return !!first && deniedByLead(text.slice(0, first.start), undefined, 6);
 }
 
 /** True for a negated passive ("no data was lost", "payments could not be sent"). */
@@ -263,6 +239,8 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
   // failed order" would otherwise lose its head noun.
   const before = terms[start - 1];
   if (before && !/[,;:]$/.test(before.text) && !before.tags.has('Conjunction') && !['and', 'but', 'so', 'then', 'while', 'when', 'after', 'once'].includes(before.normal)) return undefined;
+  // "The regulator and the police have been informed": two subjects joined, not a new clause.
+  if (before && ['and', 'or', 'nor'].includes(before.normal) && !terms.slice(0, start - 1).some((t) => t.tags.has('Verb'))) return undefined;
   // The phrase must hold a noun or pronoun to be a subject.
   if (!terms.slice(start, end + 1).some((t) => t.tags.has('Noun') || t.tags.has('Pronoun'))) return undefined;
   return { start: terms[start].start, end: terms[end].end };
@@ -274,5 +252,5 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
  * be sent", "no further changes will be made").
  */
 export function isReassurance(analysis: Analysis, match: PassiveMatch, harms: readonly string[] = passivePhrases.reassurances): boolean {
-  return (isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal)) || isInDeniedEvidence(analysis, match);
+  return isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal);
 }

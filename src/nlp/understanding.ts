@@ -25,7 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
-import { endsInDeniedEvidence } from './passive.js';
+import { deniedByLead } from './denials.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -127,14 +127,6 @@ const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
 
-/** A lead that denies what follows ("no evidence that", "we have not detected that"), not undone by "but" or "however". */
-export function deniedByLead(before: string): boolean {
-  if (!/\b(?:no|not|never|nor)\b|n['’]t\b/i.test(before)) return false;
-  const lead = globalPhraseRegex(understandingPhrases.harm.deniedLead);
-  let last = -1;
-  for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
-  return last >= 0 && !/\b(?:but|however|although|though|yet)\b|[;:]/i.test(before.slice(last));
-}
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
@@ -151,8 +143,6 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (deniedByLead(text.slice(0, m.index))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
     if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
-    // "we have no indication that any accounts were compromised": a denied finding.
-    if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
