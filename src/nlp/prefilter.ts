@@ -959,6 +959,20 @@ export class FragmentRegExp extends RegExp {
 // ---- a RegExp that runs only on texts holding one of its literals ---------------------------------
 
 /**
+ * The pattern with its capturing groups made non-capturing (they match the same text), for the
+ * literal analysis, which knows no groups; undefined when it refers back to a group.
+ */
+function withoutCaptures(source: string, unicode: boolean): string | undefined {
+  if (!source.includes('(')) return source;
+  let out = '';
+  for (const token of source.match(unicode ? TOKENS_U : TOKENS) ?? []) {
+    if (/^\\(?:[1-9]|k)/.test(token) || token === '(?<') return undefined;
+    out += token === '(' ? '(?:' : token;
+  }
+  return out;
+}
+
+/**
  * A RegExp that first looks, in the case-folded text, for the literals one of which every match
  * of its pattern contains (derived as for a fragment, and recorded at build time), and fails
  * without running when there is none. A big pattern (a platitude's alternations cost V8 several
@@ -976,7 +990,8 @@ export class GatedRegExp extends RegExp {
 
   constructor(pattern: string | RegExp, flags?: string) {
     super(pattern, flags);
-    this.literals = /[yv]/.test(this.flags) ? undefined : analyseFragment(this.source, this.unicode)?.literals;
+    const source = /[yv]/.test(this.flags) ? undefined : withoutCaptures(this.source, this.unicode);
+    this.literals = source === undefined ? undefined : analyseFragment(source, this.unicode)?.literals;
     this.resets = this.global;
   }
 
