@@ -8,6 +8,7 @@
 import type { Analysis, Term } from './analysis.js';
 import type { Span } from './matchers.js';
 import { phraseRegex } from './phrases.js';
+import { GatedRegExp } from './prefilter.js';
 import passivePhrases from './phrases/passive.json' with { type: 'json' };
 import participleData from './phrases/participles.json' with { type: 'json' };
 
@@ -231,7 +232,8 @@ const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', 'yet', '
 const deniedEvidence = new WeakMap<readonly string[], RegExp>();
 function deniedEvidenceRegex(denials: readonly string[]): RegExp {
   let re = deniedEvidence.get(denials);
-  if (!re) deniedEvidence.set(denials, (re = new RegExp(`(?:^|\\s)(?:${denials.map((d) => `(?:${d})`).join('|')})(?:\\s+[\\w'’-]+){0,6}$`, 'i')));
+  // Gated on the denials' words (prefilter.ts): most clauses hold none, and it is slow to compile.
+  if (!re) deniedEvidence.set(denials, (re = new GatedRegExp(`(?:^|\\s)(?:${denials.map((d) => `(?:${d})`).join('|')})(?:\\s+[\\w'’-]+){0,6}$`, 'i')));
   return re;
 }
 

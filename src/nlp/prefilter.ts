@@ -963,7 +963,9 @@ export class FragmentRegExp extends RegExp {
  * literal analysis, which knows no groups; undefined when it refers back to a group.
  */
 function withoutCaptures(source: string, unicode: boolean): string | undefined {
-  if (!source.includes('(')) return source;
+  // Most patterns have no "(" without "?" after it: no need to tokenise them (a "(" missed here
+  // after an escaped backslash only makes the analysis refuse the group, so nothing is gated).
+  if (!/(?:^|[^\\])\((?!\?)/.test(source)) return source;
   let out = '';
   for (const token of source.match(unicode ? TOKENS_U : TOKENS) ?? []) {
     if (/^\\(?:[1-9]|k)/.test(token) || token === '(?<') return undefined;
