@@ -1,5 +1,6 @@
 import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
+import { GatedRegExp } from '../src/nlp/prefilter.js';
 import { findCompanySubject, speaksAsWe, type CompanySubject, type CompanySubjectLists } from '../src/nlp/voice.js';
 import data from './data/impersonal-voice.json' with { type: 'json' };
 
@@ -34,8 +35,8 @@ function prepare(options: Options) {
         predicate: new RegExp(`^\\s+(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`, 'iu'),
       },
       // Only sentences where a company noun or a capitalised word comes shortly before such an
-      // act are tagged.
-      prefilter: new RegExp(
+      // act are tagged. Gated on the acts' words: the pattern is slow to compile (prefilter.ts).
+      prefilter: new GatedRegExp(
         `(?:\\b(?:${[...lower(options.companyNouns)].join('|')})|\\b\\p{Lu}[\\p{L}\\p{N}&.-]*)\\s+(?:[\\p{L}\\p{N}.&'-]+\\s+){0,3}?(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`,
         'u',
       ),

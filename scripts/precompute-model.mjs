@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeNonAscii } from './ascii-source.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -79,6 +80,28 @@ const PATCHES = [
     file: '3-three/chunker/compute/03-matcher.js',
     capture: [['net = net || methods.one.buildNet(rules, world)', `net = net || methods.one.buildNet(rules, world);\n  ${NETS}.chunker = net`]],
     emit: [['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.chunker"]],
+  },
+  // Speed, not model: the matcher tries a pattern from every term of a sentence, copying the rest
+  // of the sentence for each start. When the pattern's first token is a plain term test (not
+  // optional, negative, greedy-to-end, a wildcard or a multi-word choice), tryHere's first step is
+  // exactly that test and fails the start when it fails; running it first skips the copy and the
+  // state object. Same matches, same order (the precomputed-model test compares every term).
+  {
+    file: '1-one/match/methods/match/index.js',
+    emit: [
+      ["import fromHere from './02-from-here.js'", "import fromHere from './02-from-here.js'\nimport matchTerm from './term/doesMatch.js'"],
+      [
+        '  const minLength = regs.filter(r => r.optional !== true && r.negative !== true).length\n',
+        '  const minLength = regs.filter(r => r.optional !== true && r.negative !== true).length\n' +
+          '  const first = regs[0]\n' +
+          '  const quickFirst = first.optional !== true && first.negative !== true && first.anything !== true && first.choices === undefined &&\n' +
+          '    !(first.end === true && first.greedy === true) && !(first.regex !== undefined && (first.regex.global || first.regex.sticky))\n',
+      ],
+      [
+        '      const slice = terms.slice(i)\n      // ensure it\'s long-enough\n      if (slice.length < minLength) {\n        break\n      }\n',
+        '      if (terms.length - i < minLength) {\n        break\n      }\n      if (quickFirst && matchTerm(terms[i], first, i, terms.length) !== true) {\n        continue\n      }\n      const slice = terms.slice(i)\n',
+      ],
+    ],
   },
   // The modules that build the model at import time are left out of the emitted bundle.
   { file: '2-two/preTagger/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}'], ["import tags from './tagSet/index.js'", 'const tags = {}']] },
@@ -315,6 +338,7 @@ export async function precomputeModel(outdir = join(root, 'dist')) {
     'module.exports = nlp',
   ].join('\n');
   await bundle(pkg, 'emit', main, outfile);
+  writeFileSync(outfile, escapeNonAscii(readFileSync(outfile, 'utf8'), outfile));
 
   // 3. check
   const emitted = loadFresh(outfile);

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { CORPUS as SHARED_CORPUS } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { analyseFragment, FOLDABLE, foldCase, FragmentRegExp, lowerCasePattern } from '../src/nlp/prefilter.js';
+import { analyseFragment, FOLDABLE, foldCase, FragmentRegExp, GatedRegExp, lowerCasePattern } from '../src/nlp/prefilter.js';
+import { PLATITUDE_PHRASES } from '../src/nlp/platitudes.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 
@@ -423,6 +424,65 @@ describe('FragmentRegExp matches as the whole alternation', () => {
     const text = 'A unique sentence about zanzibar ferries.';
     expect(phraseRegex(['nothing here']).test(text)).toBe(false);
     expect(phraseRegex(['zanzibar ferr(?:y|ies)']).exec(text)?.[0]).toBe('zanzibar ferries');
+  });
+});
+
+describe('GatedRegExp matches as its pattern', () => {
+  // Shapes like the platitude and company-subject patterns: long alternations inside a frame,
+  // case-insensitive or not, unicode or not, with groups, plain and global.
+  const alt = (list: readonly string[]) => list.map((p) => `(?:${p})`).join('|');
+  const patterns: [string, string][] = [
+    [`\\b(?:is|are|was|were)\\s+(?:always\\s+)?(?:${alt(PLATITUDE_PHRASES.valuePredicates)})(?![\\w-])`, 'gi'],
+    [`\\b(?:we|I)\\s+(?:\\w+ly\\s+)?(?:${alt(PLATITUDE_PHRASES.valueVerbs)})\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${alt(PLATITUDE_PHRASES.valuedObjects)})(?![\\w-])`, 'gi'],
+    [`(?:${alt(PLATITUDE_PHRASES.valuePredicates)})\\s+(?:is|remains)\\s+(?:to\\s+)?([\\w'’-]+)`, 'gi'],
+    ['(?:\\b(?:company|team)|\\b\\p{Lu}[\\p{L}\\p{N}&.-]*)\\s+(?:is|has)\\s+(?:aware|regrets?|identified)(?![\\p{L}\\p{N}])', 'u'],
+    ['\\b(?:we|I)\\s+take\\s+[^,;:.!?]{1,60}?\\bseriously\\b', 'i'],
+  ];
+
+  it('knows literals for these patterns (else it would gate nothing); one that refers back to a group always runs', () => {
+    const literalsOf = (re: RegExp) => (re as unknown as { literals?: string[] }).literals;
+    for (const [source, flags] of patterns) expect(literalsOf(new GatedRegExp(source, flags)), source).toBeDefined();
+    expect(literalsOf(new GatedRegExp('\\b(outage|incident) \\1\\b', 'i'))).toBeUndefined();
+    expect(literalsOf(new GatedRegExp('(?<word>outage|incident) \\k<word>', 'i'))).toBeUndefined();
+    expect(new GatedRegExp('\\b(outage|incident) \\1\\b', 'i').exec('The outage outage.')?.[1]).toBe('outage');
+  });
+
+  it('on generated samples in context and on real sentences: the same matches, groups and lastIndex', () => {
+    const rnd = random(11);
+    const sentences = realSentences();
+    const differences: string[] = [];
+    patterns.forEach(([source, flags], p) => {
+      const plain = new RegExp(source, flags);
+      const gated = new GatedRegExp(source, flags);
+      expect(gated.source).toBe(plain.source);
+      expect(gated.flags).toBe(plain.flags);
+      const samples = samplesOf(source, flags.includes('u'), 500 + p, 40);
+      expect(samples.length, source).toBeGreaterThan(5);
+      const texts = [...sentences, ...samples.map((s) => `Today ${s}, and ${sentences[Math.floor(rnd() * sentences.length)]}`), ...samples];
+      for (const text of texts) {
+        plain.lastIndex = 0;
+        gated.lastIndex = 0;
+        for (let k = 0; k < 4; k++) {
+          const want = plain.exec(text);
+          const got = gated.exec(text);
+          if (JSON.stringify(got && [got.index, [...got]]) !== JSON.stringify(want && [want.index, [...want]]) || gated.lastIndex !== plain.lastIndex) {
+            differences.push(`${p} on "${text}"`);
+            break;
+          }
+          if (!want || !plain.global) break;
+        }
+        if (gated.test(text) !== plain.test(text)) differences.push(`test ${p} on "${text}"`);
+      }
+      // A global pattern left mid-text, then given a text without its words, starts again at 0.
+      if (plain.global) {
+        plain.lastIndex = 3;
+        gated.lastIndex = 3;
+        expect(gated.exec('nothing to see')).toBe(plain.exec('nothing to see'));
+        expect(gated.lastIndex).toBe(plain.lastIndex);
+      }
+      expect(`x ${samples[0]} y`.replace(gated, '<$&>')).toBe(`x ${samples[0]} y`.replace(plain, '<$&>'));
+    });
+    expect(differences).toEqual([]);
   });
 });
 

@@ -84,8 +84,22 @@ interface Request {
   tty: { stdin: boolean; stdout: boolean; stderr: boolean };
 }
 
+type Plan = { readsStdin: boolean; lints: boolean; cacheGiven: boolean };
+/** Plans by argv and stdin's kind: an editor or a hook repeats the same command (parsing it builds the whole program). */
+const plans = new Map<string, Plan>();
+
 /** What main() will do with these arguments, as far as the server needs to know. */
-export function planOf(argv: string[], stdinIsTTY: boolean): { readsStdin: boolean; lints: boolean; cacheGiven: boolean } {
+export function planOf(argv: string[], stdinIsTTY: boolean): Plan {
+  const key = JSON.stringify([stdinIsTTY, argv]);
+  let plan = plans.get(key);
+  if (!plan) {
+    if (plans.size >= 256) plans.clear();
+    plans.set(key, (plan = parsePlan(argv, stdinIsTTY)));
+  }
+  return plan;
+}
+
+function parsePlan(argv: string[], stdinIsTTY: boolean): Plan {
   let subcommand = false;
   const program = buildProgram({ init: () => (subcommand = true), explain: () => (subcommand = true) });
   for (const command of [program, ...program.commands]) {

@@ -33,40 +33,61 @@ interface MatchMethods {
 
 interface Entry {
   pattern: Pattern;
-  /** The pattern's hook keys (needs and wants), each with its rank and the pattern's place in it. */
-  keys: { key: string; rank: number; place: number }[];
+  /** The pattern's hook keys (needs and wants), as ids, each with its place: rank * 2^16 + place in that key's list. */
+  keyIds: Int32Array;
+  keyPlaces: Float64Array;
+  /** Needs, ifNo and wants as ids (see NetIndex.ids). */
+  needs: Int32Array;
+  ifNo: Int32Array;
+  wants: Int32Array;
   /** Set while a sentence's candidates are collected, so each pattern is tested once. */
   mark: number;
 }
 
 interface NetIndex {
-  /** Patterns by one key each: their rarest need (all needs must be present), else every want. */
-  byTrigger: Map<string, Entry[]>;
+  /** Every word or tag a pattern refers to, numbered: a sentence's items become marks in `present`. */
+  ids: Map<string, number>;
+  /** Patterns by one key id each: their rarest need (all needs must be present), else every want. */
+  byTrigger: Entry[][];
+  /** present[id] === stamp while a sentence that has item id is looked at. */
+  present: Int32Array;
 }
 const indexes = new WeakMap<Net, NetIndex>();
 let epoch = 0;
+let stamp = 0;
 
 function indexOf(net: Net): NetIndex {
   let index = indexes.get(net);
   if (index) return index;
-  const entries = new Map<Pattern, Entry>();
+  const ids = new Map<string, number>();
+  const idOf = (item: string) => {
+    let id = ids.get(item);
+    if (id === undefined) ids.set(item, (id = ids.size));
+    return id;
+  };
+  const keys = new Map<Pattern, { key: string; rank: number; place: number }[]>();
   // compromise visits the keys in Object.keys order and each key's list in order; a pattern's
   // place in a sentence's list is where it is first met that way.
   Object.keys(net.hooks).forEach((key, rank) => {
     net.hooks[key].forEach((pattern, place) => {
-      let entry = entries.get(pattern);
-      if (!entry) entries.set(pattern, (entry = { pattern, keys: [], mark: 0 }));
-      entry.keys.push({ key, rank, place });
+      let list = keys.get(pattern);
+      if (!list) keys.set(pattern, (list = []));
+      list.push({ key, rank, place });
     });
   });
-  const byTrigger = new Map<string, Entry[]>();
-  const add = (key: string, entry: Entry) => {
-    const list = byTrigger.get(key);
-    if (list) list.push(entry);
-    else byTrigger.set(key, [entry]);
-  };
-  for (const entry of entries.values()) {
-    const { needs, wants } = entry.pattern;
+  const byTrigger: Entry[][] = [];
+  const add = (key: string, entry: Entry) => (byTrigger[idOf(key)] ??= []).push(entry);
+  for (const [pattern, list] of keys) {
+    const entry: Entry = {
+      pattern,
+      keyIds: Int32Array.from(list, (k) => idOf(k.key)),
+      keyPlaces: Float64Array.from(list, (k) => k.rank * 65536 + k.place),
+      needs: Int32Array.from(pattern.needs, idOf),
+      ifNo: Int32Array.from(pattern.ifNo ?? [], idOf),
+      wants: Int32Array.from(pattern.wants, idOf),
+      mark: 0,
+    };
+    const { needs, wants } = pattern;
     if (needs.length > 0) {
       let rarest = needs[0];
       for (const need of needs) if ((net.hooks[need]?.length ?? 0) < (net.hooks[rarest]?.length ?? 0)) rarest = need;
@@ -75,48 +96,61 @@ function indexOf(net: Net): NetIndex {
       for (const want of new Set(wants)) add(want, entry);
     }
   }
-  index = { byTrigger };
+  index = { ids, byTrigger, present: new Int32Array(ids.size) };
   indexes.set(net, index);
   return index;
 }
 
-/** Where compromise would first meet the entry for a sentence that has these items. */
-function firstMeeting(entry: Entry, have: Set<string>): [number, number] {
-  let best: [number, number] = [Infinity, Infinity];
-  for (const { key, rank, place } of entry.keys) if (have.has(key) && (rank < best[0] || (rank === best[0] && place < best[1]))) best = [rank, place];
+/** Where compromise would first meet the entry for the sentence being looked at (rank * 2^16 + place). */
+function firstMeeting(entry: Entry, present: Int32Array): number {
+  let best = Infinity;
+  for (let k = 0; k < entry.keyIds.length; k++) if (present[entry.keyIds[k]] === stamp && entry.keyPlaces[k] < best) best = entry.keyPlaces[k];
   return best;
 }
 
 /** The patterns worth trying on one sentence, in compromise's order. */
 function candidates(have: Set<string>, net: Net, index: NetIndex, words: number): Pattern[] {
   const mark = ++epoch;
-  const kept: { entry: Entry; at: [number, number] }[] = [];
+  const present = index.present;
+  // A long-running server could wrap the counter: start the marks afresh first.
+  if (stamp === 0x7fffffff) {
+    present.fill(0);
+    stamp = 0;
+  }
+  stamp++;
+  const triggers: number[] = [];
   for (const item of have) {
-    const triggered = index.byTrigger.get(item);
-    if (!triggered) continue;
-    for (const entry of triggered) {
+    const id = index.ids.get(item);
+    if (id === undefined) continue;
+    present[id] = stamp;
+    if (index.byTrigger[id] !== undefined) triggers.push(id);
+  }
+  const kept: { pattern: Pattern; at: number }[] = [];
+  for (const id of triggers) {
+    for (const entry of index.byTrigger[id]) {
       if (entry.mark === mark) continue;
       entry.mark = mark;
-      if (fits(entry.pattern, have, words)) kept.push({ entry, at: firstMeeting(entry, have) });
+      if (fits(entry, present, words)) kept.push({ pattern: entry.pattern, at: firstMeeting(entry, present) });
     }
   }
-  kept.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
-  const list = kept.map((k) => k.entry.pattern);
+  kept.sort((a, b) => a.at - b.at);
+  const list = kept.map((k) => k.pattern);
   // compromise adds the patterns that need nothing after the others, checked for length only.
   for (const pattern of net.always) if (pattern.minWords <= words) list.push(pattern);
   return list;
 }
 
 /** compromise's trimDown and tooSmall tests, in the same order. */
-function fits(pattern: Pattern, have: Set<string>, words: number): boolean {
-  for (const need of pattern.needs) if (!have.has(need)) return false;
-  if (pattern.ifNo !== undefined) for (const no of pattern.ifNo) if (have.has(no)) return false;
-  if (pattern.wants.length > 0) {
+function fits(entry: Entry, present: Int32Array, words: number): boolean {
+  const { needs, ifNo, wants } = entry;
+  for (let k = 0; k < needs.length; k++) if (present[needs[k]] !== stamp) return false;
+  for (let k = 0; k < ifNo.length; k++) if (present[ifNo[k]] === stamp) return false;
+  if (wants.length > 0) {
     let found = 0;
-    for (const want of pattern.wants) if (have.has(want)) found++;
-    if (found < pattern.minWant) return false;
+    for (let k = 0; k < wants.length; k++) if (present[wants[k]] === stamp) found++;
+    if (found < entry.pattern.minWant) return false;
   }
-  return words >= pattern.minWords;
+  return words >= entry.pattern.minWords;
 }
 
 export function fastBulkMatch(document: unknown[][], net: Net, methods: MatchMethods, opts: { matchOne?: boolean } = {}) {

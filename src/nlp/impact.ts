@@ -3,6 +3,7 @@
 
 import { analyse, type Analysis, type Term } from './analysis.js';
 import { phraseRegex } from './phrases.js';
+import { GatedRegExp } from './prefilter.js';
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
 
 export const IMPACT_PHRASES = impactPhrases;
@@ -33,7 +34,8 @@ export const DEFAULT_AFFECTED: AffectedLists = {
 const anchoredLists = new WeakMap<readonly string[], RegExp>();
 function anchored(list: readonly string[]): RegExp {
   let re = anchoredLists.get(list);
-  if (!re) anchoredLists.set(list, (re = new RegExp(`^(?:${list.map((p) => `(?:${p})`).join('|') || '(?!)'})$`, 'iu')));
+  // Gated: run on every term, but slow to compile, and most words hold none of its literals.
+  if (!re) anchoredLists.set(list, (re = new GatedRegExp(`^(?:${list.map((p) => `(?:${p})`).join('|') || '(?!)'})$`, 'iu')));
   return re;
 }
 

@@ -7,6 +7,7 @@
 // top priority", "… right now") is a plan, not a platitude.
 
 import type { Span } from './matchers.js';
+import { GatedRegExp } from './prefilter.js';
 import platitudePhrases from './phrases/platitudes.json' with { type: 'json' };
 
 export const PLATITUDE_PHRASES = platitudePhrases;
@@ -37,17 +38,18 @@ function compile(lists: PlatitudeLists): Compiled {
   if (!c) {
     c = {
       // The copula and the predicate; the subject is whatever opens the clause before it.
-      valueClaim: new RegExp(
+      // Gated: most texts hold none of their words, and these are slow to compile (prefilter.ts).
+      valueClaim: new GatedRegExp(
         `\\b(?:is|are|remains?|was|were|has always been|have always been|will always be|continues? to be|has been and always will be)\\s+(?:always\\s+|still\\s+|and always will be\\s+)?(?:${alternation(lists.valuePredicates)})(?![\\w-])`,
         'gi',
       ),
       // "we take … seriously" within one clause (no clause punctuation between).
-      seriously: /\b(?:we|I|[A-Z][\w&.-]*|(?:the|our) (?:company|team|board|management))\s+(?:\w+ly\s+|always\s+|do\s+)?(?:take|takes|treat|treats)\s+[^,;:.!?]{1,160}?\b(?:very |extremely |incredibly |most |so |really |quite |deadly |very, very )?seriously\b|\b(?:is|are)\s+(?:something\s+)?(?:that\s+)?(?:we|I)\s+take\s+(?:very |extremely |incredibly |so |really )?seriously\b|\b(?:is|are) taken (?:very |extremely |incredibly |most |so )?seriously\b/gi,
-      valueVerb: new RegExp(
+      seriously: new GatedRegExp(/\b(?:we|I|[A-Z][\w&.-]*|(?:the|our) (?:company|team|board|management))\s+(?:\w+ly\s+|always\s+|do\s+)?(?:take|takes|treat|treats)\s+[^,;:.!?]{1,160}?\b(?:very |extremely |incredibly |most |so |really |quite |deadly |very, very )?seriously\b|\b(?:is|are)\s+(?:something\s+)?(?:that\s+)?(?:we|I)\s+take\s+(?:very |extremely |incredibly |so |really )?seriously\b|\b(?:is|are) taken (?:very |extremely |incredibly |most |so )?seriously\b/gi),
+      valueVerb: new GatedRegExp(
         `\\b(?:we|I)\\s+(?:\\w+ly\\s+|very much\\s+|always\\s+|do\\s+)?(?:${alternation(lists.valueVerbs)})\\s+(?:your|our|the|every|each|all|all of our|all of)?\\s*(?:[\\w'’-]+\\s+){0,3}?(?:${alternation(lists.valuedObjects)})(?![\\w-])`,
         'gi',
       ),
-      invertedClaim: new RegExp(
+      invertedClaim: new GatedRegExp(
         `(?:${alternation(lists.valuePredicates.filter((p) => /priority/.test(p)))})\\s+(?:is|remains|has always been|will always be|was)\\s+(?:and always will be\\s+)?(?:to\\s+)?([\\w'’-]+)`,
         'gi',
       ),

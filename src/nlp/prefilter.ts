@@ -955,3 +955,60 @@ export class FragmentRegExp extends RegExp {
     return best;
   }
 }
+
+// ---- a RegExp that runs only on texts holding one of its literals ---------------------------------
+
+/**
+ * The pattern with its capturing groups made non-capturing (they match the same text), for the
+ * literal analysis, which knows no groups; undefined when it refers back to a group.
+ */
+function withoutCaptures(source: string, unicode: boolean): string | undefined {
+  // Most patterns have no "(" without "?" after it: no need to tokenise them (a "(" missed here
+  // after an escaped backslash only makes the analysis refuse the group, so nothing is gated).
+  if (!/(?:^|[^\\])\((?!\?)/.test(source)) return source;
+  let out = '';
+  for (const token of source.match(unicode ? TOKENS_U : TOKENS) ?? []) {
+    if (/^\\(?:[1-9]|k)/.test(token) || token === '(?<') return undefined;
+    out += token === '(' ? '(?:' : token;
+  }
+  return out;
+}
+
+/**
+ * A RegExp that first looks, in the case-folded text, for the literals one of which every match
+ * of its pattern contains (derived as for a fragment, and recorded at build time), and fails
+ * without running when there is none. A big pattern (a platitude's alternations cost V8 several
+ * milliseconds to compile) is then compiled only once some text may match it: never, in most
+ * short runs. Otherwise it is the pattern itself: the same matches, groups and lastIndex.
+ */
+export class GatedRegExp extends RegExp {
+  static override get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
+
+  /** The literals; undefined when the pattern has none known (it always runs). */
+  private readonly literals: readonly string[] | undefined;
+  private readonly resets: boolean;
+
+  constructor(pattern: string | RegExp, flags?: string) {
+    super(pattern, flags);
+    const source = /[yv]/.test(this.flags) ? undefined : withoutCaptures(this.source, this.unicode);
+    this.literals = source === undefined ? undefined : analyseFragment(source, this.unicode)?.literals;
+    this.resets = this.global;
+  }
+
+  override test(input: string): boolean {
+    return this.exec(input) !== null;
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const literals = this.literals;
+    if (literals === undefined) return super.exec(input);
+    const text = typeof input === 'string' ? input : String(input);
+    const folded = entryOf(text).folded;
+    for (const literal of literals) if (folded.includes(literal)) return super.exec(text);
+    // No match anywhere in the text: what exec gives, lastIndex included.
+    if (this.resets) this.lastIndex = 0;
+    return null;
+  }
+}

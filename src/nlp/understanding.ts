@@ -27,6 +27,8 @@ import type {
 import { clausesOf } from './clauses.js';
 import { deniedByLead } from './denials.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
+// Gated (prefilter.ts): the longer patterns below compile only once a text holds one of their words.
+import { GatedRegExp } from './prefilter.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
 import causePhrases from './phrases/cause.json' with { type: 'json' };
@@ -167,7 +169,7 @@ export function mayTellSevereHarm(text: string): boolean {
 
 const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
 
-const PASSIVE_AGENT = /\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i;
+const PASSIVE_AGENT = new GatedRegExp(/\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i);
 
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
   // Every marker, not only the first: "at first it appeared to be due to X, but we found the problem to be Y".
@@ -316,14 +318,14 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
-const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
-const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+const PENDING_BEFORE = new GatedRegExp(/\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i);
+const PARTIAL_AFTER = new GatedRegExp(/^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i);
 /** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
-const UNDER_WAY_BEFORE = /\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i;
+const UNDER_WAY_BEFORE = new GatedRegExp(/\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i);
 const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;
 /** A resolution word used as a modifier: after a determiner or preposition ("both fixed and mobile", "of restored customers"). */
 const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|our|your|their|its|both|of|any|these|those|newly)\s+$/i;
-const ATTRIBUTIVE_AFTER = /^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|are|was|were|has|have|working|running|back|operating|available|online)\b)[a-z]+\s+(?:lines?|broadband|network|services?|phones?|connections?|customers?|users?)\b|\s+(?:line|lines|broadband|wireless|price|prices|fee|fees|rate|rates|term|ip|income|costs?|point|width|assets?)\b)/i;
+const ATTRIBUTIVE_AFTER = new GatedRegExp(/^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|are|was|were|has|have|working|running|back|operating|available|online)\b)[a-z]+\s+(?:lines?|broadband|network|services?|phones?|connections?|customers?|users?)\b|\s+(?:line|lines|broadband|wireless|price|prices|fee|fees|rate|rates|term|ip|income|costs?|point|width|assets?)\b)/i);
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
 const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug|faults?|defects?)\b/i;
