@@ -625,8 +625,12 @@ const postings: number[][] = [];
 const byKey = new Map<number, number[]>();
 /** A bit per hash of those keys (8 KB): most substrings of a text start no literal, and one bit test says so. */
 const keyBits = new Uint8Array(1 << 13);
-/** Literal ids shorter than three characters: looked up with includes() in every text. */
-const shortLiterals: number[] = [];
+/**
+ * Literal ids shorter than three characters, by their one character (oneChar) or their two
+ * characters' 14-bit key (twoChars); -1 for none. The pass over a text finds them with the rest.
+ */
+const oneChar = new Int32Array(128).fill(-1);
+const twoChars = new Int32Array(1 << 14).fill(-1);
 let seen = new Uint32Array(256);
 let visit = 0;
 /** How many lists have registered. */
@@ -687,7 +691,8 @@ function literalId(literal: string): number {
     grown.set(seen);
     seen = grown;
   }
-  if (literal.length < 3) shortLiterals.push(id);
+  if (literal.length === 1) oneChar[literal.charCodeAt(0)] = id;
+  else if (literal.length === 2) twoChars[(literal.charCodeAt(0) << 7) | literal.charCodeAt(1)] = id;
   else {
     let best = 0;
     let bestScore = -Infinity;
@@ -764,7 +769,6 @@ function indexText(entry: TextEntry): void {
   const folded = entry.folded;
   const stamp = ++visit;
   const found: number[] = [];
-  for (const id of shortLiterals) if (folded.includes(literals[id])) found.push(id);
   // Literals are ASCII: a substring with any other character cannot be one of theirs.
   let key = 0;
   let run = 0;
@@ -775,7 +779,18 @@ function indexText(entry: TextEntry): void {
       continue;
     }
     key = ((key << 7) | c) & 0xfffffff;
-    if (++run < 3) continue;
+    let short = oneChar[c];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (++run < 2) continue;
+    short = twoChars[key & 0x3fff];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (run < 3) continue;
     const key3 = (key & 0x1fffff) | TRIGRAM;
     let bit = keyBit(key3);
     if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key3, 3, folded, i + 1, stamp, found);
