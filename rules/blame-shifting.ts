@@ -148,6 +148,9 @@ function findBlame(sentence: Sentence, options: Options, cause: CauseFact | unde
     const terms = sentence.nlp.terms;
     const verbIndex = terms.findIndex((t) => t.start <= m!.index && m!.index < t.end);
     if (verbIndex < 0 || !terms[verbIndex].tags.has('Verb')) continue;
+    // "customers who have been disrupted by the lack of service": in the passive the subject is
+    // the one harmed, not the one at fault.
+    if (inPassive(terms, verbIndex)) continue;
     const subject = subjectOf(text, sentence.nlp, verbIndex);
     if (!subject || subject.negated) continue;
     const phrase = text.slice(subject.start, subject.end);
@@ -163,6 +166,17 @@ function findBlame(sentence: Sentence, options: Options, cause: CauseFact | unde
     }
   }
   return undefined;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+
+/** Is the verb at `index` a participle after a form of "be" ("were disrupted", "have been knocked out")? */
+function inPassive(terms: readonly Term[], index: number): boolean {
+  for (let k = index - 1; k >= 0 && k >= index - 3; k--) {
+    if (BE_FORMS.has(terms[k].normal)) return true;
+    if (!(terms[k].tags.has('Adverb') || terms[k].tags.has('Negative'))) return false;
+  }
+  return false;
 }
 
 /** A party heading or possessing the cause phrase; nature and attackers anywhere in it. */

@@ -108,6 +108,8 @@ export default defineRule<Options>({
         {
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nPayments are failing for all customers.\n\n## Update (2024-03-01T10:30:00Z)\n\nNo card data was exposed. We are still working on the fix.',
         },
+        // A purpose with a negated failure is a prevention step, not a denial.
+        { text: '---\nstatus: postmortem\n---\nWe modified the signalling software so it would not fail this way again. On Monday trains ran late for three hours because a timetable import crashed, and we are sorry.' },
       ],
     },
     options: {
@@ -124,7 +126,10 @@ export default defineRule<Options>({
     const statement = incident.statements[0];
     if (!statement) return context.notApplicable();
     for (const sentence of statement.sentences.slice(0, options.openingSentences)) {
-      const denials = findDenials(sentence, options);
+      // "so it would not fail this way again" is a prevention step, not a denial of what happened.
+      let denials = findDenials(sentence, options);
+      const prevention = denials.length > 0 ? context.facts(sentence).prevention : undefined;
+      if (prevention) denials = denials.filter((d) => d.end <= prevention.start || d.start >= prevention.end);
       const acknowledged = firstAcknowledgement(sentence, denials, options);
       const denial = denials[0];
       if (denial && (acknowledged === undefined || denial.start < acknowledged)) {

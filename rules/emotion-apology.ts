@@ -30,7 +30,7 @@ interface Options {
 const APOLOGY_LEAD =
   /^\s*(?:(?:again|once again|first(?: of all)?|finally|above all|and|but|so),?\s*)?(?:please accept\s+)?(?:(?:we|i)(?:'re|’re|'m|’m|'d|’d| are| am| do| would like to| want to| wish to| must| will)?\s+)?(?:(?:sincerely|truly|deeply|really|very|so|genuinely|again|also|humbly|profoundly|terribly|extremely)\s+)*(?:(?:our|my)\s+(?:(?:sincere(?:st)?|deepest|humble|heartfelt|honest)\s+)?)?$/i;
 // Where the apology clause ends: a clause break after it, else the sentence end.
-const APOLOGY_CLAUSE_END = /\s*(?:[;:—–]|,\s*(?:and|but|while|as|so)\b|\s(?:and|but)\s+(?:we|our|I|thank|appreciate)\b)/i;
+const APOLOGY_CLAUSE_END = /\s*(?:[;:—–]|,\s*(?:and|but|while|as|so)\b|\s(?:and|but)\s+(?:we|our|I|thank|appreciate)\b|\s(?:we|I)\s+(?:promise|will|shall|would like|want|thank|appreciate|continue|understand|know|remain|hope|assure|(?:'|’)ll)\b)/i;
 // "sorry if you were affected by the outage" -> the outage; "sorry to anyone upset by the change" -> the change.
 const AFFECTED_BY =
   // Each optional word takes its own following space: runs of "\s*" between optional words could

@@ -145,6 +145,8 @@ export default defineRule<Options>({
         { text: 'We value our customers.' },
         { text: 'Your business is important to us.' },
         { text: 'The wellbeing of every family who stays at our parks has always been our number one concern.' },
+        { text: 'Card payments failed in our shops on Saturday. We feel your pain.' },
+        { text: 'The tracking page was down all weekend. We know how much you rely on us.' },
       ],
       pass: [
         { text: 'On 3 May an attacker used a leaked key to read 1,200 support tickets. We revoked the key within the hour and now rotate every key weekly.' },
@@ -153,6 +155,7 @@ export default defineRule<Options>({
         { text: 'Getting every delayed parcel to its owner is our top priority this week.' },
         { text: 'Speed was never our top priority for this release; correctness was, and we got it wrong.' },
         { text: 'To our Gold Tier members: the lounge booking site was down on Sunday, and we have refunded every booking fee.' },
+        { text: 'We know how much you rely on us to pay your staff on Fridays, and on Friday we failed you: 3,000 payslips went out a day late.' },
       ],
     },
     options: {

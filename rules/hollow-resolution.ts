@@ -1,5 +1,5 @@
-import { defineRule, type Sentence, type SentenceFacts, type Statement } from '../src/rule.js';
-import { IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
+import { defineRule, type Sentence, type SentenceFacts, type Statement, type TextSpan } from '../src/rule.js';
+import { analyseTitle, IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import data from './data/hollow-resolution.json' with { type: 'json' };
@@ -28,6 +28,13 @@ const ADVICE: Record<Element, string> = {
   next: 'what happens next (prevention, a remedy or a post-mortem link)',
 };
 
+/** Names what was affected, not counting the words that only say it is over ("Everything is back to normal"). */
+function namesAffectedBesides(sentence: Sentence, resolution: TextSpan | undefined, options: Options): boolean {
+  if (!resolution) return namesAffected(sentence.text, () => sentence.nlp, options);
+  const rest = `${sentence.text.slice(0, resolution.start)}${sentence.text.slice(resolution.end)}`;
+  return namesAffected(rest, () => analyseTitle(rest), options);
+}
+
 /** Which of the four elements the statements give. */
 function elementsIn(statements: Statement[], options: Options, facts: (sentence: Sentence) => SentenceFacts): Set<Element> {
   const found = new Set<Element>();
@@ -41,10 +48,15 @@ function elementsIn(statements: Statement[], options: Options, facts: (sentence:
       if (!found.has('cause') && (facts(sentence).cause || (options.causeMarkers.length > CAUSE_PHRASES.markers.length && findCause(text, options.causeMarkers.slice(CAUSE_PHRASES.markers.length), options.notCause)))) found.add('cause');
       if (!found.has('fix') && fix.test(text)) found.add('fix');
       if (!found.has('next') && next.test(text)) found.add('next');
-      if (!found.has('affected') && (statesDuration(text, options.duration) || namesAffected(text, () => sentence.nlp, options))) found.add('affected');
+      if (!found.has('affected') && (statesDuration(text, options.duration) || namesAffectedBesides(sentence, facts(sentence).resolution, options))) found.add('affected');
     }
   }
   return found;
+}
+
+/** True when an earlier update named the cause ("This is due to a fault at our upstream provider"). */
+function causeGivenIn(statements: Statement[], options: Options, facts: (sentence: Sentence) => SentenceFacts): boolean {
+  return statements.some((statement) => statement.sentences.some((sentence) => !!facts(sentence).cause || (options.causeMarkers.length > CAUSE_PHRASES.markers.length && !!findCause(sentence.text, options.causeMarkers.slice(CAUSE_PHRASES.markers.length), options.notCause))));
 }
 
 export default defineRule<Options>({
@@ -72,6 +84,10 @@ export default defineRule<Options>({
         {
           text: '---\nstatus: resolved\n---\nWe rolled back the faulty release at 15:20 UTC and sign-in works again. A full post-mortem will follow on our blog by Friday.',
         },
+        // The cause was given in an earlier update; the resolution says what works again for whom.
+        {
+          text: '# Card payments\n\n## Identified (2024-03-04T09:10:00Z)\n\nCard payments fail in all our stores because our payment provider\'s gateway rejects every request. Next update by 09:40 UTC.\n\n## Resolved (2024-03-04T09:35:00Z)\n\nThe gateway accepts requests again and card payments work in every store.',
+        },
       ],
     },
     options: {
@@ -97,6 +113,9 @@ export default defineRule<Options>({
     // The resolution and anything after it (a later summary or post-mortem closes the loop too).
     const closing = incident.statements.slice(first);
     const found = elementsIn(closing, options, context.facts);
+    // On a timeline the resolution is read under the updates before it: a cause they gave counts
+    // once the resolution itself says something concrete (not for a bare "back to normal").
+    if (found.size > 0 && found.size < options.minElements && !found.has('cause') && causeGivenIn(statements.slice(0, first), options, context.facts)) found.add('cause');
     if (found.size >= options.minElements) return;
     const statement = incident.statements[first];
     const missing = (Object.keys(ADVICE) as Element[]).filter((e) => !found.has(e));

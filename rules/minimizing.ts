@@ -18,6 +18,8 @@ interface Options {
   harm: string[];
   /** A stated size ("35% of jobs", "all customers"): the hedges then do not hide how big it is. */
   scope: string[];
+  /** Phrases that make the failure ordinary or small without a hedge ("outages happen to every provider"). */
+  normalizing: string[];
 }
 
 /** Deleting "may" keeps the sentence grammatical only before a plural or first/second-person subject. */
@@ -70,6 +72,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nSome users may experience intermittent issues when signing in.' },
         { text: '---\nstatus: investigating\n---\nA small subset of customers might notice slight delays in email delivery.' },
         { text: '---\nstatus: resolved\n---\nThere was a minor hiccup with payments this morning.' },
+        { text: '---\nstatus: resolved\n---\nOur ticket shop was down on Friday. This is not our first outage and it will not be the last.' },
+        { text: '---\nstatus: resolved\n---\nCard payments failed for an hour. Outages happen to every provider.' },
+        { text: '---\nstatus: resolved\n---\nSearch returned stale results on Monday, but only a small fraction of shoppers noticed.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nAbout 5% of customers see errors at checkout since 14:05 UTC.' },
@@ -77,6 +82,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: scheduled\n---\nOn May 3 some dashboards will be read-only for a few minutes.' },
         { text: '---\nstatus: scheduled\n---\nWe will patch the mail servers on Sunday. No downtime is expected, and a short interruption is possible only if we have to roll back.' },
         { text: '---\nstatus: scheduled\n---\nWe will restart the chat cluster tonight. Some sessions may briefly drop for a few seconds while each node restarts.' },
+        { text: '---\nstatus: scheduled\n---\nWe will move the build servers to a new region on Sunday; most teams will not notice the change.' },
+        { text: '---\nstatus: resolved\n---\nThis is not the first time our ticket shop has failed during a big on-sale, and we are sorry: 40% of buyers saw errors for an hour.' },
       ],
     },
     options: {
@@ -86,6 +93,7 @@ export default defineRule<Options>({
       internal: data.internal,
       harm: IMPACT_PHRASES.harm,
       scope: IMPACT_PHRASES.scope,
+      normalizing: data.normalizing,
     },
   },
   check(context) {
@@ -96,8 +104,22 @@ export default defineRule<Options>({
     // A hedge on an internal thing ("some internal API operations") describes our systems,
     // not the size of the customers' problem: it does not count.
     const onInternal = (text: string, hedge: Hedge) => internal.test(text.slice(hedge.end).split(/[,;:]/)[0].split(/\s+/).slice(0, 5).join(' '));
+    const normalizing = phraseRegex(options.normalizing);
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
+        // "Outages happen to every provider", "only a small fraction of users noticed": the
+        // failure made ordinary or small, with no hedge to count. A text test on the vocabulary.
+        const ordinary = normalizing.exec(sentence.text);
+        if (ordinary) {
+          context.report({
+            statement,
+            sentence,
+            start: ordinary.index,
+            end: ordinary.index + ordinary[0].length,
+            message: `"${ordinary[0]}" makes the failure sound ordinary or small. Say what failed, for whom and for how long, and own it.`,
+          });
+          continue;
+        }
         // Cheap gates first: enough hedge words, and harm in the sentence; only then tag it.
         if (countHedgeWords(sentence.text, options.hedges) < options.minHedges) continue;
         if (!describesHarm(sentence.text, options.harm) || scope.test(sentence.text)) continue;

@@ -1,6 +1,6 @@
-import { defineRule, type Statement } from '../src/rule.js';
+import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import { APOLOGY_PHRASES, isApology } from '../src/nlp/apology.js';
-import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { liveUpdates } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import type { Phase } from '../src/engine/model.js';
@@ -10,6 +10,25 @@ interface Options {
   apology: string[];
   /** Words that describe harm to customers ("outage", "errors", "could not sign in"). */
   harm: string[];
+}
+
+/** A harm word the sentence denies: "was not a failure", "nor any outage", "no errors". */
+function deniedHarm(text: string, harm: RegExp): boolean {
+  const m = harm.exec(text);
+  return !!m && /\b(?:not|n't|no|nor|never|without)\b(?:\s+[\w'-]+){0,4}\s*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
+}
+
+/** A long sentence's harm with its own clause: "authentication hashes were compromised", not one word. */
+function clauseUpTo(text: string, harm: { start: number; end: number }): string {
+  // The last clause punctuation before the harm ("4,000" is a number, not a break).
+  let start = 0;
+  for (const m of text.slice(0, harm.start).matchAll(/[,;:](?=\s)/g)) start = m.index + 1;
+  if (harm.end - start > 120) start = harm.start;
+  // …and on to the end of its phrase ("high error" -> "high error rates"), up to a conjunction,
+  // preposition or verb that starts another phrase.
+  const rest = /^.*?(?=[,;:.!?()]|\s(?:and|but|or|that|which|who|when|while|after|before|because|since|until|on|in|for|to|at|by|with|from|during|as|is|are|was|were|has|have|had)\b|$)/i.exec(text.slice(harm.end))![0];
+  const end = harm.end + rest.length - start > 140 ? harm.end : harm.end + rest.length;
+  return text.slice(start, end).trim().replace(/^(?:and|or|but|while|whereas|so)\s+/i, '');
 }
 
 /** Phases by which an apology is due: once you know what broke, say sorry for it. */
@@ -56,13 +75,28 @@ export default defineRule<Options>({
     const firstDue = updates.findIndex((s) => APOLOGY_DUE.has(s.phase));
     const window = firstDue >= 0 ? updates.slice(0, firstDue + 1) : updates;
     if (window.some(apologises)) return;
-    if (!statements.some((s) => describesHarm(s.text, options.harm))) return context.notApplicable();
+    // Harm done, as the shared detector reads it: a negated or forecast harm ("this was not a
+    // failure of our systems", "no downtime is expected") hurt nobody. The rule's own harm words
+    // (users may add some) count too, unless the detector finds that clause denied.
+    const harm = phraseRegex(options.harm);
+    const hurts = (sentence: Sentence) => {
+      const facts = context.facts(sentence);
+      if (facts.harm) return true;
+      // "Some users may see errors" hedges harm under way; "a short interruption is possible if we
+      // roll back" or "will be unavailable" forecasts it.
+      if (facts.possibleHarm) return !facts.clauses.some((c) => (c.modality === 'conditional' && c.subordinator !== 'when') || c.tense === 'future');
+      return harm.test(sentence.text) && !deniedHarm(sentence.text, harm);
+    };
+    const hurt = statements.flatMap((s) => s.sentences).find(hurts);
+    if (!hurt) return context.notApplicable();
     const target = updates[0];
     const later = statements.some((s) => !window.includes(s) && apologises(s));
     // Quote the statement's own account of the harm, so the advice is about this incident.
-    const harm = phraseRegex(options.harm);
-    const hurt = statements.flatMap((s) => s.sentences).find((sentence) => harm.test(sentence.text));
-    const quote = hurt && (hurt.text.length <= 120 ? hurt.text : harm.exec(hurt.text)?.[0]);
+    const said = context.facts(hurt).harm ?? (() => {
+      const m = harm.exec(hurt.text);
+      return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+    })();
+    const quote = hurt.text.length <= 120 ? hurt.text : said && clauseUpTo(hurt.text, said);
     const what = quote ? ` ("${quote}")` : '';
     context.report({
       statement: target,

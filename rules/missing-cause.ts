@@ -28,6 +28,8 @@ export default defineRule<Options>({
         {
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
         },
+        // The response to the incident is not its cause.
+        { text: '---\nstatus: resolved\n---\nWhile restoring the archive, we kept the shop open for new orders. Orders work normally again.' },
       ],
       pass: [
         { text: '---\nstatus: resolved\n---\nSign-in failed between 09:00 and 11:00 UTC because a certificate expired.' },
@@ -39,6 +41,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nFloodwater in our main data centre knocked out the payments platform for six hours on Tuesday. Payments work again.' },
         // What the message recommends counts as a working theory.
         { text: '---\nstatus: investigating\n---\nUploads fail for all users. We are checking last night\'s database change.' },
+        // A task of ours told around the failure gives its cause.
+        { text: '---\nstatus: resolved\n---\nWhile running a cleanup job, we deleted a handful of customer mailboxes by mistake. Every mailbox has been restored.' },
+        { text: '---\nstatus: resolved\n---\nThe clinic booking site was the victim of a denial-of-service attack on Monday and was slow for two hours. It works normally again.' },
       ],
     },
     options: { markers: CAUSE_PHRASES.markers, notCause: CAUSE_PHRASES.notCause },

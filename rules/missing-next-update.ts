@@ -1,6 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
-import { readsAsOver } from '../src/nlp/understanding.js';
+import { isNotice, readsAsOver } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -20,12 +20,24 @@ interface Options {
 const MESSAGE =
   'No time for the next update: readers who hear nothing assume you have gone quiet. Say when you will post again ("Next update by 14:30 UTC", or a cadence such as "every 30 minutes"), and post then even if nothing has changed.';
 
-/** " Next update by 10:40 UTC." for a statement published at 10:07 (rounded up to 5 minutes). */
-function suggestedTime(statement: Statement, minutes: number): string | undefined {
+/**
+ * " Next update by 10:40 UTC." for a statement published at 10:07 (rounded up to 5 minutes). On a
+ * timeline the time is never before the next real update: a suggestion must not create a promise
+ * the page then breaks.
+ */
+function suggestedTime(statement: Statement, minutes: number, next: Statement | undefined, now: Date): string | undefined {
   if (!statement.time) return undefined;
+  const published = statement.time.getTime();
   const step = 5 * 60_000;
-  const due = new Date(Math.ceil((statement.time.getTime() + minutes * 60_000) / step) * step);
-  return `Next update by ${formatTime(due, statement.time)}.`;
+  const nextTime = next?.time && next.time.getTime() > published ? next.time.getTime() : 0;
+  const due = Math.ceil(Math.max(published + minutes * 60_000, nextTime) / step) * step;
+  // The newest update of a page whose time has passed: any time given now is already broken.
+  if (!next && now.getTime() > due) return undefined;
+  // A long wait reads better, and is read back, as hours than as a clock time on another day.
+  const hours = Math.ceil((due - published) / 3_600_000);
+  if (hours > 2) return `Next update in ${hours} hours.`;
+  if (new Date(due).getUTCDate() !== statement.time.getUTCDate()) return `Next update in ${Math.round((due - published) / 60_000)} minutes.`;
+  return `Next update by ${formatTime(new Date(due), statement.time)}.`;
 }
 
 export default defineRule<Options>({
@@ -48,6 +60,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: monitoring\n---\nWe deployed a fix for the failing payments and are watching error rates. We will provide an update when we have one.' },
         // Someone else's schedule is not our next update.
         { text: '---\nstatus: investigating\n---\nOur website is unreachable. Our hosting provider expects to report back by noon.' },
+        // Repair under way is not a resolution: with no phase given, this is a live update.
+        { text: 'The tram network lost power this morning. Services are now being restored line by line, and crews are working to bring the last depots back online.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
@@ -66,12 +80,14 @@ export default defineRule<Options>({
   },
   check(context) {
     const { incident, options } = context;
+    // A security advisory saying we are not affected is a notice, not an incident to follow.
+    if (!incident.isMaintenance && isNotice(incident)) return context.notApplicable();
     const phases = new Set<Phase>(options.phases);
     const ongoing = phraseRegex(options.ongoing);
     // A cadence ("every 30 minutes") stays in force until the incident closes.
     let cadence = false;
     let judged = false;
-    for (const statement of incident.statements) {
+    for (const [index, statement] of incident.statements.entries()) {
       if (CLOSED_PHASES.has(statement.phase)) cadence = false;
       // Our own promise only: "our hosting provider expects to report back by noon" is theirs.
       const promise = statement.sentences
@@ -94,7 +110,7 @@ export default defineRule<Options>({
       if (updatePromises.some(({ sentence, info }) => hasConcreteTime(sentence.text.slice(info!.start)))) continue;
       // Point at the untimed promise ("we will provide an update when we have one") if there is one.
       const vague: Sentence | undefined = updatePromises[0]?.sentence;
-      const suggestion = suggestedTime(statement, options.suggestMinutes);
+      const suggestion = suggestedTime(statement, options.suggestMinutes, incident.statements[index + 1], context.now);
       const at = vague ? vague.text.length : statement.text.trimEnd().length;
       const suggestions: Suggestion[] = suggestion ? [{ desc: 'Add a next-update time', text: ` ${suggestion}`, start: at, end: at }] : [];
       context.report({ statement, sentence: vague, message: MESSAGE, suggestions });

@@ -54,6 +54,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nUploads are failing for some users. We are investigating and will post again by 14:30 UTC.' },
         { text: '---\nstatus: postmortem\n---\nA migration locked the projects table for three hours. To prevent a repeat, any migration that takes a table lock now needs a second reviewer.' },
         { text: '---\nstatus: postmortem\n---\nA bad config change took the router fleet offline for an hour on Monday. What we are changing: every config change now goes through the same canary as code, and we added a one-click rollback.' },
+        // A change whose purpose is that the failure cannot happen again.
+        { text: '---\nstatus: resolved\n---\nTicket scanners at every gate stopped reading passes for 40 minutes because a cache filled up. We changed the scanner service so that a full cache can no longer stop it.' },
       ],
     },
     options: {
@@ -95,9 +97,11 @@ export default defineRule<Options>({
       }
     }
     const minor = targetPhase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
+    // Named as the kind it is: a press statement or letter is not a post-mortem.
+    const targetKind = context.understanding(target).kind;
     const gap =
       targetPhase === 'postmortem'
-        ? 'The post-mortem says nothing about stopping a recurrence.'
+        ? `The ${targetKind === 'postmortem' ? 'post-mortem' : 'statement'} says nothing about stopping a recurrence.`
         : incident.isTimeline
           ? 'No update in this incident says what will stop it happening again.'
           : 'The resolution says nothing about stopping a recurrence.';

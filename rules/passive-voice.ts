@@ -2,6 +2,7 @@ import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import { findPassives, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/passive-voice.json' with { type: 'json' };
 
@@ -18,6 +19,10 @@ interface Options {
   incidentAgents: string[];
   /** Participles of harm that, negated, reassure ("no data was lost"). */
   reassurances: string[];
+  /** Participles whose hidden actor is an attacker ("hashes were compromised"): never rewritten with "we". */
+  attackerActs: string[];
+  /** Participles whose hidden actor is the attacker in a statement that tells of an attack ("files were encrypted"). */
+  breachActs: string[];
 }
 
 /** "checkout was impacted by a deploy we made" -> "a deploy we made impacted checkout" (simple past only). */
@@ -30,7 +35,11 @@ function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggest
   const object = asObject(text, nlp, subject);
   let agent = text.slice(match.agent.start, match.agent.end);
   if (subject.start === 0) agent = agent[0].toUpperCase() + agent.slice(1);
-  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}`;
+  // A complement between the verb and "by" follows the object: "were knocked offline by the
+  // storm" -> "the storm knocked our customers offline".
+  const by = text.lastIndexOf(' by ', match.agent.start);
+  const complement = by > match.end ? ` ${text.slice(match.end, by).trim()}` : '';
+  const rewrite = `${agent} ${verb}${match.particle ? ` ${match.particle.text}` : ''} ${object}${complement}`;
   return { desc: `Put the agent first: "${rewrite}"`, text: rewrite, start: subject.start, end: match.agent.end };
 }
 
@@ -136,6 +145,8 @@ export default defineRule<Options>({
       notAgents: PASSIVE_PHRASES.notAgents,
       incidentAgents: PASSIVE_PHRASES.incidentAgents,
       reassurances: PASSIVE_PHRASES.reassurances,
+      attackerActs: PASSIVE_PHRASES.attackerActs,
+      breachActs: PASSIVE_PHRASES.breachActs,
     },
   },
   check(context) {
@@ -150,6 +161,12 @@ export default defineRule<Options>({
       const facts = context.facts(sentence);
       return !facts.promise && !facts.resolution && !facts.cause;
     };
+    const attackerActs = phraseRegex(context.options.attackerActs);
+    const breachActs = phraseRegex(context.options.breachActs);
+    // A statement that tells of an attack: its "records were copied" is the attacker's act.
+    let attack: boolean | undefined;
+    const tellsOfAttack = () =>
+      (attack ??= context.incident.statements.some((s) => s.sentences.some((sentence) => mayTellSevereHarm(sentence.text) && context.facts(sentence).harm?.kind === 'security')));
     for (const statement of context.incident.statements) {
       for (const sentence of statement.sentences) {
         if (!mayHavePassive(sentence.text, context.options.states)) continue;
@@ -180,6 +197,18 @@ export default defineRule<Options>({
           // "More details can be found on our blog": the reader is the one who acts.
           const opener = nlp.terms[match.groupIndex]?.normal;
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
+          // "Authentication hashes were compromised": the hidden actor is the attacker, not us.
+          if (attackerActs.test(match.verb.normal) || (breachActs.test(match.verb.normal) && tellsOfAttack())) {
+            context.report({
+              statement,
+              sentence,
+              start: match.start,
+              end: match.end,
+              severity: 'info',
+              message: `Passive voice: "${phrase}". Say who did it if you know ("an attacker …"), and what you did about it.`,
+            });
+            continue;
+          }
           const owns = ownership.test(match.verb.normal);
           // The active form of a future passive is a promise ("this post will be updated" -> "we
           // will update this post"), and whether it says enough is for the promise rules to judge:

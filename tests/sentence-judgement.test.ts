@@ -172,3 +172,131 @@ describe('wording seen in real post-incident summaries (own examples)', () => {
     expect(findings('blame-shifting', 'Tracking came back after the carrier restored its scanning service.')).toEqual([]);
   });
 });
+
+describe('passives inside a denial, and where an agent ends (own examples)', () => {
+  it('takes no passive inside a denied finding or belief for a hidden agent', () => {
+    expect(findings('passive-voice', 'We have found no evidence that any member records were taken.')).toEqual([]);
+    expect(findings('passive-voice', 'There is no indication that card numbers were copied from the till system.')).toEqual([]);
+    expect(findings('passive-voice', 'We do not believe any prescriptions were altered.')).toEqual([]);
+    expect(findings('passive-voice', 'No patient files were viewed, and nothing suggests that any were copied.')).toEqual([]);
+  });
+  it('still reports a passive that the denial does not govern', () => {
+    const found = findings('passive-voice', 'We found no sign of an intrusion, but the backup volume was deleted on Sunday.');
+    expect(found.map((f) => f.span)).toEqual(['was deleted']);
+  });
+  it('ends an agent where the main clause goes on, and keeps a complement in the rewrite', () => {
+    const [finding] = findings('passive-voice', 'Riders who were delayed by the signal fault can claim a refund.');
+    expect(finding?.span ?? '').not.toContain('claim');
+    const [storm] = findings('passive-voice', 'Two substations were knocked offline by the storm.');
+    expect(storm.suggestions?.[0].text).toBe('The storm knocked two substations offline');
+  });
+});
+
+describe('blame-shifting and harm done to customers (own examples)', () => {
+  it('does not read customers harmed in the passive as the ones at fault', () => {
+    expect(findings('blame-shifting', 'We apologise to our subscribers who have been disrupted by the lack of service.')).toEqual([]);
+    expect(findings('blame-shifting', 'We are sorry to every member who was hit by the billing delays.')).toEqual([]);
+    expect(findings('blame-shifting', 'Some customers were knocked offline by the faulty router update we pushed.')).toEqual([]);
+  });
+  it('still reports fault put on users or a supplier', () => {
+    expect(findings('blame-shifting', 'The outage was caused by users misconfiguring their accounts.')).toHaveLength(1);
+    expect(findings('blame-shifting', 'Deliveries stopped due to a failure at our supplier.')).toHaveLength(1);
+    expect(findings('blame-shifting', 'Our customers overloaded the booking servers on Monday.')).toHaveLength(1);
+  });
+});
+
+describe('harm and apologies read clause by clause (own examples)', () => {
+  it('takes no harm from a denied finding', () => {
+    expect(findings('missing-apology', 'We have no indication that any customer cards were compromised, nor have we found any sign that passwords were stolen.')).toEqual([]);
+  });
+  it('quotes the clause of a long sentence that tells the harm, not one word', () => {
+    const [finding] = findings('missing-apology', 'Our review of the incident, which took our security team and two outside firms most of the summer, has shown that the home addresses of 4,000 members were exposed.');
+    expect(finding.message).toContain('("has shown that the home addresses of 4,000 members were exposed")');
+  });
+  it('takes no harm from a denied sentence', () => {
+    expect(findings('missing-apology', 'To be clear, this was not a hack, nor was it a failure of our ticket servers. Sales reopened at noon.')).toEqual([]);
+    expect(findings('missing-apology', 'The hospital portal was not down at any point today; appointment reminders were sent as usual.')).toEqual([]);
+  });
+  it('quotes harm done, not a denial, when an apology is missing', () => {
+    const [finding] = findings('missing-apology', 'This was not a cyber attack. Online banking was down for four hours on Friday.');
+    expect(finding.message).toContain('("Online banking was down for four hours on Friday.")');
+  });
+  it('ends an apology for a feeling at its object in a run-on sentence', () => {
+    const source = 'Our ferry bookings were down all morning. Whilst apologising for the inconvenience we promise to keep posting updates as they come.';
+    const [finding] = findings('emotion-apology', source);
+    expect(finding.message).toContain('"the inconvenience" apologises');
+    const run = 'The loyalty app was down for two hours. We apologise for the frustration we will keep you posted.';
+    const [apology] = findings('emotion-apology', run);
+    expect(apology.suggestions?.[0].text).toBe("We're sorry that the loyalty app was down for two hours");
+    // Only the apology clause is replaced: the promise after it stays.
+    const fixed = lint(`---\nstatus: resolved\n---\n${run}\n`, { only: 'emotion-apology' });
+    const edit = fixed.findings[0].suggestions![0];
+    expect(edit.endColumn - edit.column).toBe('We apologise for the frustration'.length);
+  });
+});
+
+describe('failures made ordinary, and claims of understanding in place of substance (own examples)', () => {
+  it('reports a failure made ordinary or small without a hedge', () => {
+    expect(findings('minimizing', 'The water utility portal was offline overnight. No system is perfect.')).toHaveLength(1);
+    expect(findings('minimizing', 'Our app crashed on launch for some riders. These things happen, and we fixed it quickly.')).toHaveLength(1);
+    expect(findings('minimizing', 'Most listeners did not even notice the stream dropping for ten minutes.')).toHaveLength(1);
+    expect(findings('minimizing', 'Every cloud provider has outages from time to time.')).toHaveLength(1);
+    expect(findings('minimizing', 'Our mail servers were down for a day; sadly that is the nature of the hosting business.')).toHaveLength(1);
+  });
+  it('leaves a forecast for planned work and an admission of a repeat alone', () => {
+    expect(findings('minimizing', 'We will patch the routers on Sunday night; most customers will not notice.', 'scheduled')).toEqual([]);
+    expect(findings('minimizing', 'This is the third time this quarter that invoices failed, and that is not acceptable.')).toEqual([]);
+  });
+  it('reads a bare claim of understanding as a platitude, but not one that says what failed', () => {
+    expect(findings('hollow-affection', 'We truly feel your frustration.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We understand how important our booking platform is to you.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We know how heavily our clinics depend on our scheduling system.')).toHaveLength(1);
+    expect(findings('hollow-affection', 'We know how much you rely on us for school pickups, and this week the buses ran up to an hour late.')).toEqual([]);
+  });
+});
+
+describe('status-page wording: harm nouns, self-scheduled updates, promised learnings (own examples)', () => {
+  const timeline = (...updates: [string, string, string][]) =>
+    `# Ferry booking outage\n\n${updates.map(([label, time, text]) => `## ${label} (${time})\n\n${text}`).join('\n\n')}\n`;
+  it('reads stoppages and lost traffic as harm', () => {
+    expect(findings('missing-apology', 'We are seeing stoppages on a share of the card terminals in our Leeds stores.', 'investigating')).toHaveLength(1);
+    expect(findings('missing-apology', 'Customers on our fibre network are seeing heavy packet loss this evening.', 'investigating')).toHaveLength(1);
+  });
+  it('holds "we expect to update in 30 minutes" as our own timed promise', () => {
+    const text = timeline(
+      ['Investigating', '2025-03-01T10:00:00Z', 'Ferry bookings are failing. We expect to update you in the next 30 minutes.'],
+      ['Update', '2025-03-01T11:30:00Z', 'A database replica has stopped; we are rebuilding it.'],
+      ['Resolved', '2025-03-01T12:00:00Z', 'Bookings work again.'],
+    );
+    const result = lint(text, { only: 'unfulfilled-promise' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['unfulfilled-promise']);
+    const ontime = lint(text.replace('11:30:00Z', '10:30:00Z'), { only: 'unfulfilled-promise' });
+    expect(ontime.findings).toEqual([]);
+  });
+  it('holds a promise to follow up with learnings that never came', () => {
+    const text = timeline(
+      ['Investigating', '2025-03-01T10:00:00Z', 'Ferry bookings are failing. Next update in 30 minutes.'],
+      ['Resolved', '2025-03-01T10:25:00Z', 'Bookings work again. We will follow up with our learnings once the review is done.'],
+    );
+    const result = lint(text, { only: 'unfulfilled-promise', now: '2025-06-01T00:00:00Z' });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0].message).toContain('Promised more details');
+  });
+});
+
+describe('wording seen in real write-ups (own examples)', () => {
+  it('reads raised latency as harm, and quotes a harm to the end of its phrase', () => {
+    const [finding] = findings('missing-apology', 'Since the move to the new region, shoppers in Spain are seeing elevated latency at checkout, and we are adding capacity.', 'identified');
+    expect(finding.message).toContain('elevated latency at checkout');
+    const [long] = findings('missing-apology', 'Early on Tuesday morning, while our team was still rolling out the new fraud checks to every region, card holders saw high error rates in two countries for almost an hour.');
+    expect(long.message).toContain('("card holders saw high error rates")');
+  });
+  it('takes "we would like to share more detail" as giving it now, not a promise', () => {
+    expect(findings('vague-promise', 'We would like to share more detail about what went wrong. A disk on the billing database filled up at 09:00 UTC.')).toEqual([]);
+    expect(findings('vague-promise', 'We will share more details about what went wrong.', 'identified')).toHaveLength(1);
+  });
+  it('reports an impact called minimal', () => {
+    expect(findings('minimizing', 'Uploads failed for an hour, but the overall impact was negligible.')).toHaveLength(1);
+    expect(findings('minimizing', 'The impact was limited to customers in the Sydney region.')).toEqual([]);
+  });
+});

@@ -75,6 +75,9 @@ describe('statement kind and phase', () => {
     for (const text of [
       'On Saturday from 06:00 UTC we will upgrade the database servers; the work takes about an hour and you should not notice it.',
       'We will migrate the build servers to a new cloud region next week.',
+      // Planned work told without the words "scheduled" or "maintenance".
+      'The ticket office systems will be unavailable for about six hours on Sunday night while we replace the payment terminals. This work will begin at 23:00.',
+      'Our warehouse database will pause order processing this weekend while we carry out necessary work on its storage. The process will start at 21:00 on Friday.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance).toBe(true);
@@ -185,5 +188,252 @@ describe('rules read the understood statement', () => {
     for (const text of ['No downtime is expected.', 'A short interruption is possible if we have to roll back.', 'Sessions may drop for a few seconds while each node restarts.']) {
       expect(ruleIds(lint(`We will patch the chat servers on Sunday. ${text}`, { only: 'minimizing' }))).toEqual([]);
     }
+  });
+});
+
+// Written for this project: repair told as under way or aimed at, a resolution word used as a
+// modifier, and short real resolutions, in several industries and sentence shapes.
+describe('repair under way is not a resolution', () => {
+  const underWay = [
+    'The tram network lost power this morning. Services are now being restored line by line.',
+    'We have a route to restoring the booking site and are bringing the servers back up one rack at a time.',
+    'Technicians are working round the clock to rectify the fault in the ticket gates.',
+    'Our teams are still working hard to make sure every branch is back to normal.',
+    'Our landline service is down in two counties. A crew of field engineers has been sent to the exchange.',
+    'The payroll portal is unavailable. We are doing all we can to bring it back online quickly.',
+    'Things are slowly getting back to normal at the depot, and trucks are leaving again in small numbers.',
+    'Both fixed and mobile calls are failing in the west of the country.',
+    'Most of the restored accounts show their full history; we are checking the rest.',
+  ];
+  it('reads none of these as resolved', () => {
+    for (const text of underWay) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).not.toBe('resolved');
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('live-update');
+    }
+  });
+  it('asks them for a next update and not for a fuller resolution or prevention', () => {
+    for (const text of underWay) {
+      const ids = ruleIds(lint(text));
+      expect(ids, text).not.toContain('hollow-resolution');
+      expect(ids, text).not.toContain('missing-prevention');
+      expect(ids, text).toContain('missing-next-update');
+    }
+  });
+  it('still sees short, informal and plain resolutions', () => {
+    for (const text of ['Fixed.', 'All good now, closing this.', 'Service has been restored for all customers.', 'Everything is running again after the rollback.', 'The lifts in the north tower are working again.', 'Sorted now, thanks for your patience.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+  it('reads a partial restoration as still open', () => {
+    for (const text of ['Email has been restored for most customers; a few mailboxes remain affected and we are working on them.', 'Card payments have been restored in most stores, but some shops in the south still cannot take cards.']) {
+      const phase = incidentOf(text).statements[0].phase;
+      expect(phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});
+
+// Written for this project: statements told after the fact are not live updates, whatever their
+// grammar in the present ("we are refunding", "we are working on improvements").
+describe('letters, press statements and post-mortem intros', () => {
+  const afterTheFact = [
+    "Dear customers,\n\nLast Thursday our card terminals stopped working for most of the afternoon. I am truly sorry: we let you down. We are refunding every transaction fee from that day.",
+    "Statement on Monday's network outage. On Monday many of our mobile customers could not make calls for six hours. A software fault in a core router caused the outage. We are applying a credit to every affected account.",
+    'On 12 May our hosted database service was unavailable for four hours after an operator deleted the wrong cluster. We lost about forty minutes of writes. We are working on several improvements to our restore process.',
+  ];
+  it('dates a story told the same day, or with clock times only', () => {
+    for (const text of [
+      'Earlier today our parcel tracking failed for customers in the north. The fault was a full disk on one server, and the engineers replaced it. We are offering free delivery on the next order to everyone affected.',
+      'The ticket API was down this morning between 6:10AM and 8:02AM. A certificate on the load balancer had expired and we renewed it. We will add an expiry alarm.',
+      'At 04:10 we noticed slow answers from the quote service. At 04:40 we found that a queue had filled. At 05:15 we drained the queue and reset the workers, which restored quotes. We are sorry for the trouble this caused.',
+    ]) {
+      // Told after the fact: a post-mortem, or a resolution when it also says the service is back.
+      expect(['postmortem', 'resolved'], text).toContain(incidentOf(text).statements[0].phase);
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
+  it('reads them as told after the fact and asks for no next update', () => {
+    for (const text of afterTheFact) {
+      const incident = incidentOf(text);
+      expect(incident.statements[0].phase, text).toBe('postmortem');
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+    }
+  });
+  it('names the kind in the missing-prevention message: statement, not post-mortem', () => {
+    const letter = lint(afterTheFact[0]).findings.find((f) => f.ruleId === 'missing-prevention');
+    expect(letter?.message).toMatch(/^The statement says nothing/);
+    expect(understandingOf(incidentOf(afterTheFact[0]).statements[0]).kind).toBe('letter');
+    const report = 'Incident report. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration.';
+    expect(lint(report).findings.find((f) => f.ruleId === 'missing-prevention')?.message).toMatch(/^The post-mortem says nothing/);
+  });
+  it('keeps a letter written while the outage goes on live', () => {
+    for (const text of [
+      'Dear members,\n\nSince Tuesday our booking app has been down. We are working around the clock to restore it and hope to have bookings open again by the weekend.',
+      'Dear customers, the cyber attack on Friday took our ordering system offline. Our team is making good progress and we hope to be able to reopen orders in the coming days.',
+      'This evening at 19:20 a power fault hit our data centre and every server restarted. At the moment we are handling many machines that did not come back cleanly. I am sorry.',
+      'Our 4G data service is returning in the south and we expect it to be fully restored by 21:00 this evening. We are sorry for the loss of service our customers have experienced today.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('postmortem');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});
+
+// Written for this project: a restoration that has only begun, or whose last step is still
+// running, leaves the update open; a finished process closes it.
+describe('begun is not finished', () => {
+  it('keeps an update open while the restoration is still going', () => {
+    for (const text of [
+      'The storage upgrade has completed and we have begun rebalancing traffic across the new disks. We will watch it for an hour before confirming resolution.',
+      'The booking database is available again for reading. We are currently working on re-importing the reservations made since midnight.',
+    ]) {
+      expect(incidentOf(text).statements[0].phase, text).not.toBe('resolved');
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+  it('closes an update whose recovery or import has finished', () => {
+    for (const text of ['The re-import of all customer records has finished.', 'The team has checked every queue and the recovery is complete.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+});
+
+// Causes, prevention and advisories as real statements tell them (examples written for this project).
+describe('cause, prevention and advisories in real phrasing', () => {
+  it('cause: a change or routine task of ours told around a failure', () => {
+    const cases: [string, RegExp][] = [
+      ['While running a cleanup job, a handful of customer mailboxes were deleted by mistake.', /^While running a cleanup job$/],
+      ['While we were moving the ticket database to new hardware, some bookings were duplicated.', /^While we were moving the ticket database to new hardware$/],
+      ['During a routine firmware upgrade, two of our cash-machine switches went offline.', /^During a routine firmware upgrade$/],
+      ['The tracking page failed for most shoppers following last night\'s release.', /following last night's release/],
+      ['A dormant bug in the fare engine began to crash after a pricing change we pushed.', /./],
+      ['A storage bucket used by the photo service was deleted as part of a cost clean-up.', /^as part of a cost clean-up/],
+    ];
+    for (const [text, cause] of cases) expect(facts(text).cause?.text, text).toMatch(cause);
+  });
+  it('cause: the response to an incident, or a change still to come, is not its cause', () => {
+    for (const text of [
+      'While we investigate, some riders may see stale arrival times.',
+      'After the upgrade we will switch the card readers back on.',
+      'While restoring the archive, we kept the shop open for new orders.',
+      'Following the migration, every page loads faster than before.',
+      'As part of the upgrade, we removed the old reporting endpoints.',
+    ]) expect(facts(text).cause, text).toBeUndefined();
+  });
+  it('cause: an attack we fell victim to, a cause traced or found, a cause as subject', () => {
+    for (const text of [
+      'We were the victim of a phishing attack on one of our payroll staff.',
+      'The clinic group fell victim to a ransomware attack over the weekend.',
+      'The slow check-ins were traced to an overloaded badge server.',
+      'The billing errors stemmed from a rounding change in the invoice service.',
+      'The root cause was a race condition in the seat-reservation cache.',
+      'The trigger was a routine certificate rotation on the gateway.',
+      'A misconfigured firewall rule blocked card payments at every store.',
+      'Alerts were raised in error by a faulty temperature probe.',
+      'A latent defect in the sorting software cascaded into a broad slowdown of parcel scanning.',
+    ]) expect(facts(text).cause, text).toBeDefined();
+  });
+  it('a repaired fault is the problem solved, and "we will continue to monitor" is a monitoring update', () => {
+    expect(facts('Our technicians have resolved the power fault at the depot.').resolution).toBeDefined();
+    expect(facts('We have resolved the wiring fault in the signal box.').resolution).toBeDefined();
+    expect(phaseOf('Every ticket machine has now started. We will continue to monitor the network closely.')).toEqual(['monitoring']);
+  });
+  it('cause: a cause told in a post-mortem keeps it an incident, not planned work', () => {
+    expect(understandingOf(incidentOf('The trigger was a routine DNS update that removed a record.').statements[0]).kind).not.toBe('maintenance');
+  });
+  it('cause: a failure told intransitively names no cause; a transitive one does', () => {
+    for (const text of ['Our fare calculator stopped working on Monday morning.', 'The payment terminals crashed during the lunch rush.', 'The card readers stopped responding at noon.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
+    for (const text of ['A power surge crashed the payment terminals during the lunch rush.', 'A runaway batch job overloaded the ledger database on Monday.']) {
+      expect(facts(text).cause?.via, text).toBe('subject');
+    }
+    expect(ruleIds(lint('---\nstatus: resolved\n---\nOur fare calculator stopped working on Monday morning for two hours. It works again.'))).toContain('missing-cause');
+  });
+  it('cause: a later marker counts when an earlier one is only a first guess', () => {
+    const text = 'At first the dropped calls appeared to be due to a cable cut, but after more tests we found the fault to be in a line card.';
+    expect(facts(text).cause?.text).toMatch(/^we found the/);
+    expect(facts('The root cause? A cleanup task that ran during opening hours and locked the stock tables.').cause).toBeDefined();
+  });
+  it('cause: an effect or a promised account still is not a cause', () => {
+    for (const text of ['The power cut caused real distress to patients and their families.', 'We will share what happened.', 'We will explain what went wrong once the review is done.']) {
+      expect(facts(text).cause, text).toBeUndefined();
+    }
+  });
+  it('prevention: a change whose purpose is that the failure cannot happen again', () => {
+    for (const text of [
+      'We also modified the ticket scanner service so it would not fail in this way again.',
+      'We have changed our release tooling so that a price change cannot reach every store at once.',
+      'We split the booking queue so that one slow partner can no longer stall everyone else.',
+      'Every schema change now goes through the same staging run as code.',
+    ]) expect(facts(text).prevention, text).toBeDefined();
+    expect(facts('This will never happen again.').prevention).toBeUndefined();
+    expect(facts('We promise it will not happen again.').prevention).toBeUndefined();
+  });
+  it('prevention: its purpose clause is neither harm nor a denial', () => {
+    expect(facts('We have changed our deploy tooling so that a config change cannot reach every region at once.').harm).toBeUndefined();
+    expect(facts('The card network is down, so shoppers cannot pay at the till.').harm).toBeDefined();
+    const ids = ruleIds(lint('---\nstatus: postmortem\n---\nWe modified the signalling software so it would not fail this way again. On Monday trains ran late for three hours because a timetable import crashed.'));
+    expect(ids).not.toContain('denial-first');
+  });
+  it('advisory: a product not affected by a published vulnerability is a notice', () => {
+    for (const text of [
+      'Researchers disclosed a critical zero-day vulnerability in a popular logging library. Our booking platform is NOT affected. Our engineers checked every service and confirmed that we do not use the affected module.',
+      'Security advisory (CVE-2026-4242): a flaw in a widely used image library was published today. The patient portal does not include this library and is unaffected.',
+      'A third-party vulnerability in a common font parser was announced this week. Our ticketing apps are highly unlikely to be affected, and there is nothing you need to do. We will keep watching the situation.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(isNotice(incident), text).toBe(true);
+      const ids = ruleIds(lint(text));
+      for (const id of ['denial-first', 'missing-cause', 'missing-impact', 'missing-apology', 'missing-next-update']) expect(ids, text).not.toContain(id);
+    }
+  });
+  it('harm denied by the clause that governs it is not harm done', () => {
+    for (const text of [
+      'We have found no evidence that any patient records were accessed.',
+      'Our review has not detected that any of our stores were negatively affected by this exploit.',
+    ]) expect(facts(text).harm, text).toBeUndefined();
+    expect(facts('We found no sign of an intrusion, but some invoices were sent twice.').harm).toBeDefined();
+    const advisory = 'We learned of a critical vulnerability in a popular web framework on Monday. We reviewed our systems within a day and have not detected that any of our services were affected by this exploit. We continue to monitor the situation.';
+    expect(isNotice(incidentOf(advisory))).toBe(true);
+    expect(ruleIds(lint(advisory))).not.toContain('missing-next-update');
+  });
+  it('advisory: one we are affected by and patching is a live security incident', () => {
+    const text = 'Our customer login service is affected by CVE-2026-1111. We are applying the vendor patch to every server now and will post an update by 15:00 UTC.';
+    const incident = incidentOf(text);
+    expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');
+    expect(isNotice(incident)).toBe(false);
+    expect(factsOf(incident.statements[0].sentences[0]).cause).toBeDefined();
+    expect(factsOf(incident.statements[0].sentences[0]).harm?.kind).toBe('security');
+    expect(ruleIds(lint(text))).toContain('missing-remedy');
+  });
+});
+
+describe('passive voice keeps the agent and never makes us the attacker', () => {
+  const passiveFindings = (text: string) => lint(text, { only: 'passive-voice' }).findings;
+  it('reads a named agent behind a participle ("by an attempted migration")', () => {
+    for (const text of ['The outage was caused by an attempted migration of the ledger service.', 'Deliveries were delayed by a failed upgrade of the routing software.']) {
+      const findings = passiveFindings(text);
+      expect(findings.length, text).toBeGreaterThan(0);
+      for (const f of findings) {
+        expect(f.message, text).not.toMatch(/we \[did what\]/);
+        for (const s of f.suggestions ?? []) expect(s.text, text).not.toMatch(/^we\b/i);
+      }
+    }
+  });
+  it('never rewrites an attacker\'s act with us as its agent', () => {
+    for (const text of [
+      'On Tuesday an intruder reached a backup server. Customer names and authentication hashes were compromised.',
+      'Some donor records were stolen.',
+      'A ransomware gang broke into our network. Payroll files were encrypted and copied.',
+    ]) {
+      for (const f of passiveFindings(text)) {
+        for (const s of f.suggestions ?? []) expect(s.text, text).not.toMatch(/^we\b/i);
+        expect(f.message, text).not.toMatch(/"we /i);
+      }
+    }
+    // Outside an attack, "the backups were copied" is our own act and may be rewritten.
+    expect(passiveFindings('The backups were copied to a second region.').some((f) => (f.suggestions ?? []).some((s) => /^we\b/i.test(s.text)))).toBe(true);
   });
 });

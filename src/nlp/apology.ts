@@ -38,7 +38,9 @@ const DEFAULT_LISTS: ApologyLists = apologyPhrases;
 
 const NEGATION_BEFORE = /\b(?:not|never|no|n't|nor)\b[\w\s']{0,12}$|n't\s*$/i;
 /** Where the apology's clause ends: a clause break, or a new clause with its own subject. */
-const CLAUSE_END = /[;:!?—–]|\.(?:\s|$)|,\s*(?:and|but|while|as|so|we|our|please|thank)\b|\s(?:and|but)\s+(?:we|our|I|thank|appreciate|will)\b/i;
+// A run-on "… for the inconvenience we promise to keep you updated" starts a new clause at "we"
+// and a verb that cannot belong to the object ("the outage we caused" stays one phrase).
+const CLAUSE_END = /[;:!?—–]|\.(?:\s|$)|,\s*(?:and|but|while|as|so|we|our|please|thank)\b|\s(?:and|but)\s+(?:we|our|I|thank|appreciate|will)\b|\s(?:we|I)\s+(?:promise|will|shall|would like|want|thank|appreciate|continue|understand|know|remain|hope|assure|(?:'|’)ll)\b/i;
 /** Recipients that doubt anyone was hurt: "anyone who", "those of you who". */
 const DOUBTED_RECIPIENT = /^(?:anyone|anybody|any of you|those of you|whoever|any (?:customers?|users?|one))\b/i;
 

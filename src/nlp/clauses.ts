@@ -139,6 +139,9 @@ function verbGroups(terms: readonly Term[]): Group[] {
       }
       break;
     }
+    // "was not a cyber attack": a negation right after a copula main verb; "nor was it a
+    // failure": "nor" before the group.
+    if ((j < terms.length && j === group.main + 1 && BE.has(norm(terms[group.main])) && isNegator(terms[j])) || /^(?:nor|neither)$/.test(norm(terms[group.first - 1] ?? terms[group.first]))) group.negated = true;
     // The particle of a phrasal verb: "knocked out", "rolled back".
     if (j < terms.length && PARTICLES.has(norm(terms[j])) && (terms[j].tags.has('Particle') || terms[j].tags.has('PhrasalVerb'))) group.last = j++;
     // The main verb of "has been", "is" alone is the copula itself.

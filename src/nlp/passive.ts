@@ -128,7 +128,9 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   }
   if (by < 0 || breakAfter(by)) return undefined;
   let k = by + 1;
-  while (k < terms.length && (terms[k].tags.has('Determiner') || terms[k].tags.has('Possessive') || terms[k].tags.has('Adjective')) && !breakAfter(k)) k++;
+  // Premodifiers, including a participle before its noun ("by an attempted migration").
+  const premodifier = (t: Term) => t.tags.has('Determiner') || t.tags.has('Possessive') || t.tags.has('Adjective') || (isParticiple(t) && !!terms[k + 1]?.tags.has('Noun'));
+  while (k < terms.length && premodifier(terms[k]) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
   if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || head.tags.has('Value') || /^\d/.test(head.text)) return undefined;
@@ -136,7 +138,10 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   if (!(head.tags.has('Noun') || head.tags.has('Pronoun'))) return undefined;
   // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
   let end = k;
-  while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal)) end++;
+  // A modal or auxiliary starts the main clause ("members affected by the delays can claim …").
+  // An auxiliary after a pronoun belongs to a relative clause ("a deploy that we had made").
+  const mainVerb = (at: number) => terms[at].tags.has('Modal') || (terms[at].tags.has('Auxiliary') && !terms[at - 1].tags.has('Pronoun'));
+  while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal) && !mainVerb(end + 1)) end++;
   // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
   const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
   return { span: { start: terms[by + 1].start, end: terms[end].end }, isIncident };
@@ -198,6 +203,45 @@ export function findPassives(
   return found;
 }
 
+/**
+ * A passive inside a denied finding or belief: "we have found no evidence that any data was
+ * taken", "we do not believe any payment details were accessed". The clause reports what did not
+ * happen, so nobody is hidden by it.
+ */
+export function isInDeniedEvidence(analysis: Analysis, match: PassiveMatch, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
+  const terms = analysis.terms;
+  // The words of the clause before the passive; the denial must govern it, its subject (at most
+  // six words) following the denial directly: "we found no evidence, but the database was
+  // deleted" denies nothing about the deletion.
+  // compromise keeps punctuation out of a term's text: a gap wider than a space holds some.
+  let start = match.groupIndex;
+  while (start > 0 && terms[start].start - terms[start - 1].end <= 1 && !CLAUSE_OPENERS.has(terms[start - 1].normal)) start--;
+  if (CLAUSE_OPENERS.has(terms[start - 1]?.normal ?? '')) return false;
+  const before = terms.slice(start, match.groupIndex).map((t) => t.normal).join(' ');
+  return deniedEvidenceRegex(denials).test(before);
+}
+
+/**
+ * Does the text end inside a denied finding ("we have no indication that any accounts were")?
+ * For a reader of plain text, such as the harm detector: the words before a harm word, cut at
+ * the last clause punctuation.
+ */
+export function endsInDeniedEvidence(before: string, denials: readonly string[] = passivePhrases.evidenceDenials): boolean {
+  let cut = 0;
+  for (const m of before.matchAll(/[,;:](?=\s)/g)) cut = m.index + 1;
+  const clause = before.slice(cut);
+  if (/\b(?:but|however|although|though|yet|whereas)\b/i.test(clause)) return false;
+  return deniedEvidenceRegex(denials).test(clause.toLowerCase().replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
+}
+
+const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', 'yet', 'while', 'whereas']);
+const deniedEvidence = new WeakMap<readonly string[], RegExp>();
+function deniedEvidenceRegex(denials: readonly string[]): RegExp {
+  let re = deniedEvidence.get(denials);
+  if (!re) deniedEvidence.set(denials, (re = new RegExp(`(?:^|\\s)(?:${denials.map((d) => `(?:${d})`).join('|')})(?:\\s+[\\w'’-]+){0,6}$`, 'i')));
+  return re;
+}
+
 /** True for a negated passive ("no data was lost", "payments could not be sent"). */
 export function isNegatedPassive(analysis: Analysis, match: PassiveMatch): boolean {
   const terms = analysis.terms;
@@ -237,5 +281,5 @@ export function passiveSubject(analysis: Analysis, match: PassiveMatch): Span | 
  * be sent", "no further changes will be made").
  */
 export function isReassurance(analysis: Analysis, match: PassiveMatch, harms: readonly string[] = passivePhrases.reassurances): boolean {
-  return isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal);
+  return (isNegatedPassive(analysis, match) && phraseRegex(harms).test(match.verb.normal)) || isInDeniedEvidence(analysis, match);
 }

@@ -25,6 +25,7 @@ import type {
   TextSpan,
 } from '../engine/model.js';
 import { clausesOf } from './clauses.js';
+import { endsInDeniedEvidence } from './passive.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
 import understandingPhrases from './phrases/understanding.json' with { type: 'json' };
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -124,6 +125,16 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 /** The harm phrase itself carries the negation ("could not sign in", "unable to"): the clause's negation is the harm. */
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
+const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+
+/** A lead that denies what follows ("no evidence that", "we have not detected that"), not undone by "but" or "however". */
+function deniedByLead(before: string): boolean {
+  if (!/\b(?:no|not|never)\b|n['’]t\b/i.test(before)) return false;
+  const lead = globalPhraseRegex(understandingPhrases.harm.deniedLead);
+  let last = -1;
+  for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !/\b(?:but|however|although|though|yet)\b|[;:]/i.test(before.slice(last));
+}
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
@@ -134,6 +145,12 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     for (let m = all.exec(text), seen = 0; m && seen < 4; m = all.exec(text), seen++) {
     // "no data loss", "without errors", "no data was lost": denied right before the harm word.
     if (DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "changed our tooling so that a change cannot reach every region": a purpose, not harm done.
+    if (PURPOSE.test(text.slice(0, m.index))) continue;
+    // "we have found no evidence that any data was taken": denied by the clause that governs it.
+    if (deniedByLead(text.slice(0, m.index))) continue;
+    // "we have no indication that any accounts were compromised": a denied finding.
+    if (endsInDeniedEvidence(text.slice(Math.max(0, m.index - 120), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     if (clause?.negated && !negationIsHarm) continue;
@@ -161,12 +178,13 @@ const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNoun
 const PASSIVE_AGENT = /\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i;
 
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
-  const connective = findCauseMarker(text);
-  if (connective) {
+  // Every marker, not only the first: "at first it appeared to be due to X, but we found the problem to be Y".
+  for (const connective of findCauseMarkers(text)) {
     const clause = qualifyingClause(text, clauses, connective.start, [NEGATION, AIM]);
     const theory = /^(?:we|i) /i.test(connective.text);
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
-    if (theory || !clause || (!clause.negated && clause.modality !== 'aim')) return { ...connective, via: theory ? 'theory' : 'connective' };
+    const stated = theory || !clause || (!clause.negated && clause.modality !== 'aim');
+    if (stated && !tellsEffectOnPeople(text, connective, clauses)) return { ...connective, via: theory ? 'theory' : 'connective' };
   }
   // A passive with its agent: "impacted by a recent backend change", "was triggered by a bad deploy".
   const agent = PASSIVE_AGENT.exec(text);
@@ -179,12 +197,15 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
       return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
     }
   }
+  const during = duringCause(text, clauses);
+  if (during) return during;
   if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
   // A cause that is the subject of an effect verb: "Floodwater in our data centre knocked out payments".
   for (const clause of clauses()) {
     if (!clause.object || clause.negated || clause.passive || clause.infinitive) continue;
     if (clause.modality !== 'fact') continue;
-    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma)) continue;
+    // The verb as written too: compromise's lemma can be off ("overloaded" -> "overloade").
+    if (!phraseRegex(understandingPhrases.cause.effectLemmas).test(clause.lemma) && !phraseRegex(understandingPhrases.cause.effectVerbs).test(clause.verb.text)) continue;
     if (phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) continue;
     // "the failure caused real hardship": the incident itself as subject tells its effect, not its
     // cause. "This resulted in …", "…, which caused …", or a subject cut off by a purpose clause
@@ -195,26 +216,74 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     if (!clause.subject && !pointsBack) continue;
     if (!pointsBack && EFFECT_SUBJECT_VAGUE.test(subjectText) && subjectText.split(/\s+/).length <= 3) continue;
     if (clause.lemma === 'result' && !/^in\b/i.test(clause.object.text)) continue;
+    // "The terminals crashed during the lunch rush", "the readers stopped working": a failure told
+    // intransitively has no object, only a time, a place or a gerund; it names no cause.
+    if (!causal && NOT_AN_OBJECT.test(clause.object.text)) continue;
     return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
 }
 
-/** A cause connective or stated theory, not inside a phrase that only mentions a cause. */
-function findCauseMarker(text: string): TextSpan | undefined {
+const NOT_AN_OBJECT = /^(?:(?:during|at|on|in|for|after|before|since|until|over|from|to|by|around|across|with|without|within|under|through|throughout|while|when|as|again|again,|briefly|overnight|yesterday|today|tonight|earlier|later|shortly|repeatedly|intermittently|completely|entirely|just|this|last|early|late|once|twice|several|multiple|and|but|so|or|then)\b|\d|[\w-]+ing\b)/i;
+const FAILURE = phraseRegex(understandingPhrases.cause.failures);
+const PASSIVE_FAILURE = phraseRegex(understandingPhrases.cause.passiveFailures);
+const NOT_ACTIVITY = phraseRegex(understandingPhrases.cause.notActivity);
+
+/**
+ * A change or task of ours told around a failure in the same sentence: "X started to crash after
+ * a routine configuration change we made", "While running a maintenance script, some sites were
+ * disabled unintentionally". A cause only when the failure is told as a fact in the past; "after
+ * the upgrade we will re-enable writes" or "while we investigate, …" name no cause.
+ */
+function duringCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
+  const m = phraseRegex(understandingPhrases.cause.during).exec(text);
+  if (!m || NOT_ACTIVITY.test(m[0])) return undefined;
+  const from = m.index;
+  const to = m.index + m[0].length;
+  const blank = (start: number, end: number) => text.slice(start, Math.min(end, from)) + ' ' + text.slice(Math.max(start, to), end);
+  // A failure told as a past fact in another clause ("the search page failed"), or harm done
+  // outside the time clause ("mailboxes were deleted by mistake"). "As part of the migration we
+  // removed old records" tells work, not a failure; "after the upgrade we will …" predicts.
+  const failed =
+    (FAILURE.test(blank(0, text.length)) || PASSIVE_FAILURE.test(blank(0, text.length))) &&
+    clauses().some((c) => c.tense === 'past' && isStatedFact(c) && (FAILURE.test(blank(c.start, c.end)) || (c.passive && PASSIVE_FAILURE.test(c.verb.text))));
+  const harm = failed ? undefined : detectHarm(text, clauses, 'done');
+  if (!failed && !(harm && (harm.end <= from || harm.start >= to))) return undefined;
+  // The cause runs to the end of its time clause ("While running a maintenance script").
+  const clauseEnd = /[,;:]/.exec(text.slice(to));
+  const end = to + (clauseEnd && clauseEnd.index <= 80 && from < 3 ? clauseEnd.index : 0);
+  return { ...span(text, from, end), via: 'connective' };
+}
+
+const FEELINGS = phraseRegex(understandingPhrases.cause.feelings);
+
+/**
+ * "The power cut caused real distress to patients": a cause word that is the subject of an effect
+ * on people tells the incident's effect, not what caused it.
+ */
+function tellsEffectOnPeople(text: string, marker: TextSpan, clauses: () => readonly Clause[]): boolean {
+  if (!FEELINGS.test(text) || !phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return false;
+  return clauses().some(
+    (c) => !!c.subject && !!c.object && c.subject.start <= marker.start && marker.end <= c.subject.end && phraseRegex(understandingPhrases.cause.effectLemmas).test(c.lemma) && FEELINGS.test(c.object.text),
+  );
+}
+
+/** The cause connectives and stated theories (at most a few), not inside a phrase that only mentions a cause. */
+function findCauseMarkers(text: string): TextSpan[] {
   const markers = phraseRegex(causePhrases.markers);
-  if (!markers.test(text)) return undefined;
+  if (!markers.test(text)) return [];
   const excluded: [number, number][] = [];
   // The lists' global twins, compiled once (not a fresh RegExp of the whole alternation per call).
   const notCause = globalPhraseRegex(causePhrases.notCause);
   for (let m = notCause.exec(text); m; m = notCause.exec(text)) excluded.push([m.index, m.index + m[0].length]);
   const re = globalPhraseRegex(causePhrases.markers);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const found: TextSpan[] = [];
+  for (let m = re.exec(text); m && found.length < 4; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!excluded.some(([s, e]) => start < e && end > s)) return span(text, start, end);
+    if (!excluded.some(([s, e]) => start < e && end > s)) found.push(span(text, start, end));
   }
-  return undefined;
+  return found;
 }
 
 // ---- promise -------------------------------------------------------------------------------
@@ -254,17 +323,40 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 const PENDING_BEFORE = /\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
 const PARTIAL_AFTER = /^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i;
+/** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
+const UNDER_WAY_BEFORE = /\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i;
+const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;
+/** A resolution word used as a modifier: after a determiner or preposition ("both fixed and mobile", "of restored customers"). */
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|our|your|their|its|both|of|any|these|those|newly)\s+$/i;
+const ATTRIBUTIVE_AFTER = /^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|are|was|were|has|have|working|running|back|operating|available|online)\b)[a-z]+\s+(?:lines?|broadband|network|services?|phones?|connections?|customers?|users?)\b|\s+(?:line|lines|broadband|wireless|price|prices|fee|fees|rate|rates|term|ip|income|costs?|point|width|assets?)\b)/i;
 /** "We have restored a snapshot": our repair of a thing, not the problem solved. */
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
-const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug)\b/i;
+const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug|faults?|defects?)\b/i;
 
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
   if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
-  const m = phraseRegex(understandingPhrases.resolution.words).exec(text);
-  if (!m) return undefined;
+  if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return undefined;
+  // Every mention, not only the first: "we have resolved the electrical fault and all services
+  // have been restored" is over although our repair of the fault alone does not say so.
+  const all = globalPhraseRegex(understandingPhrases.resolution.words);
+  for (let m = all.exec(text), seen = 0; m && seen < 3; m = all.exec(text), seen++) {
+    const found = resolutionAt(text, clauses, m);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpExecArray): ResolutionFact | undefined {
   // "before marking this issue resolved", "until it is fixed": a pending clause compromise may not cut.
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "services are now being restored", "bringing the platform back up", "working hard to ensure all
+  // services are back to normal": repair under way or aimed at, not done.
+  if (UNDER_WAY_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "users will see connectivity restored", "we expect everything back up": a forecast compromise may not cut.
+  if (FORECAST_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index))) return undefined;
+  // "both fixed and mobile", "the majority of restored customers": the word describes a noun.
+  if (/^(?:resolved|fixed|restored|recovered|mitigated)$/i.test(m[0]) && (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || ATTRIBUTIVE_AFTER.test(text.slice(m.index + m[0].length)))) return undefined;
   // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
   if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
@@ -329,8 +421,8 @@ const understood = new WeakSet<Incident>();
 const notices = new WeakSet<Incident>();
 
 /**
- * Not a crisis: planned maintenance (that did not overrun), or a security advisory that reports
- * no harm done ("our products are not affected by the published vulnerability"). Rules that ask
+ * Not a crisis: planned maintenance (that did not overrun), or a security advisory that says we
+ * are not affected and reports no harm done ("our products are not affected by the published vulnerability"). Rules that ask
  * for an apology, a cause, a remedy or prevention do not apply.
  */
 export function isNotice(incident: Incident): boolean {
@@ -387,7 +479,10 @@ export function understandIncident(incident: Incident): void {
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
   }
   const advisoryOnly = statements.length > 0 && statements.every((s) => understandingMemo.get(s)!.kind === 'security-advisory');
-  if (advisoryOnly && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
+  // A notice only when it says we are not affected: an advisory we are affected by ("we are
+  // applying the patch now") is a live security incident.
+  const notAffected = statements.some((s) => phraseRegex(understandingPhrases.kind.advisoryNotAffected).test(s.text));
+  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
@@ -395,7 +490,9 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   if (planned || incident.isMaintenance) return 'maintenance';
   const text = `${statement.index === 0 ? incident.meta.title ?? '' : ''}\n${statement.text}`;
   if (phraseRegex(understandingPhrases.kind.advisory).test(text)) return 'security-advisory';
-  if (phase === 'postmortem') return 'postmortem';
+  // Told after the fact: a post-mortem when it says it is one (or comes as one), else a press
+  // statement or letter looking back ("Our outage last Friday was unacceptable").
+  if (phase === 'postmortem') return statement.phaseSource === 'given' || namesItselfPostmortem(text) ? 'postmortem' : 'letter';
   if (phase === 'resolved') return 'resolution';
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
@@ -425,6 +522,14 @@ export function readsAsPlannedWork(text: string): boolean {
   return phraseRegex(understandingPhrases.kind.planned).test(text) && !phraseRegex(understandingPhrases.kind.unplanned).test(text);
 }
 
+const POSTMORTEM_TITLE = /\b(?:post-?mortem|incident report|retrospective|root cause analysis|incident summary|incident review)\b/i;
+const POSTMORTEM_SECTION = /^\s*#{1,6}\s*(?:root cause|timeline|what happened|what went wrong|impact|lessons|action items|follow-?up|remediation)/im;
+
+/** The text calls itself a post-mortem or incident report, or is laid out as one (its sections). */
+function namesItselfPostmortem(text: string): boolean {
+  return POSTMORTEM_TITLE.test(text) || phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200)) || POSTMORTEM_SECTION.test(text);
+}
+
 /**
  * The phase a statement's own words give, or undefined when they do not say. Resolution wording
  * counts only as a stated fact; a summary told in the past with dates or durations is a
@@ -442,9 +547,15 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
     if (pastSummary(statement)) return 'postmortem';
     return 'resolved';
   }
+  // A letter, press statement or post-mortem intro told after the fact: "the outage last Friday",
+  // with its present tense only for follow-up ("we are refunding", "we are working on improvements").
+  if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  // Resolution words with work still going on ("available again for reading; the rest is being
+  // re-imported"): recovery under way.
+  if (resolved) return 'monitoring';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
@@ -486,5 +597,23 @@ function pastSummary(statement: Statement): boolean {
   return past >= 2 && present === 0;
 }
 
-const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became)\b/gi;
+/** Work on the problem itself, still going on: what makes a statement live, unlike follow-up work. */
+const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investigating|restoring|recovering|fixing|repairing|rectifying|reinstating|bringing|getting|monitoring|experiencing|seeing|working (?:\w+ ){0,4}?(?:to|on) (?:restor|fix|get|bring|resolv|recover|repair|rectif|reinstat|investigat|the (?:issue|problem|outage|fault)))|continu\w* to (?:investigat|restor|work on (?:the|this|a fix))|(?:is|are|remains?) (?:still )?(?:ongoing|under way|underway|in progress)|ongoing investigation|making (?:good |steady |some )?progress|(?:hope|expect|aim|plan)\w* to (?:[\w-]+ ){0,5}?(?:restore|reinstate|bring|get|resume|resolve|fix)|do(?:ing)? (?:\w+ ){0,3}?(?:utmost|everything|all) (?:\w+ ){0,3}?to (?:restore|reinstate|bring|get|resume|resolve|fix|rectify|repair)|(?:are|is|am|['’]re) currently|currently (?:investigating|working|experiencing|seeing|unable|down|unavailable|affected)|at (?:the|this) moment|right now)/i;
+
+/**
+ * Told after the fact: a past date, verbs in the past, no present harm or problem still being
+ * worked on. Present tense for follow-up work ("we are refunding fees", "we are working on
+ * improvements") does not make it live.
+ */
+function lookingBack(statement: Statement): boolean {
+  const text = statement.text;
+  if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text)) return false;
+  // A past date already dates it, and one verb in the past confirms it tells what happened;
+  // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
+  if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
+  const told = (text.match(PAST_VERB) ?? []).filter((verb) => !/^(?:was|were|had|did)$/i.test(verb));
+  return told.length >= 4 && statement.sentences.length >= 3;
+}
+
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
 const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;
