@@ -746,11 +746,13 @@ interface TextEntry {
   /** Per list order: its fragments that may match (unsorted, possibly repeated), once asked. */
   hits: number[][] | undefined;
   /**
-   * Per list order: the whole pattern's first match from the start (null for none), once asked.
-   * Several rules ask the same list about the same sentence ("sorry" about 4.6 times per sentence
-   * over the corpus); a non-global match depends on nothing else.
+   * The whole pattern's first match from the start, memoised per list: several rules ask the same
+   * list about the same sentence ("sorry" about 4.6 times per sentence over the corpus), and a
+   * non-global match depends on nothing else. `known` holds a bit per list order asked (30 to a
+   * number, so they stay small integers); most answers are "none", and only matches take room.
    */
-  firsts: (RegExpExecArray | null)[] | undefined;
+  known: number[] | undefined;
+  firsts: Map<number, RegExpExecArray> | undefined;
 }
 
 /** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
@@ -858,7 +860,7 @@ function entryOf(text: string): TextEntry {
   let entry = cache.get(text);
   if (!entry) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, lists: undefined, pairs: undefined, hits: undefined, firsts: undefined };
+    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, lists: undefined, pairs: undefined, hits: undefined, known: undefined, firsts: undefined };
     cache.set(text, entry);
   }
   lastText = text;
@@ -958,12 +960,16 @@ export class FragmentRegExp extends RegExp {
   private first(text: string): RegExpExecArray | null {
     const list = this.list;
     const entry = entryOf(text);
-    const firsts = (entry.firsts ??= []);
-    let found = firsts[list.order];
-    if (found === undefined) {
-      const may = candidates(list, entry);
-      found = firsts[list.order] = may.length === 0 ? null : list.exec(entry, 0, may);
-    }
+    const order = list.order;
+    const word = (order / 30) | 0;
+    const bit = 1 << order % 30;
+    const known = (entry.known ??= []);
+    if ((known[word] ?? 0) & bit) return entry.firsts?.get(order) ?? null;
+    const may = candidates(list, entry);
+    const found = may.length === 0 ? null : list.exec(entry, 0, may);
+    while (known.length <= word) known.push(0);
+    known[word] |= bit;
+    if (found) (entry.firsts ??= new Map()).set(order, found);
     return found;
   }
 
