@@ -42,6 +42,11 @@ const serversApart = {
   },
 };
 
+// Node 20 runs regexp literals with \p{…} escapes, but esbuild's node20 target rewrites each one
+// into `new RegExp(…)`, which a function then builds afresh (source lookup and all) on every call:
+// the rules' per-word tests ("^\p{Lu}") ran it thousands of times per file. Keep them literals.
+const supported = { 'regexp-unicode-property-escapes': true };
+
 // The CLI, the entry of its worker threads (src/cli/workers.ts) and the servers, built next to it.
 for (const [entry, outfile] of [
   ['src/cli/run.ts', `${outdir}/crisislint.cjs`],
@@ -56,6 +61,7 @@ for (const [entry, outfile] of [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    supported,
     external: ['compromise'],
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -96,6 +102,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  supported,
   external: ['compromise'],
   // Bundled CommonJS dependencies (yaml) require Node built-ins; an ES module has no require.
   banner: { js: "import { createRequire as __crisislintRequire } from 'node:module'; const require = __crisislintRequire(import.meta.url);" },

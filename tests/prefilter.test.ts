@@ -395,6 +395,21 @@ describe('FragmentRegExp matches as the whole alternation', () => {
     expect(plain.lastIndex).toBe(20);
   });
 
+  it('answers a repeated question from its memo with a fresh match each time', () => {
+    const re = phraseRegex(['sorry', 'apologi[sz]e']);
+    const text = 'We are truly SORRY for the delay.';
+    const first = re.exec(text)!;
+    expect([first.index, first[0], first.input]).toEqual([13, 'SORRY', text]);
+    first[0] = 'changed';
+    first.index = 0;
+    const again = re.exec(text)!;
+    expect(again).not.toBe(first);
+    expect([again.index, again[0]]).toEqual([13, 'SORRY']);
+    expect(re.test(text)).toBe(true);
+    expect(re.test('We regret the delay.')).toBe(false);
+    expect(re.exec('We regret the delay.')).toBeNull();
+  });
+
   it('behaves as a RegExp for the other methods', () => {
     const list = ['sorry', 'apologi[sz]e'];
     const re = new FragmentRegExp(list, '\\b', '\\b', 'i', true);

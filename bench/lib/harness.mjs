@@ -18,6 +18,8 @@ export async function bundleHarness(name) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As scripts/build.mjs: keep regexp literals with \p{…} escapes literals.
+    supported: { 'regexp-unicode-property-escapes': true },
     external: ['compromise'],
     define: { CRISISLINT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -21,6 +21,8 @@ export interface TimelineLabel {
  * lines must carry a date or a time.
  */
 export function parseTimelineLabel(raw: string, kind: 'heading' | 'line'): TimelineLabel | undefined {
+  // Every line of every paragraph comes here; most hold no digit, and normalising keeps that.
+  if (kind === 'line' && !/\d/.test(raw)) return undefined;
   const text = normaliseZones(raw.replace(/[*_`]/g, ' '));
   if (kind === 'line' && (text.length > 64 || !/\d/.test(text))) return undefined;
   const found = findDateParts(text);

@@ -56,8 +56,13 @@ const isPastForm = (word: string): boolean =>
   PARTICIPLE_ENDING.test(word) || IRREGULAR_PAST.has(word) || (word.includes('-') && word.split('-').some(isPastForm));
 
 // "it's", "we're": compromise splits the contraction into a be-form.
-const CONTRACTED_BE = /['\u2019](?:s|re)$/;
-const isBeWord = (word: string) => BE.has(word) || CONTRACTED_BE.test(word);
+const isBeWord = (word: string) =>
+  BE.has(word) || word.endsWith("'s") || word.endsWith('\u2019s') || word.endsWith("'re") || word.endsWith('\u2019re');
+// Some word of WORDS is a be-form (isBeWord): the same word, not inside a longer one. Most
+// sentences hold none, and this test spares them cutting the text into words.
+const ANY_BE_WORD = new RegExp(
+  `(?<![a-z0-9'\u2019])(?:${[...BE].filter((w) => /^[a-z]+$/.test(w)).join('|')})(?![a-z0-9'\u2019])|['\u2019](?:s|re)(?![a-z0-9'\u2019])`,
+);
 
 const AGENT_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'that', 'those']);
 
@@ -70,7 +75,9 @@ function byIncident(words: readonly string[], from: number): boolean {
 
 /** Could this sentence hold a passive (other than a state)? Saves tagging most sentences. */
 export function mayHavePassive(text: string, statesList: readonly string[] = passivePhrases.states): boolean {
-  const words = text.toLowerCase().match(WORDS);
+  const lower = text.toLowerCase();
+  if (!ANY_BE_WORD.test(lower)) return false;
+  const words = lower.match(WORDS);
   if (!words) return false;
   let states: RegExp | undefined;
   for (let i = 0; i < words.length; i++) {

@@ -7,7 +7,7 @@
 // top priority", "… right now") is a plan, not a platitude.
 
 import type { Span } from './matchers.js';
-import { GatedRegExp } from './prefilter.js';
+import { FragmentRegExp, GatedRegExp } from './prefilter.js';
 import platitudePhrases from './phrases/platitudes.json' with { type: 'json' };
 
 export const PLATITUDE_PHRASES = platitudePhrases;
@@ -21,6 +21,10 @@ export interface PlatitudeLists {
 }
 
 interface Compiled {
+  /** Some value predicate, anywhere: every value claim (plain or inverted) holds one. */
+  anyPredicate: RegExp;
+  /** Some value verb, anywhere: every "we value …" holds one. */
+  anyValueVerb: RegExp;
   valueClaim: RegExp;
   seriously: RegExp;
   valueVerb: RegExp;
@@ -37,6 +41,10 @@ function compile(lists: PlatitudeLists): Compiled {
   let c = compiledLists.get(lists);
   if (!c) {
     c = {
+      // Cheap triggers: they run only the fragments whose words the text holds (prefilter.ts),
+      // and a text none of whose predicates or verbs match cannot match the shapes below.
+      anyPredicate: new FragmentRegExp(lists.valuePredicates, '', '', 'i'),
+      anyValueVerb: new FragmentRegExp(lists.valueVerbs, '', '', 'i'),
       // The copula and the predicate; the subject is whatever opens the clause before it.
       // Gated: most texts hold none of their words, and these are slow to compile (prefilter.ts).
       valueClaim: new GatedRegExp(
@@ -73,8 +81,9 @@ function clauseStart(text: string, at: number): number {
 export function findPlatitudes(text: string, lists: PlatitudeLists = platitudePhrases): Span[] {
   const c = compile(lists);
   const found: Span[] = [];
+  const claims = c.anyPredicate.test(text);
   c.valueClaim.lastIndex = 0;
-  for (let m = c.valueClaim.exec(text); m; m = c.valueClaim.exec(text)) {
+  for (let m = claims ? c.valueClaim.exec(text) : null; m; m = c.valueClaim.exec(text)) {
     const start = clauseStart(text, m.index);
     const subject = text.slice(start, m.index).trim().replace(/^(?:and|but|so|because|while|as)\s+/i, '');
     // A value claim needs a subject, and says nothing when negated ("is not our top priority").
@@ -87,7 +96,7 @@ export function findPlatitudes(text: string, lists: PlatitudeLists = platitudePh
   // Inverted: "Our top priority is to maintain the security of your data"; a plan for the
   // incident ("Our top priority is restoring service", "… is to get you back online") is none.
   c.invertedClaim.lastIndex = 0;
-  for (let m = c.invertedClaim.exec(text); m; m = c.invertedClaim.exec(text)) {
+  for (let m = claims ? c.invertedClaim.exec(text) : null; m; m = c.invertedClaim.exec(text)) {
     const next = m[1].toLowerCase();
     if (lists.repairGerunds.some((g) => next.startsWith(g.replace(/ing$/, '').replace(/(.)\1$/, '$1')))) continue;
     const rest = /^[^,;:.!?—–]*/.exec(text.slice(m.index + m[0].length))![0];
@@ -96,6 +105,7 @@ export function findPlatitudes(text: string, lists: PlatitudeLists = platitudePh
     found.push({ start: Math.max(start, m.index), end: m.index + m[0].length + rest.length });
   }
   for (const re of [c.seriously, c.valueVerb]) {
+    if (re === c.seriously ? !/seriously/i.test(text) : !c.anyValueVerb.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -625,8 +625,12 @@ const postings: number[][] = [];
 const byKey = new Map<number, number[]>();
 /** A bit per hash of those keys (8 KB): most substrings of a text start no literal, and one bit test says so. */
 const keyBits = new Uint8Array(1 << 13);
-/** Literal ids shorter than three characters: looked up with includes() in every text. */
-const shortLiterals: number[] = [];
+/**
+ * Literal ids shorter than three characters, by their one character (oneChar) or their two
+ * characters' 14-bit key (twoChars); -1 for none. The pass over a text finds them with the rest.
+ */
+const oneChar = new Int32Array(128).fill(-1);
+const twoChars = new Int32Array(1 << 14).fill(-1);
 let seen = new Uint32Array(256);
 let visit = 0;
 /** How many lists have registered. */
@@ -687,7 +691,8 @@ function literalId(literal: string): number {
     grown.set(seen);
     seen = grown;
   }
-  if (literal.length < 3) shortLiterals.push(id);
+  if (literal.length === 1) oneChar[literal.charCodeAt(0)] = id;
+  else if (literal.length === 2) twoChars[(literal.charCodeAt(0) << 7) | literal.charCodeAt(1)] = id;
   else {
     let best = 0;
     let bestScore = -Infinity;
@@ -740,6 +745,14 @@ interface TextEntry {
   pairs: number[] | undefined;
   /** Per list order: its fragments that may match (unsorted, possibly repeated), once asked. */
   hits: number[][] | undefined;
+  /**
+   * The whole pattern's first match from the start, memoised per list: several rules ask the same
+   * list about the same sentence ("sorry" about 4.6 times per sentence over the corpus), and a
+   * non-global match depends on nothing else. `known` holds a bit per list order asked (30 to a
+   * number, so they stay small integers); most answers are "none", and only matches take room.
+   */
+  known: number[] | undefined;
+  firsts: Map<number, RegExpExecArray> | undefined;
 }
 
 /** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
@@ -764,7 +777,6 @@ function indexText(entry: TextEntry): void {
   const folded = entry.folded;
   const stamp = ++visit;
   const found: number[] = [];
-  for (const id of shortLiterals) if (folded.includes(literals[id])) found.push(id);
   // Literals are ASCII: a substring with any other character cannot be one of theirs.
   let key = 0;
   let run = 0;
@@ -775,7 +787,18 @@ function indexText(entry: TextEntry): void {
       continue;
     }
     key = ((key << 7) | c) & 0xfffffff;
-    if (++run < 3) continue;
+    let short = oneChar[c];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (++run < 2) continue;
+    short = twoChars[key & 0x3fff];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (run < 3) continue;
     const key3 = (key & 0x1fffff) | TRIGRAM;
     let bit = keyBit(key3);
     if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key3, 3, folded, i + 1, stamp, found);
@@ -837,7 +860,7 @@ function entryOf(text: string): TextEntry {
   let entry = cache.get(text);
   if (!entry) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, lists: undefined, pairs: undefined, hits: undefined };
+    entry = { text, folded: foldCase(text), asked: 0, subject: undefined, lowered: undefined, registered: 0, lists: undefined, pairs: undefined, hits: undefined, known: undefined, firsts: undefined };
     cache.set(text, entry);
   }
   lastText = text;
@@ -883,6 +906,16 @@ function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
 
 // ---- a RegExp that runs only the fragments that may match --------------------------------------
 
+/** A fresh copy of a memoised match, as exec() returns a fresh array each time. */
+function copyMatch(m: RegExpExecArray): RegExpExecArray {
+  const copy = m.slice() as RegExpExecArray;
+  copy.index = m.index;
+  copy.input = m.input;
+  copy.groups = m.groups === undefined ? undefined : { ...m.groups };
+  if (m.indices) copy.indices = m.indices;
+  return copy;
+}
+
 function toLength(value: unknown): number {
   const n = Math.trunc(Number(value));
   return n > 0 ? Math.min(n, Number.MAX_SAFE_INTEGER) : 0;
@@ -919,7 +952,25 @@ export class FragmentRegExp extends RegExp {
 
   /** As RegExp.prototype.test (which calls exec), without its generic lookup of "exec". */
   override test(input: string): boolean {
-    return this.exec(input) !== null;
+    if (this.isGlobal || !this.list.filtered) return this.exec(input) !== null;
+    return this.first(typeof input === 'string' ? input : String(input)) !== null;
+  }
+
+  /** The first match from the start of `text`, memoised per text (shared: callers get copies). */
+  private first(text: string): RegExpExecArray | null {
+    const list = this.list;
+    const entry = entryOf(text);
+    const order = list.order;
+    const word = (order / 30) | 0;
+    const bit = 1 << order % 30;
+    const known = (entry.known ??= []);
+    if ((known[word] ?? 0) & bit) return entry.firsts?.get(order) ?? null;
+    const may = candidates(list, entry);
+    const found = may.length === 0 ? null : list.exec(entry, 0, may);
+    while (known.length <= word) known.push(0);
+    known[word] |= bit;
+    if (found) (entry.firsts ??= new Map()).set(order, found);
+    return found;
   }
 
   /**
@@ -940,18 +991,19 @@ export class FragmentRegExp extends RegExp {
     if (!list.filtered) return super.exec(input);
     const text = typeof input === 'string' ? input : String(input);
     const global = this.isGlobal;
-    let start = 0;
-    if (global) {
-      start = toLength(this.lastIndex);
-      if (start > text.length) {
-        this.lastIndex = 0;
-        return null;
-      }
+    if (!global) {
+      const found = this.first(text);
+      return found && copyMatch(found);
+    }
+    const start = toLength(this.lastIndex);
+    if (start > text.length) {
+      this.lastIndex = 0;
+      return null;
     }
     const entry = entryOf(text);
     const may = candidates(list, entry);
     const best = may.length === 0 ? null : list.exec(entry, start, may);
-    if (global) this.lastIndex = best ? best.index + best[0].length : 0;
+    this.lastIndex = best ? best.index + best[0].length : 0;
     return best;
   }
 }

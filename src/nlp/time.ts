@@ -61,6 +61,8 @@ function zoneOffset(zone: string | undefined, parts: DateParts): void {
  * parts and the spans they took, so a caller can tell whether anything else is left.
  */
 export function findDateParts(text: string): { parts: DateParts; spans: [number, number][] } | undefined {
+  // Every date and time below holds a digit; most sentences asked about hold none.
+  if (!/\d/.test(text)) return undefined;
   const parts: DateParts = {};
   const spans: [number, number][] = [];
   let rest = text;

@@ -271,9 +271,10 @@ function findCauseMarkers(text: string): TextSpan[] {
   const markers = phraseRegex(causePhrases.markers);
   if (!markers.test(text)) return [];
   const excluded: [number, number][] = [];
-  const notCause = new RegExp(phraseRegex(causePhrases.notCause).source, 'gi');
+  // The lists' global twins, compiled once (not a fresh RegExp of the whole alternation per call).
+  const notCause = globalPhraseRegex(causePhrases.notCause);
   for (let m = notCause.exec(text); m; m = notCause.exec(text)) excluded.push([m.index, m.index + m[0].length]);
-  const re = new RegExp(markers.source, 'gi');
+  const re = globalPhraseRegex(causePhrases.markers);
   const found: TextSpan[] = [];
   for (let m = re.exec(text); m && found.length < 4; m = re.exec(text)) {
     const start = m.index;
