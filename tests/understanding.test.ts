@@ -112,6 +112,13 @@ describe('shared detectors', () => {
     expect(facts('Sessions may drop for a few seconds while each node restarts.').harm).toBeUndefined();
     expect(facts('Sessions may drop for a few seconds while each node restarts.').possibleHarm).toBeDefined();
   });
+  it('harm: a definite subject presupposes the harm, whatever its negated or modal verb says about it', () => {
+    expect(facts('Looking back, the disruption could not have come at a worse time for our riders.').harm).toBeDefined();
+    expect(facts('This outage did not affect card payments.').harm).toBeDefined();
+    expect(facts('Our servers did not suffer an outage.').harm).toBeUndefined();
+    expect(facts('The upgrade should not cause any disruption.').harm).toBeUndefined();
+    expect(facts('The service was not disrupted.').harm).toBeUndefined();
+  });
   it('cause: a connective or a cause that is the subject of an effect verb', () => {
     expect(facts('Floodwater in our main data centre knocked out the payments platform.').cause).toMatchObject({ via: 'subject', cause: { text: 'Floodwater in our main data centre' } });
     expect(facts('Orders were late because a label printer jammed.').cause?.via).toBe('connective');

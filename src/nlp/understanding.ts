@@ -129,6 +129,8 @@ const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
 
+/** A subject that opens with a definite or possessive determiner: the thing it names happened. */
+const PRESUPPOSING = /^(?:the|this|that|these|those|our|today's|yesterday's|last night's|the recent|this week's)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
@@ -147,8 +149,11 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
-    if (clause?.negated && !negationIsHarm) continue;
-    const possible = !!clause && clause.modality !== 'fact' && !(kind === 'repair' && clause.modality === 'aim');
+    // "The disruption could not have come at a worse time", "this outage did not affect payments":
+    // a definite subject presupposes the harm; the negation or modal is about what it did.
+    const presupposed = !!clause?.subject && clause.subject.start <= m.index && m.index < clause.subject.end && PRESUPPOSING.test(text.slice(clause.subject.start, m.index));
+    if (clause?.negated && !negationIsHarm && !presupposed) continue;
+    const possible = !presupposed && !!clause && clause.modality !== 'fact' && !(kind === 'repair' && clause.modality === 'aim');
     if ((want === 'possible') !== possible) continue;
     // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
     const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
