@@ -491,3 +491,74 @@ describe('passive voice keeps the agent and never makes us the attacker', () => 
     expect(passiveFindings('The backups were copied to a second region.').some((f) => (f.suggestions ?? []).some((s) => /^we\b/i.test(s.text)))).toBe(true);
   });
 });
+
+// Written for this project: a share restored is progress (the incident is open and owes a next
+// update); "all", "every", "100%" and "fully" close it.
+describe('a share restored is progress, not a resolution', () => {
+  const shares = [
+    'We have now brought back 40% of stores.',
+    'About 78% of customers have service again.',
+    '99% of mailboxes are restored.',
+    'Most branches are back online.',
+    'The majority of ticket machines are working again.',
+    'Nearly all stores are back online.',
+    'All but a few depots are back in service.',
+    'We have restored card payments for 55% of the shops affected by the outage.',
+    'Power has been restored to 38 of 40 substations.',
+  ];
+  it('reads a share restored as recovery under way', () => {
+    for (const text of shares) {
+      const statement = incidentOf(text).statements[0];
+      // A live phase (recovery under way), never resolved.
+      expect(['investigating', 'identified', 'monitoring'], text).toContain(statement.phase);
+      expect(factsOf(statement.sentences[0]).resolution, text).toBeUndefined();
+      expect(factsOf(statement.sentences[0]).partialResolution, text).toBeDefined();
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+  it('reads every, all, 100% and fully as a resolution', () => {
+    for (const text of ['We have brought back every store.', 'All stores are back online.', '100% of mailboxes are restored.', 'Mail is fully restored.', 'Customers have service again.', 'All remaining depots are back in service.']) {
+      expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
+    }
+  });
+  it('keeps a share told in another clause apart, and the whole told later in the sentence', () => {
+    expect(phaseOf('After a night in which 60% of our shops were offline, all shops are back online.')).toEqual(['resolved']);
+    expect(phaseOf('Most of the impact was resolved by 14:30 UTC, with all remaining services fully operational at 17:06 UTC.')).toEqual(['resolved']);
+    expect(phaseOf('The outage was fixed in a few minutes.')).toEqual(['resolved']);
+    // A share that tells whom the problem hit, not how much is back.
+    expect(phaseOf('The issue affecting some customers has been resolved.')).toEqual(['resolved']);
+    expect(phaseOf('We have fixed the bug causing slow page loads for a few shoppers.')).toEqual(['resolved']);
+    // "except …": the rest is back, not all of it.
+    expect(phaseOf('Ticket sales are working normally again except for refunds, which still fail.')).not.toEqual(['resolved']);
+  });
+  it('keeps a timeline of shares open until an update says everyone is back', () => {
+    const text =
+      '# Shops offline\n\n## Update (2024-03-04T10:00:00Z)\n\nWe have now brought back 40% of the shops affected by the outage.\n\n## Update (2024-03-05T10:00:00Z)\n\nWe have now brought back 85% of the shops.\n\n## Update (2024-03-06T10:00:00Z)\n\nEvery shop is back online.';
+    const incident = incidentOf(text);
+    expect(incident.statements.map((s) => understandingOf(s).phase)).toEqual(['monitoring', 'monitoring', 'resolved']);
+    const findings = lint(text, { now: '2024-03-10T00:00:00Z' }).findings.filter((f) => f.ruleId === 'missing-next-update');
+    expect(findings.map((f) => f.line)).toEqual([5, 9]);
+  });
+});
+
+// Written for this project: a resolution letter weighed as a whole.
+describe('a resolution that keeps one older line of work under way', () => {
+  it('is told after the fact when the resolution outweighs the work line', () => {
+    const letter =
+      'As of 3 June, every shop affected by the outage has been restored. On 28 May our checkout failed for about 300 shops. Since then we have brought back every shop and contacted each owner. We are working around the clock to get every shop back online.';
+    expect(phaseOf(letter)).toEqual(['resolved']);
+    const ids = ruleIds(lint(letter));
+    expect(ids).not.toContain('missing-next-update');
+    expect(ids).toContain('missing-prevention');
+  });
+  it('stays live when an earlier fix sits beside work still going on', () => {
+    for (const text of [
+      'The login problem has been resolved. We are working to restore file uploads.',
+      'Card payments are restored and the backlog has been processed. We are working to get the remaining orders out.',
+      'The login fix is deployed and sign-in has been restored. Uploads are still failing for some users.',
+    ]) {
+      expect(phaseOf(text), text).not.toEqual(['resolved']);
+      expect(ruleIds(lint(text)), text).toContain('missing-next-update');
+    }
+  });
+});

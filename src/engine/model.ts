@@ -280,6 +280,8 @@ export interface SentenceFacts {
   readonly cause: CauseFact | undefined;
   readonly promise: PromiseFact | undefined;
   readonly resolution: ResolutionFact | undefined;
+  /** Repair done for a share only ("99% of mailboxes are restored", "most stores are back online"): progress, not a resolution. */
+  readonly partialResolution: ResolutionFact | undefined;
   readonly remedy: RemedyFact | undefined;
   readonly prevention: PreventionFact | undefined;
 }

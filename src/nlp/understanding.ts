@@ -74,8 +74,15 @@ class LazyFacts implements SentenceFacts {
   get promise(): PromiseFact | undefined {
     return this.once('promise', () => detectPromise(this.sentence.text, () => this.clauses));
   }
-  get resolution(): ResolutionFact | undefined {
+  private get resolutions(): ResolutionReading {
     return this.once('resolution', () => detectResolution(this.sentence.text, () => this.clauses));
+  }
+  get resolution(): ResolutionFact | undefined {
+    return this.resolutions.done;
+  }
+  /** Repair done for a share only ("99% of mailboxes are restored"): progress, the incident is still open. */
+  get partialResolution(): ResolutionFact | undefined {
+    return this.resolutions.done ? undefined : this.resolutions.partial;
   }
   get remedy(): RemedyFact | undefined {
     return this.once('remedy', () => detectRemedy(this.sentence.text, () => this.clauses));
@@ -342,8 +349,43 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 
 // ---- resolution ----------------------------------------------------------------------------
 
-const PENDING_BEFORE = new GatedRegExp(/\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$|\b(?:partially|partly|mostly|largely|most of|some of|in some)\b(?:\s+[\w'’-]+){0,3}\s*$/i);
-const PARTIAL_AFTER = new GatedRegExp(/^\s*(?:the |this |that |it )?(?:[\w-]+ ){0,2}(?:in|for|across|on) (?:some|a subset|the subset|most|certain|several|a few|part|parts|one|two) (?:of )?/i);
+const PENDING_BEFORE = new GatedRegExp(/\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$/i);
+/** Where the resolution's own clause starts and ends: a share told in another clause is about something else. */
+const CLAUSE_BREAK_BEFORE = /^[\s\S]*(?:[,;:()]|\s[-–—]\s|\b(?:and|(?<!\ball )but|while|whereas|although|though|after|following|since)\b)/i;
+const CLAUSE_BREAK_AFTER = /[,;:()]|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|so|which|who)\b/i;
+
+/**
+ * "99% of mailboxes are restored", "we have restored 78% of users", "most stores are back online",
+ * "all but a few sites are back": repair done for a share only, in the resolution's own clause.
+ * "All", "every", "100%" and "fully" are no share.
+ */
+function shareOf(text: string, m: RegExpExecArray): TextSpan | undefined {
+  const shares = phraseRegex(understandingPhrases.resolution.partialShares);
+  const from = Math.max(0, m.index - 80);
+  const before = text.slice(from, m.index);
+  const cut = CLAUSE_BREAK_BEFORE.exec(before);
+  const start = from + (cut ? cut[0].length : 0);
+  const afterStart = m.index + m[0].length;
+  const rest = text.slice(afterStart, afterStart + 80);
+  const stop = CLAUSE_BREAK_AFTER.exec(rest);
+  const end = afterStart + (stop ? stop.index : rest.length);
+  // "The issue affecting some customers has been resolved", "we mitigated the issue causing slow
+  // pages for some users": a share after the problem's own noun tells whom the problem hit.
+  for (const [from, to] of [[start, m.index], [afterStart, end]]) {
+    const part = text.slice(from, to);
+    const problem = PROBLEM_NOUN.exec(part);
+    const share = shares.exec(problem ? part.slice(0, problem.index) : part);
+    if (share) return span(text, from + share.index, from + share.index + share[0].length);
+  }
+  return undefined;
+}
+const PROBLEM_NOUN = /\b(?:issues?|problems?|incidents?|outages?|errors?|failures?|degradation|disruptions?|delays?|bugs?|faults?|interruptions?|slowness|latency)\b/i;
+
+/** What a sentence says of resolution: done (the problem is over), or done for a share only. */
+interface ResolutionReading {
+  done?: ResolutionFact;
+  partial?: ResolutionFact;
+}
 /** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
 const UNDER_WAY_BEFORE = new GatedRegExp(/\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i);
 const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;
@@ -354,18 +396,22 @@ const ATTRIBUTIVE_AFTER = new GatedRegExp(/^(?:-[a-z]|\s+(?:and|or)\s+(?!(?:is|a
 const WE_REPAIRED = /\bwe(?:['’]ve| have)?\s+(?:\w+ly\s+)?(?:restored|fixed|resolved|recovered|repaired)\b/i;
 const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w-]+ ){0,2}?(?:issues?|problems?|incidents?|outages?|services?|access|functionality|connectivity|it|everything|impact|errors?|failures?|disruption|degradation|root cause|cause|bug|faults?|defects?)\b/i;
 
-function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionFact | undefined {
+function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionReading {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
-  if (informal && text.split(/\s+/).length <= 8) return { ...span(text, informal.index, informal.index + informal[0].length), informal: true };
-  if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return undefined;
+  if (informal && text.split(/\s+/).length <= 8) return { done: { ...span(text, informal.index, informal.index + informal[0].length), informal: true } };
+  if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return {};
   // Every mention, not only the first: "we have resolved the electrical fault and all services
   // have been restored" is over although our repair of the fault alone does not say so.
   const all = globalPhraseRegex(understandingPhrases.resolution.words);
+  let partial: ResolutionFact | undefined;
   for (let m = all.exec(text), seen = 0; m && seen < 3; m = all.exec(text), seen++) {
     const found = resolutionAt(text, clauses, m);
-    if (found) return found;
+    if (!found) continue;
+    // "We have restored 78% of users": progress, not the end; a later mention may still be whole.
+    if (shareOf(text, m)) partial ??= found;
+    else return { done: found };
   }
-  return undefined;
+  return { partial };
 }
 
 function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpExecArray): ResolutionFact | undefined {
@@ -373,17 +419,18 @@ function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpE
   if (PENDING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
   // "services are now being restored", "bringing the platform back up", "working hard to ensure all
   // services are back to normal": repair under way or aimed at, not done.
-  if (UNDER_WAY_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+  // "with all services being fully operational at 17:06" is a state reached, not repair under way.
+  const before = text.slice(Math.max(0, m.index - 60), m.index);
+  const stateReached = /\bbeing\s+(?:\w+ly\s+)?$/i.test(before) && !/^(?:resolved|fixed|restored|recovered|mitigated|brought)\b/i.test(m[0]);
+  if (!stateReached && UNDER_WAY_BEFORE.test(before)) return undefined;
   // "users will see connectivity restored", "we expect everything back up": a forecast compromise may not cut.
   if (FORECAST_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index))) return undefined;
   // "both fixed and mobile", "the majority of restored customers": the word describes a noun.
   if (/^(?:resolved|fixed|restored|recovered|mitigated)$/i.test(m[0]) && (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || ATTRIBUTIVE_AFTER.test(text.slice(m.index + m[0].length)))) return undefined;
-  // "resolved the issue in a subset of regions", "restored for some customers": partial, not over.
-  if (PARTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
   if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
   const transitive = !!clause.object && !/^(?:and|but|or|from|after|to|in|on|at|by|for|with|as|now|again|fully|successfully)\b/i.test(clause.object.text);
-  if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text)) return undefined;
+  if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text) && !shareOf(text, m)) return undefined;
   if (clause.negated || clause.modality !== 'fact') return undefined;
   // "is being restored": under way, not done.
   if (clause.progressive && clause.passive) return undefined;
@@ -562,6 +609,8 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (phraseRegex(understandingPhrases.phase.postmortem).test(text.slice(0, 200))) return 'postmortem';
   const sentences = statement.sentences;
   const resolved = sentences.some((s) => factsOf(s).resolution);
+  // "We have restored 78% of users": recovery under way, the incident is still open.
+  const partial = !resolved && sentences.some((s) => factsOf(s).partialResolution);
   const ongoing = phraseRegex(understandingPhrases.phase.ongoing).test(text);
   if (resolved && !ongoingAfterResolution(statement)) {
     // A summary after the fact: told in the past, with a date or a duration, and what was done.
@@ -570,13 +619,13 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   }
   // A letter, press statement or post-mortem intro told after the fact: "the outage last Friday",
   // with its present tense only for follow-up ("we are refunding", "we are working on improvements").
-  if (lookingBack(statement)) return 'postmortem';
+  if (!partial && lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
   if (ongoing || sentences.some(liveProgressive)) return 'investigating';
   // Resolution words with work still going on ("available again for reading; the rest is being
   // re-imported"): recovery under way.
-  if (resolved) return 'monitoring';
+  if (resolved || partial) return 'monitoring';
   if (pastSummary(statement)) return 'postmortem';
   if (!previous && phraseRegex(understandingPhrases.phase.live).test(text)) return 'investigating';
   return undefined;
@@ -590,8 +639,20 @@ export function readsAsOver(statement: Statement): boolean {
   return statement.sentences.some((s) => factsOf(s).resolution) && !ongoingAfterResolution(statement);
 }
 
+/**
+ * Work still going on beside a resolution. Something still broken ("uploads are still failing",
+ * "the remaining stores") always keeps the statement open. A line of work under way ("we are
+ * working around the clock to get everyone back") is weighed against the resolution: a letter that
+ * says twice that everyone is back and keeps one older progress line is told after the fact; an
+ * update with one earlier fix and one line of work still going on is live.
+ */
 function ongoingAfterResolution(statement: Statement): boolean {
-  return phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text);
+  if (phraseRegex(understandingPhrases.phase.stillBroken).test(statement.text)) return true;
+  const work = phraseRegex(understandingPhrases.phase.workUnderWay);
+  if (!work.test(statement.text)) return false;
+  const working = statement.sentences.filter((s) => work.test(s.text)).length;
+  const resolved = statement.sentences.filter((s) => factsOf(s).resolution).length;
+  return working >= resolved;
 }
 
 const PROGRESSIVE = /(?<!\b(?:if|when|once|until|while|whether)\s+(?:\w+\s+){0,3})\b(?:we are|we['’]re|is|are)\s+(?:\w+ly\s+)?(?:still\s+)?(?!going\b|being\b)(?:\w{2,}ing)\b/i;
@@ -628,7 +689,7 @@ const PROBLEM_WORK = /\b(?:(?:are|is|am|['’]re)\s+(?:\w+\s+){0,2}?(?:investiga
  */
 function lookingBack(statement: Statement): boolean {
   const text = statement.text;
-  if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text)) return false;
+  if (PROBLEM_WORK.test(text) || phraseRegex(understandingPhrases.phase.live).test(text) || phraseRegex(understandingPhrases.phase.stillBroken).test(text) || phraseRegex(understandingPhrases.phase.workUnderWay).test(text)) return false;
   // A past date already dates it, and one verb in the past confirms it tells what happened;
   // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
   if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
