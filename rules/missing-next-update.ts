@@ -1,6 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
-import { isNotice, readsAsOver } from '../src/nlp/understanding.js';
+import { isNotice, readsAsOver, unknownPhaseOwes } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -51,7 +51,7 @@ export default defineRule<Options>({
     docs: {
       why:
         'During GoDaddy\'s 2012 DNS outage the team posted hourly even with nothing new to say, because silence reads as abandonment. A next-update time tells readers when to come back instead of refreshing, and commits you to a rhythm. Skype in 2010 was praised for exactly that constant presence.',
-      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact, a resolution and a statement whose phase is unclear (`unknown`) are not.',
+      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact and a resolution are not. When the words give no phase (`unknown`), the kind of statement decides: an update that tells harm and does not say it is over leaves readers waiting and is judged; a letter or press statement told after the fact, or a statement that tells no harm, is not.',
       fail: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating.' },
         {
@@ -62,6 +62,10 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nOur website is unreachable. Our hosting provider expects to report back by noon.' },
         // Repair under way is not a resolution: with no phase given, this is a live update.
         { text: 'The tram network lost power this morning. Services are now being restored line by line, and crews are working to bring the last depots back online.' },
+        // No phase in the words, but harm told and nothing saying it is over: readers are left waiting.
+        { text: 'During a routine database cleanup, a number of customer storefronts were switched off by mistake.' },
+        // A share restored is progress, not the end.
+        { text: 'We have now brought back 40% of the stores affected by the outage.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
@@ -74,6 +78,10 @@ export default defineRule<Options>({
         { text: 'Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.' },
         { text: '---\nstatus: investigating\n---\nCard payments fail for every shop since 10:05 UTC. Next update within the next quarter of an hour at the latest.' },
         { text: '---\nstatus: investigating\n---\nThe help desk is unreachable by phone. Fixed.' },
+        // A letter about harm, told after the fact: it owes prevention, not a next update.
+        { text: 'Dear customers,\n\nI am sorry that checkout failed for so many of you. It should not have happened.' },
+        // No harm told: nothing to follow.
+        { text: 'We value every one of our members and their families.' },
       ],
     },
     options: { phases: ['investigating', 'identified', 'monitoring'], updateCues: PROMISE_PHRASES.updateCues, ongoing: data.ongoing, suggestMinutes: 30 },
@@ -95,9 +103,10 @@ export default defineRule<Options>({
         .map((s) => findUpdatePromise(s.text, statement.time, options.updateCues))
         .find((p) => p);
       if (promise?.cadence) cadence = true;
-      if (!phases.has(statement.phase)) continue;
       // A phase not given was read from the statement's words (src/nlp/understanding.ts): a live
-      // phase means they show a problem under way; unclear words read as `unknown`, not judged.
+      // phase means they show a problem under way. Unclear words (`unknown`) are judged by the
+      // statement's kind: an update that tells harm and does not say it is over is unresolved.
+      if (!phases.has(statement.phase) && unknownPhaseOwes(statement) !== 'live') continue;
       judged = true;
       // An update whose own text says the problem is over ("Issues is operating normally", "Fixed.")
       // owes no next-update time, unless it also says work goes on.

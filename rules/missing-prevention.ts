@@ -43,6 +43,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: postmortem\n---\nOn 12 June a database migration locked the projects table, so nobody could open a project from 13:00 to 16:10 UTC. We rolled it back at 15:40.' },
         // An after-the-fact summary is a post-mortem even with no phase given.
         { text: 'Incident summary. On 4 March our booking API returned errors for most requests for nine hours after we pushed a bad configuration. This was a serious outage and it hurt many of you.' },
+        // A press statement about a recent failure, and a letter about harm: told after the fact.
+        { text: 'The management of Northline Rail extends its sincere apologies to passengers for the recent signalling failure that left trains stranded across the north.' },
+        { text: 'Dear customers,\n\nI am sorry that checkout failed for so many of you. It should not have happened.' },
         // A vow is not a change.
         { text: '---\nstatus: resolved\n---\nThe ticket shop was down for three hours on Friday because a disk filled up. We freed space and it works again. This will never happen again.' },
       ],
@@ -100,7 +103,7 @@ export default defineRule<Options>({
     // Named as the kind it is: a press statement or letter is not a post-mortem.
     const targetKind = context.understanding(target).kind;
     const gap =
-      targetPhase === 'postmortem'
+      targetPhase === 'postmortem' || targetKind === 'letter'
         ? `The ${targetKind === 'postmortem' ? 'post-mortem' : 'statement'} says nothing about stopping a recurrence.`
         : incident.isTimeline
           ? 'No update in this incident says what will stop it happening again.'

@@ -562,3 +562,34 @@ describe('a resolution that keeps one older line of work under way', () => {
     }
   });
 });
+
+// Written for this project: what a statement whose words give no phase owes, read from its kind.
+describe('an unknown phase is judged by the kind of statement', () => {
+  it('a press statement about a recent failure is told after the fact and owes prevention, not a next update', () => {
+    const text = 'The management of Northline Rail extends its sincere apologies to passengers for the recent signalling failure that left trains stranded across the north. We understand the frustration this has caused.';
+    expect(understandingOf(incidentOf(text).statements[0]).kind).toBe('letter');
+    const ids = ruleIds(lint(text));
+    expect(ids).toContain('missing-prevention');
+    expect(ids).not.toContain('missing-next-update');
+  });
+  it('a letter about harm with no phase in its words owes prevention, not a next update', () => {
+    const text = 'Dear customers,\n\nI am sorry that checkout failed for so many of you. It should not have happened.';
+    const statement = incidentOf(text).statements[0];
+    expect(statement.phase).toBe('unknown');
+    const findings = lint(text).findings;
+    expect(findings.find((f) => f.ruleId === 'missing-prevention')?.message).toMatch(/^The statement says nothing/);
+    expect(ruleIds(lint(text))).not.toContain('missing-next-update');
+  });
+  it('a short update that tells harm and does not say it is over owes a next update', () => {
+    const text = 'During a routine database cleanup, a number of customer storefronts were switched off by mistake.';
+    expect(incidentOf(text).statements[0].phase).toBe('unknown');
+    const ids = ruleIds(lint(text));
+    expect(ids).toContain('missing-next-update');
+    expect(ids).not.toContain('missing-prevention');
+  });
+  it('a statement that tells no harm owes neither', () => {
+    const ids = ruleIds(lint('We value every one of our members and their families.'));
+    expect(ids).not.toContain('missing-next-update');
+    expect(ids).not.toContain('missing-prevention');
+  });
+});

@@ -575,7 +575,24 @@ export function readPhaseOf(statement: Statement): Phase {
 
 /** True when the statement closes the incident, by its phase or by its own words. */
 export function closesIncident(statement: Statement): boolean {
-  return CLOSED_READ.has(statement.phase) || CLOSED_READ.has(readPhaseOf(statement));
+  return CLOSED_READ.has(statement.phase) || CLOSED_READ.has(readPhaseOf(statement)) || unknownPhaseOwes(statement) === 'after-the-fact';
+}
+
+/**
+ * What a statement whose words give no phase (`unknown`) owes, read from its kind (RULES.md:
+ * missing-next-update judges an unresolved update; missing-prevention a resolution or
+ * post-mortem). Only a statement that tells harm is about an incident at all ("We value every
+ * member" owes nothing). A letter or press statement about the harm is told after the fact: it
+ * owes what a post-mortem owes (prevention, a remedy), not a next update. An update that tells the
+ * harm and does not say it is over leaves readers waiting: it is unresolved and owes a next update.
+ */
+export function unknownPhaseOwes(statement: Statement): 'after-the-fact' | 'live' | undefined {
+  if (statement.phase !== 'unknown' || readPhaseOf(statement) !== 'unknown') return undefined;
+  const kind = understandingOf(statement).kind;
+  if (kind !== 'letter' && kind !== 'live-update') return undefined;
+  if (!statement.sentences.some((s) => factsOf(s).harm)) return undefined;
+  if (kind === 'letter') return 'after-the-fact';
+  return readsAsOver(statement) ? undefined : 'live';
 }
 
 /** Where a closing rule reports: the last statement that closes the incident (by phase or words), else the newest. */
@@ -697,5 +714,5 @@ function lookingBack(statement: Statement): boolean {
   return told.length >= 4 && statement.sentences.length >= 3;
 }
 
-const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
+const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted|hit|struck|disrupted|interrupted|suffered|stranded)\b/gi;
 const PRESENT_PROGRESSIVE = /\b(?:is|are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:\w+ing)\b/gi;
