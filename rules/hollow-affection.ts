@@ -8,6 +8,8 @@ import data from './data/hollow-affection.json' with { type: 'json' };
 interface Options extends PlatitudeLists {
   /** Set phrases that claim care without showing it ("out of an abundance of caution"). */
   platitudes: string[];
+  /** Self-praise in place of facts ("I am so proud of our team", "went above and beyond"). */
+  praise: string[];
   /** Words that flatter the reader ("valued"); only the word is cut. */
   adjectives: string[];
   /** The nouns those words flatter ("customers"). */
@@ -17,15 +19,24 @@ interface Options extends PlatitudeLists {
 interface Hit extends Span {
   /** Cut the whole clause (a platitude) or just the word (a flattering adjective). */
   kind: 'clause' | 'word';
+  /** Praise of our own people rather than a claim of care. */
+  praise?: boolean;
 }
 
 // Where a clause ends: punctuation, or a conjunction that starts a new clause.
-const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|although|though|as|yet)\b)\s*/gi;
+// "as quickly as we can" is a comparison, not a clause break.
+const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|although|though|as(?!\s+[\w-]+\s+as\b)(?<!\bas\s+[\w-]+\s+as)|yet)\b)\s*/gi;
+// Praise is often a fronted phrase with a coordinated noun ("After the tireless efforts of our
+// engineers and partners, we …"): its clause ends only at punctuation.
+const PUNCTUATION_BREAK = /\s*[,;:—–()]\s*/g;
 // Words that carry no content once the platitudes are cut.
 const FILLER = /\b(?:and|but|so|also|because|while|which|as|that|although|though|indeed|truly|always|we|I|yet)\b|[^\p{L}\p{N}]+/giu;
 
 // Words that open a clause with a subject of its own ("…, and we fixed it").
 const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
+
+// Words that open a subordinate clause ("when a problem occurs, we …"): the main clause follows.
+const SUBORDINATOR = /^(?:when|whenever|if|once|after|before|while|because|since|as|although|though|until|where|wherever)$/;
 
 const adjectiveRegexes = new WeakMap<Options, RegExp>();
 
@@ -45,10 +56,10 @@ function adjectiveRegex(options: Options): RegExp {
 }
 
 /** Widens a platitude to its whole clause: "we take security seriously" in "…, and we take security very seriously at Acme." */
-function clauseOf(text: string, span: Span): Span {
+function clauseOf(text: string, span: Span, breaks: RegExp = CLAUSE_BREAK): Span {
   let start = 0;
   let end = text.length;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of text.matchAll(breaks)) {
     const breakStart = m.index;
     const breakEnd = m.index + m[0].length;
     if (breakEnd <= span.start) start = breakEnd;
@@ -66,6 +77,11 @@ function findHits(text: string, options: Options): Hit[] {
   const hits: Hit[] = [];
   const platitudes = globalPhraseRegex(options.platitudes);
   for (let m = platitudes.exec(text); m; m = platitudes.exec(text)) hits.push({ kind: 'clause', start: m.index, end: m.index + m[0].length });
+  const praise = globalPhraseRegex(options.praise);
+  for (let m = praise.exec(text); m; m = praise.exec(text)) {
+    const span = { kind: 'clause' as const, praise: true, start: m.index, end: m.index + m[0].length };
+    if (!hits.some((h) => h.start < span.end && span.start < h.end)) hits.push(span);
+  }
   for (const span of findPlatitudes(text, options)) {
     if (!hits.some((h) => h.start < span.end && span.start < h.end)) hits.push({ kind: 'clause', ...span });
   }
@@ -91,7 +107,7 @@ function leftover(text: string, spans: Span[]): string {
 
 /** The cut that removes the platitudes: the sentence, one clause with its connector, or one word. */
 function removal(text: string, hits: Hit[]): Suggestion {
-  const clauses = hits.map((h) => (h.kind === 'clause' ? clauseOf(text, h) : h));
+  const clauses = hits.map((h) => (h.kind === 'clause' ? clauseOf(text, h, h.praise ? PUNCTUATION_BREAK : CLAUSE_BREAK) : h));
   // A short lead-in ("At Acme,") goes with the platitude it introduces.
   const lead = /^[^,]{1,40},\s*/.exec(text);
   const cutLead = lead && clauses[0].start <= lead[0].length && lead[0].trim().split(/\s+/).length <= 4;
@@ -109,7 +125,10 @@ function removal(text: string, hits: Hit[]): Suggestion {
     // "We value your business and appreciate …": the next clause shares the subject, so keep it.
     const subject = /^(?:we|I)\b/i.exec(text)?.[0];
     const nextWord = /^[\p{L}'’]+/u.exec(text.slice(next))?.[0].toLowerCase() ?? '';
-    if (subject && /\band\s*$/i.test(after[0]) && !OWN_SUBJECT.has(nextWord)) {
+    // "… and today we let you down", "…, and when a problem occurs, we tell you": the next clause
+    // has a subject of its own (after a time or a subordinate clause), so it keeps none of ours.
+    const ownSubject = OWN_SUBJECT.has(nextWord) || SUBORDINATOR.test(nextWord) || /^(?:[\w'’-]+\s+){1,3}?(?:we|I|you|they)\b/i.test(text.slice(next));
+    if (subject && /\band\s*$/i.test(after[0]) && !ownSubject) {
       return { desc: 'Cut the platitude', text: `${subject[0].toUpperCase()}${subject.slice(1)} ${text[next]}`, start: 0, end: next + 1 };
     }
     return { desc: 'Cut the platitude', text: text[next].toUpperCase(), start: 0, end: next + 1 };
@@ -147,12 +166,21 @@ export default defineRule<Options>({
         { text: 'The wellbeing of every family who stays at our parks has always been our number one concern.' },
         { text: 'Card payments failed in our shops on Saturday. We feel your pain.' },
         { text: 'The tracking page was down all weekend. We know how much you rely on us.' },
+        // A platitude told across two clauses, a plural value word, a commitment as a lead-in, self-praise.
+        { text: 'We never take your loyalty for granted; quality service remains a pillar of the experience we want you to have.' },
+        { text: 'Security and privacy are our top concerns here.' },
+        { text: 'In keeping with our commitment to transparency, we are sharing what we know so far.' },
+        { text: 'I am incredibly proud of our team, who went above and beyond.' },
+        // The spec's shape holds even when an admission follows; the cut keeps the admission whole.
+        { text: 'We take that responsibility very seriously and today we let you down: no trains ran on the coast line.' },
       ],
       pass: [
         { text: 'On 3 May an attacker used a leaked key to read 1,200 support tickets. We revoked the key within the hour and now rotate every key weekly.' },
         { text: "We're sorry: we know many of you rely on fast delivery, and mail was 40 minutes late this morning." },
         { text: 'Restoring checkout is our only priority right now; next update by 14:30 UTC.' },
         { text: 'Getting every delayed parcel to its owner is our top priority this week.' },
+        { text: 'Getting every shop back online is our top priority.' },
+        { text: 'We are working day and night to get every shop back online and this is our top priority.' },
         { text: 'Speed was never our top priority for this release; correctness was, and we got it wrong.' },
         { text: 'To our Gold Tier members: the lounge booking site was down on Sunday, and we have refunded every booking fee.' },
         { text: 'We know how much you rely on us to pay your staff on Fridays, and on Friday we failed you: 3,000 payslips went out a day late.' },
@@ -160,6 +188,7 @@ export default defineRule<Options>({
     },
     options: {
       platitudes: data.platitudes,
+      praise: data.praise,
       adjectives: data.adjectives,
       readers: data.readers,
       valuePredicates: PLATITUDE_PHRASES.valuePredicates,
@@ -177,6 +206,7 @@ export default defineRule<Options>({
         if (hits.length === 0) continue;
         const quote = sentence.text.slice(hits[0].start, hits[0].end).trim();
         const onlyWords = hits.every((h) => h.kind === 'word');
+        const praiseOnly = hits.every((h) => h.praise);
         context.report({
           statement,
           sentence,
@@ -184,7 +214,9 @@ export default defineRule<Options>({
           end: hits[hits.length - 1].end,
           message: onlyWords
             ? `"${quote}" flatters instead of helping. Cut the word, and show you value readers with facts: what you fixed, what you offer.`
-            : `"${quote}" claims care without showing it. Cut it and let facts show care: what you fixed, what you are changing, what you offer.`,
+            : praiseOnly
+              ? `"${quote}" praises your own people instead of telling readers what was done. Cut it, or say what they did: "our engineers rebuilt the order database overnight".`
+              : `"${quote}" claims care without showing it. Cut it and let facts show care: what you fixed, what you are changing, what you offer.`,
           suggestions: [removal(sentence.text, hits)],
         });
       }

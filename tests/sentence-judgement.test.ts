@@ -364,3 +364,41 @@ describe('a negated verb is not a denied finding for the next verb (own example)
     expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
   });
 });
+
+describe('hollow-affection on real letters (own examples)', () => {
+  const hollow = (text: string) => lint(text, { only: 'hollow-affection' }).findings;
+  it('finds platitudes told across clauses, plural value words, a commitment as a lead-in and self-praise', () => {
+    for (const text of [
+      'We never take your loyalty for granted; quality service remains a pillar of the experience we want you to have.',
+      'As a company, we do not take our customers’ hard-won trust for granted.',
+      'Security and privacy are our top concerns here.',
+      'In keeping with our commitment to transparency, we are sharing what we know so far.',
+      'I am incredibly proud of our team, who went above and beyond.',
+      'After the tireless efforts of our support engineers and partners, the ferry booking site is taking orders again.',
+    ]) {
+      expect(hollow(text).length, text).toBeGreaterThan(0);
+    }
+  });
+  it('praise gets its own message, and its cut keeps the main clause whole', () => {
+    const [finding] = hollow('After the tireless efforts of our support engineers and partners, the ferry booking site is taking orders again.');
+    expect(finding.message).toMatch(/praises your own people/);
+    expect(finding.suggestions?.[0].text).toBe('T');
+  });
+  it('does not take a concrete goal for a platitude', () => {
+    for (const text of ['Getting every shop back online is our top priority.', 'We are working day and night to get every shop back online and this is our top priority.', 'The database is the foundation of our new ordering system.']) {
+      expect(hollow(text), text).toEqual([]);
+    }
+  });
+  it('keeps an admission that follows a platitude whole when cutting the platitude', () => {
+    const [finding] = hollow('We take that responsibility very seriously and today we let you down.');
+    expect(finding.suggestions?.[0]).toMatchObject({ text: 'T', column: 1 });
+    const [lead] = hollow('We believe the safety of our riders is of paramount importance, and when a problem occurs that might affect it, we tell you at once.');
+    expect(lead.suggestions?.[0].text).toBe('W');
+  });
+  it('reads "as quickly as" as a comparison, not a clause break', () => {
+    const [finding] = hollow('Please be assured that every member of our team is doing their utmost to reopen the depot as quickly as we can.');
+    // The whole sentence goes: no "Quickly as we can." is left behind.
+    expect(finding.suggestions?.[0]).toMatchObject({ text: '', column: 1 });
+    expect(finding.suggestions?.[0].endColumn).toBeGreaterThan(100);
+  });
+});

@@ -30,6 +30,7 @@ interface Compiled {
   valueVerb: RegExp;
   invertedClaim: RegExp;
   repair: RegExp;
+  repairWork: RegExp;
   timeBound: RegExp;
   timeBoundAnywhere: RegExp;
 }
@@ -62,6 +63,8 @@ function compile(lists: PlatitudeLists): Compiled {
         'gi',
       ),
       repair: new RegExp(`^(?:${alternation(lists.repairGerunds)})\\b`, 'i'),
+      // The same repairs told as work under way or aimed at: "to get … back", "are restoring".
+      repairWork: new RegExp(`\\b(?:to|are|is|am|were|was|be|been)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${lists.repairGerunds.map((g) => g.replace(/ing$/, '').replace(/(.)\1$/, '$1')).join('|')})\\w*\\b`, 'i'),
       timeBound: new RegExp(`^[\\s,]*(?:${alternation(lists.timeBounds)})\\b`, 'i'),
       timeBoundAnywhere: new RegExp(`\\b(?:${alternation(lists.timeBounds)})\\b`, 'i'),
     };
@@ -75,6 +78,12 @@ function clauseStart(text: string, at: number): number {
   const before = text.slice(0, at);
   const m = /[,;:—–()]\s*(?:(?:and|but|so|because|while|as|yet)\s+)?(?=[^,;:—–()]*$)/.exec(before);
   return m ? m.index + m[0].length : 0;
+}
+
+/** A demonstrative subject ("…, and this") whose clause before it tells a repair under way or aimed at. */
+function pointsBackAtRepair(subject: string, c: Compiled): boolean {
+  const tail = /(?:^|[,;]\s*|\s(?:and|so)\s+)(?:this|that|it|doing so|which)$/i.exec(subject);
+  return !!tail && c.repairWork.test(subject.slice(0, tail.index));
 }
 
 /** The platitude clauses in a sentence, in order. */
@@ -91,6 +100,9 @@ export function findPlatitudes(text: string, lists: PlatitudeLists = platitudePh
     // "Restoring checkout is our top priority": a plan for the incident. "… right now": bound to it.
     const rest = /^[^,;:.!?—–]*/.exec(text.slice(m.index + m[0].length))![0];
     if (c.repair.test(subject) || c.timeBound.test(rest) || c.timeBoundAnywhere.test(rest)) continue;
+    // "We are working to get every shop back online, and this is our top priority": "this" points
+    // back at the repair told just before; the priority is that plan, not a platitude.
+    if (pointsBackAtRepair(subject, c)) continue;
     found.push({ start: start + text.slice(start).indexOf(subject), end: m.index + m[0].length });
   }
   // Inverted: "Our top priority is to maintain the security of your data"; a plan for the

@@ -24,6 +24,7 @@ import type {
   StatementUnderstanding,
   TextSpan,
 } from '../engine/model.js';
+import { isApology } from './apology.js';
 import { clausesOf } from './clauses.js';
 import { deniedByLead } from './denials.js';
 import { globalPhraseRegex, phraseRegex } from './phrases.js';
@@ -590,8 +591,12 @@ export function unknownPhaseOwes(statement: Statement): 'after-the-fact' | 'live
   if (statement.phase !== 'unknown' || readPhaseOf(statement) !== 'unknown') return undefined;
   const kind = understandingOf(statement).kind;
   if (kind !== 'letter' && kind !== 'live-update') return undefined;
-  if (!statement.sentences.some((s) => factsOf(s).harm)) return undefined;
+  const harmed = statement.sentences.filter((s) => factsOf(s).harm);
+  if (harmed.length === 0) return undefined;
   if (kind === 'letter') return 'after-the-fact';
+  // "We're sorry for the outage." alone looks back at the harm it apologises for; an update tells
+  // the harm as news ("a number of storefronts were switched off by mistake").
+  if (harmed.every((s) => isApology(s.text))) return undefined;
   return readsAsOver(statement) ? undefined : 'live';
 }
 
