@@ -593,3 +593,9 @@ describe('an unknown phase is judged by the kind of statement', () => {
     expect(ids).not.toContain('missing-prevention');
   });
 });
+
+describe('a title or label is not an update telling news (own examples)', () => {
+  it('owes no next update for a verbless line', () => {
+    for (const text of ['Performance issues.', 'Payments Outage (EU)']) expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+  });
+});

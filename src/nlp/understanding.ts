@@ -597,6 +597,8 @@ export function unknownPhaseOwes(statement: Statement): 'after-the-fact' | 'live
   // "We're sorry for the outage." alone looks back at the harm it apologises for; an update tells
   // the harm as news ("a number of storefronts were switched off by mistake").
   if (harmed.every((s) => isApology(s.text))) return undefined;
+  // "Performance issues.", "Network Outage (IPv4)": a title or a label, not an update telling news.
+  if (!harmed.some((s) => factsOf(s).clauses.some((c) => !c.infinitive))) return undefined;
   return readsAsOver(statement) ? undefined : 'live';
 }
 
