@@ -505,6 +505,10 @@ describe('a share restored is progress, not a resolution', () => {
     'All but a few depots are back in service.',
     'We have restored card payments for 55% of the shops affected by the outage.',
     'Power has been restored to 38 of 40 substations.',
+    'Service has been restored for the majority of customers.',
+    'We have restored service to all but 12 stores.',
+    'Three of our four data centres are back online.',
+    'Half of the affected accounts have been restored.',
   ];
   it('reads a share restored as recovery under way', () => {
     for (const text of shares) {
@@ -517,7 +521,7 @@ describe('a share restored is progress, not a resolution', () => {
     }
   });
   it('reads every, all, 100% and fully as a resolution', () => {
-    for (const text of ['We have brought back every store.', 'All stores are back online.', '100% of mailboxes are restored.', 'Mail is fully restored.', 'Customers have service again.', 'All remaining depots are back in service.']) {
+    for (const text of ['We have brought back every store.', 'All stores are back online.', '100% of mailboxes are restored.', 'Mail is fully restored.', 'Customers have service again.', 'All remaining depots are back in service.', 'All four of our data centres are back online.']) {
       expect(incidentOf(text).statements[0].phase, text).toBe('resolved');
     }
   });
@@ -556,6 +560,7 @@ describe('a resolution that keeps one older line of work under way', () => {
       'The login problem has been resolved. We are working to restore file uploads.',
       'Card payments are restored and the backlog has been processed. We are working to get the remaining orders out.',
       'The login fix is deployed and sign-in has been restored. Uploads are still failing for some users.',
+      'We have fully restored service to all customers. Every account is back online. Our engineers are working to restore the last remaining records.',
     ]) {
       expect(phaseOf(text), text).not.toEqual(['resolved']);
       expect(ruleIds(lint(text)), text).toContain('missing-next-update');

@@ -353,7 +353,7 @@ function findTimeSpan(text: string, from: number): TextSpan | undefined {
 const PENDING_BEFORE = new GatedRegExp(/\b(?:before|until|till|once|as soon as|unless|if|when|while|confirm(?:ing|s)? (?:that|whether))\b(?:\s+[\w'’-]+){0,5}\s*$|\bmark(?:ing|ed)?\s+(?:this|the|it)(?:\s+\w+)?\s+(?:as\s+)?$/i);
 /** Where the resolution's own clause starts and ends: a share told in another clause is about something else. */
 const CLAUSE_BREAK_BEFORE = /^[\s\S]*(?:[,;:()]|\s[-–—]\s|\b(?:and|(?<!\ball )but|while|whereas|although|though|after|following|since)\b)/i;
-const CLAUSE_BREAK_AFTER = /[,;:()]|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|so|which|who)\b/i;
+const CLAUSE_BREAK_AFTER = /[,;:()]|\s[-–—]\s|\b(?:and|(?<!\ball )but|while|whereas|although|though|so|which|who)\b/i;
 
 /**
  * "99% of mailboxes are restored", "we have restored 78% of users", "most stores are back online",
