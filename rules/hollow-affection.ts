@@ -24,8 +24,7 @@ interface Hit extends Span {
 }
 
 // Where a clause ends: punctuation, or a conjunction that starts a new clause.
-// "as quickly as we can" is a comparison, not a clause break.
-const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|although|though|as(?!\s+[\w-]+\s+as\b)(?<!\bas\s+[\w-]+\s+as)|yet)\b)\s*/gi;
+const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|although|though|as|yet)\b)\s*/gi;
 // Praise is often a fronted phrase with a coordinated noun ("After the tireless efforts of our
 // engineers and partners, we …"): its clause ends only at punctuation.
 const PUNCTUATION_BREAK = /\s*[,;:—–()]\s*/g;
@@ -55,6 +54,12 @@ function adjectiveRegex(options: Options): RegExp {
   return re;
 }
 
+/** "as quickly as we can": either "as" of a comparison, which breaks no clause. */
+function comparison(text: string, found: string, start: number, end: number): boolean {
+  if (found.trim().toLowerCase() !== 'as') return false;
+  return /^[\w-]+\s+as\b/i.test(text.slice(end, end + 40)) || /\bas\s+[\w-]+$/i.test(text.slice(Math.max(0, start - 40), start));
+}
+
 /** Widens a platitude to its whole clause: "we take security seriously" in "…, and we take security very seriously at Acme." */
 function clauseOf(text: string, span: Span, breaks: RegExp = CLAUSE_BREAK): Span {
   let start = 0;
@@ -62,6 +67,7 @@ function clauseOf(text: string, span: Span, breaks: RegExp = CLAUSE_BREAK): Span
   for (const m of text.matchAll(breaks)) {
     const breakStart = m.index;
     const breakEnd = m.index + m[0].length;
+    if (comparison(text, m[0], breakStart, breakEnd)) continue;
     if (breakEnd <= span.start) start = breakEnd;
     else if (breakStart >= span.end) {
       end = breakStart;
@@ -134,7 +140,8 @@ function removal(text: string, hits: Hit[]): Suggestion {
     return { desc: 'Cut the platitude', text: text[next].toUpperCase(), start: 0, end: next + 1 };
   }
   // Cut the clause with the connector before it: "…, and we take security seriously."
-  const before = /(?:\s*[,;:—–]\s*|\s+)(?:(?:and|but|so|because|while|as|yet)\s+)?$/i.exec(text.slice(0, first.start));
+  // Bounded repetitions: an unbounded run of spaces before "$" backtracks on long lines.
+  const before = /(?:\s{0,8}[,;:—–]\s{0,8}|\s{1,8})(?:(?:and|but|so|because|while|as|yet)\s{1,8})?$/i.exec(text.slice(0, first.start));
   return { desc: 'Cut the platitude', text: '', start: before ? before.index : first.start, end: first.end };
 }
 
