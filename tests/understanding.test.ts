@@ -91,6 +91,55 @@ describe('statement kind and phase', () => {
     expect(incident.isMaintenance).toBe(false);
     expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
   });
+  it('reads the ways writers say planned work overran, and judges them as incidents', () => {
+    for (const text of [
+      'Last night our scheduled upgrade of the billing database took far longer than planned, and the billing portal was unavailable for three hours.',
+      'Our planned maintenance on Sunday ran over by two hours: customers could not log in until 09:00 UTC.',
+      'The network maintenance extended beyond the announced window, and phone calls failed for many customers between 02:00 and 05:00.',
+      'The storage migration we announced last week did not complete as planned. Uploads failed for most users from 22:00 until 01:30.',
+      'Routine maintenance on our mail servers on Tuesday caused an unexpected outage: mail could not be sent for 90 minutes.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(false);
+      expect(isNotice(incident), text).toBe(false);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('maintenance-overrun');
+      const ids = ruleIds(lint(text));
+      expect(ids, text).toContain('missing-apology');
+      expect(ids, text).toContain('missing-prevention');
+    }
+  });
+  it('turns an announced maintenance into a live incident when an update says it overran', () => {
+    const text =
+      '# Scheduled maintenance: database upgrade\n\n## Scheduled (2024-05-04T06:00:00Z)\n\nOn Saturday from 06:00 UTC we will upgrade the database servers. The work takes about an hour.\n\n## Update (2024-05-04T08:30:00Z)\n\nThe upgrade is taking longer than expected and the shop is down for all customers. We are working to bring it back.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(false);
+    expect(incident.statements.map((s) => s.phase)).toEqual(['scheduled', 'investigating']);
+    const ids = ruleIds(lint(text, { now: '2024-05-04T08:40:00Z' }));
+    for (const id of ['missing-apology', 'missing-next-update']) expect(ids).toContain(id);
+  });
+  it('keeps a maintenance notice that only fears an overrun, announces downtime or names a broken part', () => {
+    for (const text of [
+      'On Saturday from 06:00 UTC we will upgrade the database servers. If the work takes longer than planned, we will extend the window and post here.',
+      'The scheduled maintenance is complete. The dashboard was read-only for ten minutes, as planned.',
+      'Emergency maintenance tonight: between 22:00 and 23:00 UTC we will replace a failed power supply in one storage rack. You should not notice it.',
+      'Scheduled maintenance: we do not expect the upgrade to run over its window.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(true);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('maintenance');
+    }
+  });
+  it('does not take an incident that happened during a maintenance window for a maintenance notice', () => {
+    for (const text of [
+      'On Tuesday, while we were in our maintenance window, a failed disk took the mail servers offline for two hours. We replaced the disk.',
+      'During a routine maintenance on Thursday evening, our engineers ran a script that deleted the search index. Search was unavailable for four hours while we rebuilt it.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(false);
+      expect(understandingOf(incident.statements[0]).kind, text).not.toMatch(/^maintenance$/);
+      expect(ruleIds(lint(text)), text).toContain('missing-apology');
+    }
+  });
   it('treats an advisory that says a product is not affected as a notice, not a live outage', () => {
     const incident = incidentOf('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.');
     expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');

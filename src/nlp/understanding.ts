@@ -6,6 +6,7 @@
 // that passes is tagged and cut into clauses, and the clauses decide (a resolution that is only
 // predicted, negated or aimed at is none; someone else's schedule is not our promise).
 
+import { isMaintenancePhase } from '../engine/model.js';
 import type {
   CauseFact,
   Clause,
@@ -445,9 +446,20 @@ export function understandIncident(incident: Incident): void {
   const readPhases = new Map<Statement, Phase | undefined>();
   // Planned work: said by the input, or in the words of the title and first statement.
   const firstText = `${title}\n${statements[0]?.text ?? ''}`;
+  // Maintenance by the input's structure (its impact or phases); planned work told in words is read here.
   const givenMaintenance = incident.isMaintenance;
-  const planned = givenMaintenance || (statements.every((s) => s.phaseSource !== 'given') && readsAsPlannedWork(firstText));
-  const overran = planned && statements.some((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text));
+  const unlabelled = statements.every((s) => s.phaseSource !== 'given');
+  const plannedWork = givenMaintenance || (unlabelled && readsAsPlannedWork(firstText));
+  // Planned work that overran: "the upgrade took far longer than planned", "the migration caused an
+  // unexpected outage" (the overrun words themselves may say "unexpected", which reads as unplanned).
+  const mentionsPlanned = givenMaintenance || (unlabelled && (phraseRegex(understandingPhrases.kind.planned).test(firstText) || phraseRegex(understandingPhrases.kind.plannedWork).test(firstText)));
+  const overranWords = mentionsPlanned && statements.some(tellsOverrun);
+  // Something went wrong that the plan did not intend, and someone was hurt: "during our maintenance
+  // window a disk failed and mail was down for two hours". Announced work that runs into it has
+  // overrun; an account told after the fact that only names the window is an incident, not a notice.
+  const ranIntoHarm = plannedWork && !overranWords && statements.some(tellsUnplannedHarm);
+  const overran = overranWords || (ranIntoHarm && (givenMaintenance || statements.length > 1));
+  const planned = plannedWork && !overran && !ranIntoHarm;
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
@@ -476,7 +488,15 @@ export function understandIncident(incident: Incident): void {
       s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
-  if (overran && givenMaintenance) incident.isMaintenance = false;
+  if ((overran || ranIntoHarm) && givenMaintenance) {
+    incident.isMaintenance = false;
+    // An update that only continued a maintenance phase ("Update" under "In progress") takes the
+    // incident phase its words give: "the shop is down for all customers" is a live outage.
+    for (const s of statements) {
+      const read = readPhases.get(s);
+      if (s.phaseSource !== 'given' && isMaintenancePhase(s.phase) && read && !isMaintenancePhase(read)) s.phase = read;
+    }
+  }
   for (const statement of statements) {
     const phase = incident.isMaintenance ? statement.phase : readPhases.get(statement) ?? statement.phase;
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
@@ -518,6 +538,43 @@ export function closingStatement(incident: Incident): Statement {
   const statements = incident.statements;
   for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
   return statements[statements.length - 1];
+}
+
+/**
+ * The statement says planned work overran, as a fact: "the upgrade took far longer than planned",
+ * "the maintenance ran over by two hours", "extended beyond the window", "did not complete as
+ * planned", "caused an unexpected outage". Not when only feared or denied ("if the migration takes
+ * longer than planned we will extend the window", "we do not expect it to overrun").
+ */
+function tellsOverrun(statement: Statement): boolean {
+  if (!OVERRUN.test(statement.text)) return false;
+  return statement.sentences.some((sentence) => {
+    const m = OVERRUN.exec(sentence.text);
+    return !!m && isStatedFact(qualifyingClause(sentence.text, () => factsOf(sentence).clauses, m.index, [NEGATION, FORECAST, CONDITION]));
+  });
+}
+const OVERRUN = phraseRegex(understandingPhrases.kind.overrun);
+const UNPLANNED_FAILURE = phraseRegex(understandingPhrases.kind.unplannedFailure);
+const AS_PLANNED = phraseRegex(understandingPhrases.kind.asPlanned);
+
+/**
+ * Something went wrong that planned work does not intend (a failure, a deletion, a mistake), told
+ * as a fact (not announced), in a statement that tells harm done: "a disk failed and took the mail
+ * servers offline for two hours". Downtime the notice announced ("the dashboard was read-only
+ * for ten minutes, as planned") or a failure only feared ("if the upgrade fails we will roll
+ * back") is not.
+ */
+function tellsUnplannedHarm(statement: Statement): boolean {
+  if (!UNPLANNED_FAILURE.test(statement.text)) return false;
+  const failed = statement.sentences.some((sentence) => {
+    const m = UNPLANNED_FAILURE.exec(sentence.text);
+    if (!m || AS_PLANNED.test(sentence.text)) return false;
+    const clause = clauseAt(factsOf(sentence).clauses, m.index);
+    // Told as a fact, not announced ("we will replace a faulty card"); compromise may read an
+    // irregular past ("cut", "put") as present, so only a future clause is excluded.
+    return !!clause && clause.tense !== 'future' && isStatedFact(clause);
+  });
+  return failed && statement.sentences.some((sentence) => !AS_PLANNED.test(sentence.text) && factsOf(sentence).harm);
 }
 
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
