@@ -145,6 +145,32 @@ describe('statement kind and phase', () => {
     expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');
     expect(isNotice(incident)).toBe(true);
   });
+  it('reads harm that belongs to others (the vulnerability, other companies) as not ours in an advisory', () => {
+    for (const text of [
+      'Security advisory: a critical vulnerability in a widely used logging library (CVE-2026-1234) was published on Monday. Attackers worldwide are exploiting the flaw to run code on servers. Our products are not affected: none of them use the library.',
+      'A remote code execution vulnerability in a popular web framework was disclosed this week, and many companies have had their servers compromised through it. We checked every service we run and are not vulnerable.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('security-advisory');
+      expect(isNotice(incident), text).toBe(true);
+      const ids = ruleIds(lint(text));
+      for (const id of ['denial-first', 'missing-cause', 'missing-impact', 'missing-apology', 'missing-next-update']) expect(ids, text).not.toContain(id);
+    }
+  });
+  it('still judges an advisory that tells harm to us or our customers', () => {
+    for (const text of [
+      'Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability, but attackers used it to break into our build server.',
+      'Security advisory: attackers exploited a vulnerability in a third-party library to access our customer database on Monday. We have patched the library.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(isNotice(incident), text).toBe(false);
+      expect(ruleIds(lint(text)), text).toContain('missing-apology');
+    }
+    // Others named beside us: the websites that went down were on our network.
+    expect(facts('Thousands of websites went down when our CDN failed.').harm).toBeDefined();
+    expect(facts('Attackers worldwide are exploiting the flaw to run code on servers.').harm).toBeUndefined();
+    expect(facts('We used the admin console to access the logs.').harm).toBeUndefined();
+  });
 });
 
 describe('shared detectors', () => {

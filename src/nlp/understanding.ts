@@ -129,12 +129,25 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+const OTHERS = phraseRegex(understandingPhrases.harm.others);
+const OURS = phraseRegex(understandingPhrases.harm.ours);
+
+/**
+ * Harm that belongs to others: "attackers worldwide are exploiting the flaw to run code on
+ * servers", "many companies had their servers compromised". The sentence names others (the
+ * industry, other companies, servers around the world) and neither us nor our customers.
+ * "Thousands of websites went down when our CDN failed" is ours.
+ */
+function othersHarm(text: string): boolean {
+  return OTHERS.test(text) && !OURS.test(text);
+}
 
 /** A subject that opens with a definite or possessive determiner: the thing it names happened. */
 const PRESUPPOSING = /^(?:the|this|that|these|those|our|today's|yesterday's|last night's|the recent|this week's)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
+  if (othersHarm(text)) return undefined;
   for (const [kind, list] of HARM_LISTS) {
     if (!phraseRegex(list).test(text)) continue;
     // Every mention, not only the first: "issue-related" may be denied where "degraded" is not.
