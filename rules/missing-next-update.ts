@@ -62,6 +62,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nOur website is unreachable. Our hosting provider expects to report back by noon.' },
         // Repair under way is not a resolution: with no phase given, this is a live update.
         { text: 'The tram network lost power this morning. Services are now being restored line by line, and crews are working to bring the last depots back online.' },
+        // Events told in the past, but the problem is still there: a live update.
+        { text: 'At 07:45 UTC the mobile app stopped loading timetables. We reverted the new timetable feed at 08:20, but some riders still see an empty timetable.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
@@ -72,6 +74,8 @@ export default defineRule<Options>({
         { text: 'Yesterday between 09:10 and 09:50 UTC sign-in failed for all users because a certificate expired. We are sorry.' },
         // A summary after the fact is not a live update.
         { text: 'Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.' },
+        // A finished incident told in the past with clock times, in two sentences.
+        { text: 'At 07:45 UTC the mobile app stopped loading timetables. At 08:20 we reverted the new timetable feed, and timetables loaded normally again.' },
         { text: '---\nstatus: investigating\n---\nCard payments fail for every shop since 10:05 UTC. Next update within the next quarter of an hour at the latest.' },
         { text: '---\nstatus: investigating\n---\nThe help desk is unreachable by phone. Fixed.' },
       ],

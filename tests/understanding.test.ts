@@ -62,6 +62,28 @@ describe('statement kind and phase', () => {
     expect(understandingOf(summary.statements[0]).kind).toBe('postmortem');
     expect(phaseOf('Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.')).toEqual(['postmortem']);
   });
+  it('reads a finished incident told in the past with clock times as after the fact, however short', () => {
+    for (const text of [
+      'At 14:02 UTC checkout began returning errors for most shoppers. At 14:40 we rolled back the morning release. By 15:10 all requests succeeded again.',
+      'At 09:12 UTC an expired certificate broke sign-in for every user. We replaced it at 09:50 and sign-in worked again.',
+      'Our app crashed on launch for iPhone users after the 4.2 release. We pulled the release and shipped 4.2.1, and the app opened normally again.',
+    ]) {
+      expect(phaseOf(text), text).toEqual(['postmortem']);
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+      expect(ruleIds(lint(text)), text).toContain('missing-prevention');
+    }
+  });
+  it('keeps a live update live although it tells some of its events in the past', () => {
+    for (const text of [
+      'At 14:02 UTC checkout began returning errors. At 14:40 we rolled back the morning release, and at 15:00 we restarted the payment workers. Some shoppers still see errors at the payment step. Next update at 15:30 UTC.',
+      'Payments failed for many shops this morning. We rolled back the release at 10:40. Some shops still report declined cards, so we have asked the card processor to check its side.',
+      'Checkout returned errors for a third of shoppers. We deployed a fix at 11:00 and restarted the workers, and the queues drained. We will post again at 12:00 UTC.',
+      'Card payments started failing at 10:05 UTC. We found a bad configuration file and reverted it at 10:30. Errors dropped, but refunds are still stuck in the queue and we are clearing them now.',
+    ]) {
+      expect(phaseOf(text)[0], text).toMatch(/^(?:investigating|identified|monitoring)$/);
+    }
+    expect(ruleIds(lint('Payments failed for many shops this morning. We rolled back the release at 10:40. Some shops still report declined cards, so we have asked the card processor to check its side.'))).toContain('missing-next-update');
+  });
   it('says unknown rather than guess investigating', () => {
     expect(phaseOf('We value every one of our members and their families.')).toEqual(['unknown']);
   });

@@ -625,7 +625,8 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
-  if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  // The problem told as still there ("some shops still report declined cards") is live too.
+  if (ongoing || sentences.some(liveProgressive) || ongoingAfterResolution(statement)) return 'investigating';
   // Resolution words with work still going on ("available again for reading; the rest is being
   // re-imported"): recovery under way.
   if (resolved) return 'monitoring';
@@ -684,8 +685,32 @@ function lookingBack(statement: Statement): boolean {
   // A past date already dates it, and one verb in the past confirms it tells what happened;
   // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
   if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
-  const told = (text.match(PAST_VERB) ?? []).filter((verb) => !/^(?:was|were|had|did)$/i.test(verb));
-  return told.length >= 4 && statement.sentences.length >= 3;
+  return toldAsFinished(text);
+}
+
+const FINISHED_END = phraseRegex(understandingPhrases.phase.finishedEnd);
+/** Words before a repair verb that make it not yet done: "will be restored", "to fix", "expect to have it fixed". */
+const NOT_DONE_BEFORE = /\b(?:will|would|shall|should|may|might|could|must|to|be|being|expect\w*|hope\w*|plan\w*|until|once|if|when|before|not|n['’]t)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * A story told to its end, with no date to anchor it: the failure told in the past and the repair
+ * or recovery that closed it told in the past too ("At 14:02 checkout began returning errors. At
+ * 14:40 we rolled back the release. By 15:10 all requests succeeded."). Work or harm still under
+ * way, or a promised next update, has been ruled out by the caller.
+ */
+function toldAsFinished(text: string): boolean {
+  if (!FINISHED_END.test(text)) return false;
+  let end: RegExpExecArray | undefined;
+  const ends = globalPhraseRegex(understandingPhrases.phase.finishedEnd);
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    if (!NOT_DONE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) end = m;
+  }
+  if (!end) return false;
+  // A promised next update ("we will post again at 12:00") keeps the story open.
+  if (findUpdatePromise(text, undefined) || findInfoPromise(text)?.kind === 'update') return false;
+  // Something went wrong before the end, told in the past: a failure, and a verb in the past.
+  const before = text.slice(0, end.index);
+  return FAILURE.test(before) && (before.match(PAST_VERB) ?? []).some((verb) => !/^(?:was|were|had|did)$/i.test(verb));
 }
 
 const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
