@@ -288,6 +288,13 @@ describe('rules read the understood statement', () => {
     const ids = ruleIds(lint('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.'));
     for (const id of ['missing-next-update', 'missing-cause', 'missing-impact', 'missing-apology']) expect(ids).not.toContain(id);
   });
+  it('asks a breach notice for when readers hear next while its investigation is open (RULES.md), not after it ended', () => {
+    const open = lint('On Monday we found that an unauthorised party had accessed our mailing-list database. We are still early in our investigation, which is ongoing, and are working with the customers whose addresses were copied.');
+    const finding = open.findings.find((f) => f.ruleId === 'missing-next-update');
+    expect(finding?.message).toMatch(/hear from you next/);
+    expect(finding?.suggestions ?? []).toEqual([]);
+    expect(ruleIds(lint('Dear customers,\n\nLast month an unauthorised party accessed our mailing-list database and copied names and email addresses. We have completed our investigation: the party used a stolen staff password. We have reset every staff password.'))).not.toContain('missing-next-update');
+  });
   it('counts neither forecast nor denied impact as minimising', () => {
     for (const text of ['No downtime is expected.', 'A short interruption is possible if we have to roll back.', 'Sessions may drop for a few seconds while each node restarts.']) {
       expect(ruleIds(lint(`We will patch the chat servers on Sunday. ${text}`, { only: 'minimizing' }))).toEqual([]);
