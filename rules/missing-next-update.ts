@@ -25,7 +25,7 @@ const MESSAGE =
  * where they will hear next. A status page's clock-time advice does not fit it.
  */
 const LETTER_MESSAGE =
-  'No word on when readers will hear from you next: with the investigation still open, silence reads as going quiet. Say when and where you will write again ("we will update you by email on Friday with what the investigation has found", "we will update this page every weekday at 17:00 UTC"), and write then even if nothing has changed.';
+  'No word on when readers will hear from you next: while the problem or its investigation is still open, silence reads as going quiet. Say when and where you will write again ("we will update you by email on Friday with what the investigation has found", "we will update this page every weekday at 17:00 UTC"), and write then even if nothing has changed.';
 
 /**
  * " Next update by 10:40 UTC." for a statement published at 10:07 (rounded up to 5 minutes). On a
