@@ -171,6 +171,8 @@ describe('statement kind and phase', () => {
     for (const text of [
       'Security advisory: a critical vulnerability in a widely used logging library (CVE-2026-1234) was published on Monday. Attackers worldwide are exploiting the flaw to run code on servers. Our products are not affected: none of them use the library.',
       'A remote code execution vulnerability in a popular web framework was disclosed this week, and many companies have had their servers compromised through it. We checked every service we run and are not vulnerable.',
+      // The vulnerability's own harm, told with no owner.
+      'Security advisory: a serious flaw in a widely used Java logging library was made public this week (CVE-2026-4242). The vulnerability is already being actively exploited to spread malware. Our booking platform does not use the library and is not affected.',
     ]) {
       const incident = incidentOf(text);
       expect(understandingOf(incident.statements[0]).kind, text).toBe('security-advisory');
@@ -183,6 +185,7 @@ describe('statement kind and phase', () => {
     for (const text of [
       'Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability, but attackers used it to break into our build server.',
       'Security advisory: attackers exploited a vulnerability in a third-party library to access our customer database on Monday. We have patched the library.',
+      'Security advisory: a zero-day exploit in our file-transfer appliance was used to steal data from customer accounts. Our other products are not affected.',
     ]) {
       const incident = incidentOf(text);
       expect(isNotice(incident), text).toBe(false);

@@ -518,7 +518,10 @@ export function understandIncident(incident: Incident): void {
   // A notice only when it says we are not affected: an advisory we are affected by ("we are
   // applying the patch now") is a live security incident.
   const notAffected = statements.some((s) => phraseRegex(understandingPhrases.kind.advisoryNotAffected).test(s.text));
-  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
+  // Harm the advisory tells of the vulnerability itself ("it is already being exploited to spread
+  // malware"), naming neither us nor our customers, is the vulnerability's, not ours.
+  const ours = (sentence: Sentence) => !!factsOf(sentence).harm && !(VULNERABILITY_TOLD.test(sentence.text) && !OURS.test(sentence.text));
+  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some(ours))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
@@ -533,6 +536,8 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
 }
+
+const VULNERABILITY_TOLD = phraseRegex(understandingPhrases.kind.vulnerabilityTold);
 
 const CLOSED_READ: ReadonlySet<Phase> = new Set<Phase>(['resolved', 'postmortem', 'completed']);
 
