@@ -126,8 +126,9 @@ export default defineRule<Options>({
       if (updatePromises.some(({ sentence, info }) => hasConcreteTime(sentence.text.slice(info!.start)))) continue;
       // Point at the untimed promise ("we will provide an update when we have one") if there is one.
       const vague: Sentence | undefined = updatePromises[0]?.sentence;
-      // A letter or a breach notice (security harm told) is not a status update: no clock-time advice.
-      const letter = context.understanding(statement).kind === 'letter' || statement.sentences.some((s) => mayTellSevereHarm(s.text) && context.facts(s).harm?.kind === 'security');
+      // A letter or a breach notice (security harm told) on its own, not an update on a status
+      // page's timeline: no clock-time advice.
+      const letter = !incident.isTimeline && (context.understanding(statement).kind === 'letter' || statement.sentences.some((s) => mayTellSevereHarm(s.text) && context.facts(s).harm?.kind === 'security'));
       const suggestion = letter ? undefined : suggestedTime(statement, options.suggestMinutes, incident.statements[index + 1], context.now);
       const at = vague ? vague.text.length : statement.text.trimEnd().length;
       const suggestions: Suggestion[] = suggestion ? [{ desc: 'Add a next-update time', text: ` ${suggestion}`, start: at, end: at }] : [];
