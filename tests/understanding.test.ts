@@ -120,6 +120,10 @@ describe('statement kind and phase', () => {
       'The network maintenance extended beyond the announced window, and phone calls failed for many customers between 02:00 and 05:00.',
       'The storage migration we announced last week did not complete as planned. Uploads failed for most users from 22:00 until 01:30.',
       'Routine maintenance on our mail servers on Tuesday caused an unexpected outage: mail could not be sent for 90 minutes.',
+      'Our scheduled maintenance window was extended twice on Saturday, and the API stayed offline until 07:00 UTC.',
+      'What was planned as a 30-minute database upgrade turned into a four-hour outage for the booking site last night.',
+      'The planned migration of our storage cluster hit unforeseen problems, and file downloads failed for most customers for three hours on Sunday.',
+      'The routine upgrade of our edge routers ran into unexpected difficulties on Tuesday night, and internet access failed for customers in the north for two hours.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance, text).toBe(false);
