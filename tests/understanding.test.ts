@@ -197,6 +197,7 @@ describe('statement kind and phase', () => {
     }
     // Others named beside us: the websites that went down were on our network.
     expect(facts('Thousands of websites went down when our CDN failed.').harm).toBeDefined();
+    expect(facts("Yesterday's outage disrupted thousands of businesses around the world.").harm).toBeDefined();
     expect(facts('Attackers worldwide are exploiting the flaw to run code on servers.').harm).toBeUndefined();
     expect(facts('We used the admin console to access the logs.').harm).toBeUndefined();
   });

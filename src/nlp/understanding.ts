@@ -135,8 +135,9 @@ const OURS = phraseRegex(understandingPhrases.harm.ours);
 /**
  * Harm that belongs to others: "attackers worldwide are exploiting the flaw to run code on
  * servers", "many companies had their servers compromised". The sentence names others (the
- * industry, other companies, servers around the world) and neither us nor our customers.
- * "Thousands of websites went down when our CDN failed" is ours.
+ * industry, other companies, servers around the world) and neither us, our customers nor our
+ * incident. "Thousands of websites went down when our CDN failed" and "yesterday's outage
+ * disrupted businesses around the world" are ours.
  */
 function othersHarm(text: string): boolean {
   return OTHERS.test(text) && !OURS.test(text);
