@@ -149,6 +149,8 @@ describe('statement kind and phase', () => {
       'The scheduled maintenance is complete. The dashboard was read-only for ten minutes, as planned.',
       'Emergency maintenance tonight: between 22:00 and 23:00 UTC we will replace a failed power supply in one storage rack. You should not notice it.',
       'Scheduled maintenance: we do not expect the upgrade to run over its window.',
+      'The scheduled maintenance is under way. The dashboard returns errors while the database restarts.',
+      'The scheduled maintenance is complete. During the switchover some requests returned errors for a minute, as expected.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance, text).toBe(true);
@@ -159,6 +161,8 @@ describe('statement kind and phase', () => {
     for (const text of [
       'On Tuesday, while we were in our maintenance window, a failed disk took the mail servers offline for two hours. We replaced the disk.',
       'During a routine maintenance on Thursday evening, our engineers ran a script that deleted the search index. Search was unavailable for four hours while we rebuilt it.',
+      'On Tuesday around 06:40 UTC, during a routine update of our platform, the EU environment suffered a severe degradation. At 07:20 UTC our team downgraded the services by hand, and full availability returned at 08:10 UTC.',
+      'Yesterday during our scheduled maintenance window, a configuration error on the load balancers made the dashboard return errors for 45 minutes. We corrected the configuration.',
     ]) {
       const incident = incidentOf(text);
       expect(incident.isMaintenance, text).toBe(false);
