@@ -78,6 +78,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nThe ferry booking site was down for three hours on Sunday. Outages like this, unfortunately, cannot always be avoided.' },
         { text: '---\nstatus: resolved\n---\nLift passes could not be scanned at the gates this morning. Sadly, this can\'t be avoided when the network drops.' },
         { text: '---\nstatus: resolved\n---\nOur loyalty app was unreachable overnight. A failure of this kind is not something that can always be prevented.' },
+        { text: '---\nstatus: resolved\n---\nLike many retailers across the country, we were affected by the card network failure on Saturday, and checkout failed for three hours.' },
+        { text: '---\nstatus: identified\n---\nSome members cannot open the booking app. For the vast majority of our members, everything is working normally.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nAbout 5% of customers see errors at checkout since 14:05 UTC.' },

@@ -15,6 +15,9 @@ describe('capitalised names', () => {
     expect(names('Card payments at RTB Bank failed for an hour.')).toEqual(['RTB']);
     expect(names('Dear MNO customers,\n\nYour service was down.')).toEqual(['MNO']);
     expect(names('We are sorry.\n\nThe MNO Team')).toEqual(['MNO']);
+    expect(names('You can still bank with QVB at any branch.')).toEqual(['QVB']);
+    expect(names('Some customers could not open their QVB accounts.')).toEqual(['QVB']);
+    expect(names('Stores of KLT Europe were not affected.')).toEqual(['KLT']);
   });
 
   it('does not take terms for names', () => {

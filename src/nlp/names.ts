@@ -69,9 +69,12 @@ export function capitalisedNames(text: string, lists: NameLists = NAME_PHRASES):
   const { speaker, frames, signOff } = prepare(lists);
   for (const re of [speaker, frames, signOff, POSSESSIVE]) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = captured(m);
       if (name) names.add(name);
+      // A lower-case word taken for NAME ("still bank") must not hide a real match inside it
+      // ("bank with QVB"): look again from the next character.
+      else re.lastIndex = m.index + 1;
     }
   }
   return names;
