@@ -101,6 +101,11 @@ function removal(text: string, hits: Hit[]): Suggestion {
   const index = Math.max(0, hits.findIndex((h) => h.kind === 'clause'));
   const first = clauses[index];
   if (hits[index].kind === 'word') return { desc: `Cut "${text.slice(first.start, first.end).trim()}"`, text: '', start: first.start, end: first.end };
+  // "It remains our top priority to provide a stable, fast service and to …": the infinitive is
+  // what "it" stands for, so the claim runs to the end of the sentence, commas and all.
+  if (first.start === 0 && /^it\b/i.test(text) && /\bto\s+[\p{L}]/u.test(text.slice(0, first.end))) {
+    return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
+  }
   if (first.start === 0) {
     // Cut the clause and the connector after it, and capitalise what now starts the sentence.
     const after = /^\s*(?:[,;:—–]\s*)?(?:(?:and|but|so|because|while|as|yet)\s+)?/i.exec(text.slice(first.end))!;

@@ -355,3 +355,20 @@ describe('a negated verb is not a denied finding for the next verb (own example)
     expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
   });
 });
+
+describe('wording from bank, airline and SaaS statements (own examples)', () => {
+  it('an extraposed "It remains our priority to …" is cut whole, not left as a fragment', () => {
+    const found = findings('hollow-affection', 'Card payments failed for an hour on Monday. It remains our highest priority to offer a fast, reliable checkout and to keep your trust.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+  it('a failure made ordinary by company or by the share of customers not hit is minimising', () => {
+    expect(findings('minimizing', 'Like many airlines around the world, we were affected by the booking system failure on Friday.')).toHaveLength(1);
+    expect(findings('minimizing', 'Some members cannot sign in. For most of our members, the service is working normally.', 'identified')).toHaveLength(1);
+    expect(findings('minimizing', 'About 40% of members could not sign in for two hours on Friday; we are sorry.')).toHaveLength(0);
+  });
+  it('capitals used as the company name are not jargon, wherever the name is first used', () => {
+    expect(findings('jargon', 'QVB card payments failed on Friday. You can still bank with QVB at any branch.')).toHaveLength(0);
+    expect(findings('jargon', 'QVB card payments failed on Friday because of a PCI audit.').map((f) => f.span)).toEqual(['QVB', 'PCI']);
+  });
+});
