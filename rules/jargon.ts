@@ -137,7 +137,7 @@ export default defineRule<Options>({
         { text: 'Uploads failed because the shard rebalanced.' },
         { text: 'Deploys failed because the Zeus queue stalled.', options: { terms: ['zeus(?: queue)?'] } },
         { text: 'Some uploads failed between 14:00 and 14:20 UTC because TODO.' },
-        { text: 'NTL apologises for the outage. The RCA will be shared once the review is complete.' },
+        { text: 'Broadband was down in Leeds for six hours on Monday. NTL apologises to everyone affected. The RCA will be shared once the review is complete.' },
         { text: 'The team at NTL is sorry that the ZFS pool filled up and uploads failed.' },
       ],
       pass: [

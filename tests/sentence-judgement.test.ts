@@ -372,3 +372,19 @@ describe('wording from bank, airline and SaaS statements (own examples)', () => 
     expect(findings('jargon', 'QVB card payments failed on Friday because of a PCI audit.').map((f) => f.span)).toEqual(['QVB', 'PCI']);
   });
 });
+
+describe('a contracted negative modal stays in the passive and its rewrite (own examples)', () => {
+  it('"cannot be issued" is quoted whole, and not rewritten as a plain "we issue"', () => {
+    const found = findings('passive-voice', 'The refund cannot be issued until Monday.');
+    expect(found.map((f) => f.span)).toEqual(['cannot be issued']);
+    // Who cannot act now may be the reader or us: no mechanical rewrite.
+    expect(found[0].suggestions ?? []).toEqual([]);
+    const past = findings('passive-voice', "The refund couldn't be issued on Friday.");
+    expect(past[0].suggestions?.[0].text).toBe("We couldn't issue the refund");
+  });
+  it('a future passive with "won\'t" gets no mechanical rewrite, like one with "will"', () => {
+    const found = findings('passive-voice', "The order won't be shipped today.");
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions ?? []).toEqual([]);
+  });
+});
