@@ -145,6 +145,7 @@ export default defineRule<Options>({
         { text: 'To our valued Gold Tier Rewards members: the lounge booking site was down on Sunday.' },
         { text: 'Keeping every train on time for our passengers is our highest priority.' },
         { text: 'Safety is our core value.' },
+        { text: 'Calls and texts failed across the north for two days. As a network, we never take your hard-won loyalty for granted.' },
         { text: 'The privacy and trust of our customers is paramount.' },
         { text: 'Out of an abundance of caution, we signed everyone out on Monday.' },
         { text: 'We value our customers.' },
