@@ -25,7 +25,7 @@ const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|al
 const FILLER = /\b(?:and|but|so|also|because|while|which|as|that|although|though|indeed|truly|always|we|I|yet)\b|[^\p{L}\p{N}]+/giu;
 
 // Words that open a clause with a subject of its own ("…, and we fixed it").
-const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
+const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
 
 const adjectiveRegexes = new WeakMap<Options, RegExp>();
 
@@ -111,6 +111,11 @@ function removal(text: string, hits: Hit[]): Suggestion {
     const after = /^\s*(?:[,;:—–]\s*)?(?:(?:and|but|so|because|while|as|yet)\s+)?/i.exec(text.slice(first.end))!;
     const next = first.end + after[0].length;
     if (next >= text.length) return { desc: 'Cut the platitude', text: '', start: 0, end: text.length };
+    // "We value the trust that our customers and their families place in us": the "and" is
+    // inside the relative clause, which runs to the end; the whole sentence is the claim.
+    if (/\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
+      return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
+    }
     // "We value your business and appreciate …": the next clause shares the subject, so keep it.
     const subject = /^(?:we|I)\b/i.exec(text)?.[0];
     const nextWord = /^[\p{L}'’]+/u.exec(text.slice(next))?.[0].toLowerCase() ?? '';

@@ -18,6 +18,8 @@ describe('capitalised names', () => {
     expect(names('You can still bank with QVB at any branch.')).toEqual(['QVB']);
     expect(names('Some customers could not open their QVB accounts.')).toEqual(['QVB']);
     expect(names('Stores of KLT Europe were not affected.')).toEqual(['KLT']);
+    expect(names('When the attack began, WMH took swift action to shut our systems down.')).toEqual(['WMH']);
+    expect(names('WMH has already installed the patch on every ward computer.')).toEqual(['WMH']);
   });
 
   it('does not take terms for names', () => {

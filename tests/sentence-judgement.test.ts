@@ -388,3 +388,11 @@ describe('a contracted negative modal stays in the passive and its rewrite (own 
     expect(found[0].suggestions ?? []).toEqual([]);
   });
 });
+
+describe('a platitude with a relative clause is cut whole (own example)', () => {
+  it('"We value the trust that our members and their families place in us" leaves no fragment', () => {
+    const found = findings('hollow-affection', 'Some lockers at the gym would not open on Monday. We deeply value the trust that our members and their families place in our clubs.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+});

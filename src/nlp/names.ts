@@ -22,7 +22,7 @@ const NAME = '[A-Z][A-Z0-9&]*[A-Z0-9]';
 const POSSESSIVE = new RegExp(`(?<!\\b(?:the|a|an|this|that|our|your|their|its) )(?<![\\p{L}\\p{N}])(${NAME})['’]s\\b`, 'giu');
 
 interface Compiled {
-  /** Sentence start, the name, then a speaker verb: "NTL apologises", "ZPX would like to". */
+  /** Clause start, the name, then a speaker verb: "NTL apologises", "When it began, ZPX took action". */
   speaker: RegExp;
   frames: RegExp;
   signOff: RegExp;
@@ -40,7 +40,7 @@ function prepare(lists: NameLists): Compiled {
   if (!found) {
     const alt = (xs: readonly string[]) => xs.map((x) => `(?:${withName(x)})`).join('|');
     found = {
-      speaker: new RegExp(`(?:^|[.!?;:]\\s+)(?:(?:today|now|yesterday|this morning|this evening|tonight),?\\s+)?(${NAME})\\s+(?:${lists.speakerVerbs.join('|')})(?![\\p{L}\\p{N}])`, 'gimu'),
+      speaker: new RegExp(`(?:^|[.!?;:,]\\s+)(?:(?:today|now|yesterday|this morning|this evening|tonight),?\\s+)?(${NAME})\\s+(?:${lists.speakerVerbs.join('|')})(?![\\p{L}\\p{N}])`, 'gimu'),
       frames: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(lists.nameFrames)})(?![\\p{L}\\p{N}])`, 'gimu'),
       signOff: new RegExp(`^\\s*(?:${alt(lists.signOffs)})\\s*$`, 'gimu'),
     };
