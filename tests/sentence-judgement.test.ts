@@ -396,3 +396,9 @@ describe('a platitude with a relative clause is cut whole (own example)', () => 
     expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
   });
 });
+
+describe('"please be assured" hides no actor (own example)', () => {
+  it('is not reported as a passive', () => {
+    expect(findings('passive-voice', 'Card payments failed for an hour on Monday. Please be assured that your savings are safe.')).toHaveLength(0);
+  });
+});
