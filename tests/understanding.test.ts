@@ -221,6 +221,14 @@ describe('shared detectors', () => {
     expect(facts('Sessions may drop for a few seconds while each node restarts.').harm).toBeUndefined();
     expect(facts('Sessions may drop for a few seconds while each node restarts.').possibleHarm).toBeDefined();
   });
+  it('harm: something sent or released "went out"; power or a service that went out is harm', () => {
+    expect(facts('Reminders went out to all members on Tuesday.').harm).toBeUndefined();
+    expect(facts('Emails to affected customers went out this morning.').harm).toBeUndefined();
+    expect(facts('The renewal letters for annual plans went out on Friday, and the fix is out now.').harm).toBeUndefined();
+    expect(facts('Power to our Leeds office went out on Monday.').harm?.kind).toBe('outage');
+    expect(facts('Phone lines went out across the region after the storm.').harm?.kind).toBe('outage');
+    expect(facts('The lights went out in two stations.').harm?.kind).toBe('outage');
+  });
   it('cause: our own act told as a mistake is the cause', () => {
     expect(facts('At 09:00 we put a router that was still under repair back into service too early.').cause).toBeDefined();
     expect(facts('We deleted the customer table by mistake while cleaning up old data.').cause).toBeDefined();

@@ -143,6 +143,22 @@ function othersHarm(text: string): boolean {
   return OTHERS.test(text) && !OURS.test(text);
 }
 
+/** "went out", "is out": a failure for power or a service, a dispatch for a reminder or a fix. */
+const GOES_OUT = /^(?:is|are|was|were|went) out$/i;
+const SENT_THING = phraseRegex(understandingPhrases.harm.sentThings);
+/** The words of the clause before a position: back to the last comma, semicolon or clause-joining word. */
+const CLAUSE_LEAD = /[,;:]|\b(?:and|but|while|when|after|before|because|as|so)\b/gi;
+
+/** "Reminders went out to every member", "the fix is out": sent or released, not an outage. */
+function sentOut(text: string, clauses: () => readonly Clause[], at: number): boolean {
+  const clause = clauseAt(clauses(), at);
+  const subject = clause?.subject && clause.subject.end <= at ? clause.subject.text : text.slice(0, at).split(CLAUSE_LEAD).pop() ?? '';
+  // The head of the subject is its last word before any preposition: "power to the mail
+  // servers" is power, "renewal reminders for annual plans" are reminders.
+  const head = subject.split(/\b(?:to|for|of|from|about|with|in|on|at|by)\b/i)[0].trim().split(/\s+/).pop() ?? '';
+  return SENT_THING.test(head) && SENT_THING.exec(head)![0].length === head.replace(/[^\p{L}\p{N}-]/gu, '').length;
+}
+
 /** A subject that opens with a definite or possessive determiner: the thing it names happened. */
 const PRESUPPOSING = /^(?:the|this|that|these|those|our|today's|yesterday's|last night's|the recent|this week's)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
@@ -162,6 +178,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (deniedByLead(text.slice(0, m.index))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
     if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (kind === 'outage' && GOES_OUT.test(m[0]) && sentOut(text, clauses, m.index)) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     // "The disruption could not have come at a worse time", "this outage did not affect payments":
