@@ -84,6 +84,32 @@ describe('statement kind and phase', () => {
       expect(understandingOf(incident.statements[0]).kind).toBe('maintenance');
     }
   });
+  it('recognises reboots to apply updates or patch a vulnerability as planned work, not an outage', () => {
+    for (const text of [
+      'We have to restart every mail server due to a firmware update that closes a published vulnerability.',
+      'We are restarting all build hosts one at a time to apply the latest kernel patches.',
+      'We are working through a restart of all database nodes, the security patches have been installed.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance).toBe(true);
+      expect(ruleIds(lint(text))).not.toContain('missing-apology');
+    }
+    // A restart to recover from a failed update is repair, not planned work.
+    for (const text of [
+      'The search cluster crashed and we had to restart it due to a failed update.',
+      'We are restarting the crashed hosts; we are investigating why the update broke them.',
+    ]) {
+      expect(incidentOf(text).isMaintenance).toBe(false);
+    }
+  });
+  it('reads a maintenance update that says the work is done as its completion', () => {
+    const text = '# Reboots for kernel patches\n\n## Update (2024-06-01T09:00:00Z)\n\nWe are restarting all web servers to apply kernel patches; this entry closes when every server is back.\n\n## Update (2024-06-01T09:40:00Z)\n\nAll web servers restarted.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(true);
+    expect(incident.statements.map((s) => s.phase)).toEqual(['scheduled', 'completed']);
+    // "Once every host is rebooted" is pending, not done.
+    expect(phaseOf('Once all hosts have been rebooted, we will close this issue. The database is down.')).not.toContain('resolved');
+  });
   it('judges planned work that overran into an outage as an incident', () => {
     const incident = incidentOf(
       '# Scheduled maintenance: database upgrade\n\n## Scheduled (2024-05-04T06:00:00Z)\n\nOn Saturday we will upgrade the database servers.\n\n## Update (2024-05-04T08:30:00Z)\n\nThe upgrade overran and caused an unplanned outage: the shop is down for all customers.',

@@ -473,7 +473,10 @@ export function understandIncident(incident: Incident): void {
     for (const s of statements) {
       if (s.phaseSource === 'given' && (s.phase === 'scheduled' || s.phase === 'in_progress' || s.phase === 'completed')) continue;
       if (s.phaseSource === 'given' && !givenMaintenance) continue;
-      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+      // An "Update" label keeps the phase it continues; its own words may say the work is done
+      // ("Update - All systems rebooted.").
+      const said = readPhases.get(s) ?? s.phase;
+      s.phase = said === 'resolved' || said === 'postmortem' || said === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
   if (overran && givenMaintenance) incident.isMaintenance = false;
