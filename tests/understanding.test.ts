@@ -157,6 +157,13 @@ describe('shared detectors', () => {
     expect(facts('A corrupt index file led to crashes in the search service.').cause).toMatchObject({ via: 'subject', cause: { text: 'A corrupt index file' } });
     expect(facts('The cause of the delays was an expired signing key.').cause).toBeDefined();
   });
+  it('cause: a clause that points back to the failure it explains (", resulting in", "As a result,")', () => {
+    expect(facts('The cache in front of our image service became impaired, resulting in slow responses for some customers.').cause).toBeDefined();
+    expect(facts('As a result, some uploads may fail for customers in Europe.').cause).toBeDefined();
+    // A consequence that is our response, not a failure, says nothing about the cause.
+    expect(facts('As a result, we are refunding all fees charged today.').cause).toBeUndefined();
+    expect(facts('Checkout failed for an hour, resulting in many support tickets.').cause).toBeUndefined();
+  });
   it('cause: an effect, a promised review or a bare mention is not a cause', () => {
     expect(facts('The failure caused real hardship.').cause).toBeUndefined();
     expect(facts('A full review of what happened is under way.').cause).toBeUndefined();
