@@ -117,6 +117,19 @@ describe('statement kind and phase', () => {
     expect(incident.isMaintenance).toBe(false);
     expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
   });
+  it('reads "the maintenance is causing some disruption" as an overrun, and the outage as starting there', () => {
+    const text =
+      '# Storage upgrade\n\n## Scheduled (2024-05-01T09:00:00Z)\n\nOn Saturday from 22:00 UTC we will upgrade the storage controllers; the work takes about an hour.\n\n## Update (2024-05-04T22:40:00Z)\n\nThe maintenance is causing some disruption of file uploads for customers in Europe. Please hold off on large uploads.\n\n## Resolved (2024-05-04T23:05:00Z)\n\nUploads work normally again.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(false);
+    expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
+    const ids = ruleIds(lint(text));
+    expect(ids).toContain('missing-apology');
+    // 25 minutes of disruption, not the three days since the notice: no long-outage remedy.
+    expect(ids).not.toContain('missing-remedy');
+    // A forecast is not an overrun.
+    expect(incidentOf('# Storage upgrade\n\nOn Saturday from 22:00 UTC we will upgrade the storage controllers. The maintenance may cause some disruption of uploads.').isMaintenance).toBe(true);
+  });
   it('treats an advisory that says a product is not affected as a notice, not a live outage', () => {
     const incident = incidentOf('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.');
     expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');

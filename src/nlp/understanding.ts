@@ -447,7 +447,9 @@ export function understandIncident(incident: Incident): void {
   const firstText = `${title}\n${statements[0]?.text ?? ''}`;
   const givenMaintenance = incident.isMaintenance;
   const planned = givenMaintenance || (statements.every((s) => s.phaseSource !== 'given') && readsAsPlannedWork(firstText));
-  const overran = planned && statements.some((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text));
+  const overrunAt = planned ? statements.find((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text)) : undefined;
+  const overran = overrunAt !== undefined;
+  if (overrunAt) overrunStatements.set(incident, overrunAt);
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
@@ -521,6 +523,14 @@ export function closingStatement(incident: Incident): Statement {
   const statements = incident.statements;
   for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
   return statements[statements.length - 1];
+}
+
+const overrunStatements = new WeakMap<Incident, Statement>();
+
+/** In planned work that overran into an outage, the first update that tells the overrun: the outage starts there, not at the notice. */
+export function overrunStatement(incident: Incident): Statement | undefined {
+  understandIncident(incident);
+  return overrunStatements.get(incident);
 }
 
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
