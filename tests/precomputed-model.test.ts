@@ -57,7 +57,10 @@ describe.skipIf(!existsSync(PRECOMPUTED))('the precomputed compromise', () => {
       const doc = nlp(text) as unknown as Doc;
       return json([doc.sentences().json(), doc.verbs().json(), doc.nouns().json(), doc.verbs().conjugate(), (nlp(text) as unknown as Doc).verbs().toPastTense().text(), (nlp(text) as unknown as Doc).nouns().toPlural().text()]);
     };
-    const sample = [...knownSentences({ examples: true })].filter((_, i) => i % 50 === 0);
+    // About 40 to 60 sentences spread over the set, which is much smaller without ../shared.
+    const known = [...knownSentences({ examples: true })];
+    const step = Math.max(1, Math.min(50, Math.floor(known.length / 40)));
+    const sample = known.filter((_, i) => i % step === 0);
     expect(sample.length).toBeGreaterThan(30);
     expect(sample.filter((s) => views(plain, s) !== views(precomputed, s))).toEqual([]);
   }, 600_000);
