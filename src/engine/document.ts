@@ -86,6 +86,7 @@ export function assembleIncident(
       text,
       sentences: sentencesOf(text),
       links: r.prose.links,
+      ...(r.prose.urls.length ? { urls: r.prose.urls } : {}),
       sourceMap: { runs: r.prose.runs.length || r.labelStart === undefined ? r.prose.runs : [{ prose: 0, source: r.labelStart, length: 0 }] },
     });
   }
