@@ -269,6 +269,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nThe outage was not caused by an attack or by our customers: a certificate we manage expired.' },
         { text: '---\nstatus: resolved\n---\nThe app slowed down when customers signed in at the start of the sale, because our login servers were too few.' },
         { text: '---\nstatus: resolved\n---\nOrders were late due to a bug in our warehouse software affecting our courier partners.' },
+        // A flood of requests or a retry storm is load on our own systems, not weather.
+        { text: '---\nstatus: resolved\n---\nThe search API slowed down due to a flood of requests from a single integration; we now rate-limit each key.' },
+        { text: '---\nstatus: resolved\n---\nLogins failed because a retry storm from our mobile app overloaded the session store; we have added backoff to the app.' },
       ],
     },
     options: {

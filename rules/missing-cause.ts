@@ -39,6 +39,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nWe suspect a faulty network switch in our Frankfurt data centre is dropping requests to the API.' },
         // An advisory saying we are not affected is a notice: the harm it tells is the vulnerability's, not ours.
         { text: 'Security advisory: a flaw in a popular image-processing library was disclosed on Monday, and criminals around the world are using it to take over web servers. None of our apps include that library, so they are not affected.' },
+        // A provider's failure told first, its effect on us after "As a result".
+        { text: '# Uploads\n\n## Investigating (2024-03-01T10:00:00Z)\n\nOur storage provider is returning errors for some requests. As a result, uploads fail for some customers in Europe. Next update by 10:30 UTC.\n\n## Resolved (2024-03-01T10:25:00Z)\n\nThe provider fixed its storage nodes and uploads work again for all customers.' },
         // A cause as the subject of an effect verb, with no connective.
         { text: '---\nstatus: resolved\n---\nFloodwater in our main data centre knocked out the payments platform for six hours on Tuesday. Payments work again.' },
         // What the message recommends counts as a working theory.

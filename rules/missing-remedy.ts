@@ -1,5 +1,5 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
-import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, overrunStatement, mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { deniedByLead } from '../src/nlp/denials.js';
 import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
@@ -141,9 +141,12 @@ export default defineRule<Options>({
     });
 
     function outageHours(): number | undefined {
-      const start = incident.meta.started ?? statements[0].time;
+      // Planned work that overran is an outage from the update that says so, until the update that closes it.
+      const overrun = overrunStatement(incident);
+      const start = overrun?.time ?? incident.meta.started ?? statements[0].time;
       const resolved = incident.meta.resolved;
-      const end = resolved instanceof Date ? resolved : statements[statements.length - 1].time;
+      const closedAt = overrun && statements.slice(overrun.index).find((s) => closesIncident(s));
+      const end = resolved instanceof Date ? resolved : (closedAt || statements[statements.length - 1]).time;
       return start && end ? minutesBetween(start, end) / 60 : undefined;
     }
   },

@@ -104,6 +104,11 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
   else if (be.includes('be')) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
   else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = forms.Infinitive;
   else if (rest.length === 0) verb = forms.PastTense;
+  // "is now restored" -> "have now restored": a present state after "now", "already" or "just" is
+  // a completed act; "is still blocked" -> "still block".
+  else if (adverbs && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) {
+    verb = rest.some((w) => w === 'now' || w === 'already' || w === 'just') ? (forms.Participle ?? forms.PastTense) && `have ${lead} ${forms.Participle ?? forms.PastTense}` : forms.Infinitive && `${lead} ${forms.Infinitive}`;
+  }
   // "was not sent" -> "did not send".
   else if (rest.every((w) => w === 'not' || w === 'never')) verb = forms.Infinitive && `${be[0] === 'is' || be[0] === 'are' ? 'do' : 'did'} ${lead} ${forms.Infinitive}`;
   else verb = forms.PastTense && `${lead} ${forms.PastTense}`;

@@ -41,6 +41,10 @@ describe('passive-voice', () => {
     expect(found.map((f) => f.span)).toEqual(['could not be sent']);
     expect(found[0].suggestions?.[0].text).toBe('We could not send salary payments');
   });
+  it('rewrites a present state after "now" as a completed act', () => {
+    const found = findings('passive-voice', 'All customer workloads are now started. We watch the region until 16:00 UTC.', 'monitoring');
+    expect(found[0]?.suggestions?.[0].text).toBe('We have now started all customer workloads');
+  });
   it('keeps negated harm to the reader as a reassurance', () => {
     expect(findings('passive-voice', 'No data was lost. Your card was not charged.')).toEqual([]);
   });

@@ -106,6 +106,32 @@ describe('statement kind and phase', () => {
       expect(understandingOf(incident.statements[0]).kind).toBe('maintenance');
     }
   });
+  it('recognises reboots to apply updates or patch a vulnerability as planned work, not an outage', () => {
+    for (const text of [
+      'We have to restart every mail server due to a firmware update that closes a published vulnerability.',
+      'We are restarting all build hosts one at a time to apply the latest kernel patches.',
+      'We are working through a restart of all database nodes, the security patches have been installed.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance).toBe(true);
+      expect(ruleIds(lint(text))).not.toContain('missing-apology');
+    }
+    // A restart to recover from a failed update is repair, not planned work.
+    for (const text of [
+      'The search cluster crashed and we had to restart it due to a failed update.',
+      'We are restarting the crashed hosts; we are investigating why the update broke them.',
+    ]) {
+      expect(incidentOf(text).isMaintenance).toBe(false);
+    }
+  });
+  it('reads a maintenance update that says the work is done as its completion', () => {
+    const text = '# Reboots for kernel patches\n\n## Update (2024-06-01T09:00:00Z)\n\nWe are restarting all web servers to apply kernel patches; this entry closes when every server is back.\n\n## Update (2024-06-01T09:40:00Z)\n\nAll web servers restarted.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(true);
+    expect(incident.statements.map((s) => s.phase)).toEqual(['scheduled', 'completed']);
+    // "Once every host is rebooted" is pending, not done.
+    expect(phaseOf('Once all hosts have been rebooted, we will close this issue. The database is down.')).not.toContain('resolved');
+  });
   it('judges planned work that overran into an outage as an incident', () => {
     const incident = incidentOf(
       '# Scheduled maintenance: database upgrade\n\n## Scheduled (2024-05-04T06:00:00Z)\n\nOn Saturday we will upgrade the database servers.\n\n## Update (2024-05-04T08:30:00Z)\n\nThe upgrade overran and caused an unplanned outage: the shop is down for all customers.',
@@ -169,6 +195,19 @@ describe('statement kind and phase', () => {
       expect(understandingOf(incident.statements[0]).kind, text).not.toMatch(/^maintenance$/);
       expect(ruleIds(lint(text)), text).toContain('missing-apology');
     }
+  });
+  it('reads "the maintenance is causing some disruption" as an overrun, and the outage as starting there', () => {
+    const text =
+      '# Storage upgrade\n\n## Scheduled (2024-05-01T09:00:00Z)\n\nOn Saturday from 22:00 UTC we will upgrade the storage controllers; the work takes about an hour.\n\n## Update (2024-05-04T22:40:00Z)\n\nThe maintenance is causing some disruption of file uploads for customers in Europe. Please hold off on large uploads.\n\n## Resolved (2024-05-04T23:05:00Z)\n\nUploads work normally again.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(false);
+    expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
+    const ids = ruleIds(lint(text));
+    expect(ids).toContain('missing-apology');
+    // 25 minutes of disruption, not the three days since the notice: no long-outage remedy.
+    expect(ids).not.toContain('missing-remedy');
+    // A forecast is not an overrun.
+    expect(incidentOf('# Storage upgrade\n\nOn Saturday from 22:00 UTC we will upgrade the storage controllers. The maintenance may cause some disruption of uploads.').isMaintenance).toBe(true);
   });
   it('treats an advisory that says a product is not affected as a notice, not a live outage', () => {
     const incident = incidentOf('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.');
@@ -263,6 +302,13 @@ describe('shared detectors', () => {
     expect(facts('A worker generated far too many jobs, which caused queue saturation.').cause).toBeDefined();
     expect(facts('A corrupt index file led to crashes in the search service.').cause).toMatchObject({ via: 'subject', cause: { text: 'A corrupt index file' } });
     expect(facts('The cause of the delays was an expired signing key.').cause).toBeDefined();
+  });
+  it('cause: a clause that points back to the failure it explains (", resulting in", "As a result,")', () => {
+    expect(facts('The cache in front of our image service became impaired, resulting in slow responses for some customers.').cause).toBeDefined();
+    expect(facts('As a result, some uploads may fail for customers in Europe.').cause).toBeDefined();
+    // A consequence that is our response, not a failure, says nothing about the cause.
+    expect(facts('As a result, we are refunding all fees charged today.').cause).toBeUndefined();
+    expect(facts('Checkout failed for an hour, resulting in many support tickets.').cause).toBeUndefined();
   });
   it('cause: an effect, a promised review or a bare mention is not a cause', () => {
     expect(facts('The failure caused real hardship.').cause).toBeUndefined();

@@ -31,6 +31,8 @@ class LazySentence implements Sentence {
 export interface RawStatement {
   /** The heading or time line that opened it. */
   label?: string;
+  /** Where that label stands in the source: a statement that is only a label ("_Resolved._") is reported there. */
+  labelStart?: number;
   /** A phase given by the input; 'update' keeps the previous statement's phase. */
   phase?: Phase | 'update';
   time?: Date;
@@ -85,7 +87,7 @@ export function assembleIncident(
       sentences: sentencesOf(text),
       links: r.prose.links,
       ...(r.prose.urls.length ? { urls: r.prose.urls } : {}),
-      sourceMap: { runs: r.prose.runs },
+      sourceMap: { runs: r.prose.runs.length || r.labelStart === undefined ? r.prose.runs : [{ prose: 0, source: r.labelStart, length: 0 }] },
     });
   }
   datedFromMetadata(statements, meta, options.isTimeline);

@@ -509,6 +509,8 @@ export function understandIncident(incident: Incident): void {
   const ranIntoHarm = plannedWork && !overranWords && statements.some(tellsUnplannedHarm);
   const overran = overranWords || (ranIntoHarm && (givenMaintenance || statements.length > 1));
   const planned = plannedWork && !overran && !ranIntoHarm;
+  const overrunAt = overranWords ? statements.find(tellsOverrun) : overran ? statements.find(tellsUnplannedHarm) : undefined;
+  if (overrunAt) overrunStatements.set(incident, overrunAt);
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
@@ -534,7 +536,10 @@ export function understandIncident(incident: Incident): void {
     for (const s of statements) {
       if (s.phaseSource === 'given' && (s.phase === 'scheduled' || s.phase === 'in_progress' || s.phase === 'completed')) continue;
       if (s.phaseSource === 'given' && !givenMaintenance) continue;
-      s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
+      // An "Update" label keeps the phase it continues; its own words may say the work is done
+      // ("Update - All systems rebooted.").
+      const said = readPhases.get(s) ?? s.phase;
+      s.phase = said === 'resolved' || said === 'postmortem' || said === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
   if ((overran || ranIntoHarm) && givenMaintenance) {
@@ -633,6 +638,14 @@ function tellsUnplannedHarm(statement: Statement): boolean {
     return !!clause && past && isStatedFact(clause);
   });
   return failed && statement.sentences.some((sentence) => !AS_PLANNED.test(sentence.text) && factsOf(sentence).harm);
+}
+
+const overrunStatements = new WeakMap<Incident, Statement>();
+
+/** In planned work that overran into an outage, the first update that tells the overrun: the outage starts there, not at the notice. */
+export function overrunStatement(incident: Incident): Statement | undefined {
+  understandIncident(incident);
+  return overrunStatements.get(incident);
 }
 
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
