@@ -22,14 +22,17 @@ const CLAUSE_JOIN_AT_END = /\b(?:\w+[^\We]ed|is|are|was|were|been|lost|taken|see
 
 /**
  * Does a denying lead govern the end of `before` (the words before a harm word or a passive)?
- * `maxWords` bounds the words between the lead and that end (a passive's subject), when given.
+ * `maxWords` bounds the words between the lead and that end (a passive's subject), when given;
+ * `verbFollows` says that what follows `before` is a verb (a passive), not a noun (a harm word).
  */
-export function deniedByLead(before: string, leads: readonly string[] = understandingPhrases.harm.deniedLead, maxWords = Infinity): boolean {
+export function deniedByLead(before: string, leads: readonly string[] = understandingPhrases.harm.deniedLead, maxWords = Infinity, verbFollows = false): boolean {
   if (!NEGATIVE_WORD.test(before)) return false;
   const lead = globalPhraseRegex(leads);
   let last = -1;
   for (let m = lead.exec(before); m; m = lead.exec(before)) last = m.index + m[0].length;
   if (last < 0) return false;
   const reach = before.slice(last);
-  return !REACH_ENDS.test(reach) && !CLAUSE_JOIN_AT_END.test(reach) && (reach.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0) <= maxWords;
+  // A verb right after "and"/"or" is a second predicate, which the lead does not govern.
+  const joinEnds = verbFollows ? /\b(?:and|or)\s*$/i : CLAUSE_JOIN_AT_END;
+  return !REACH_ENDS.test(reach) && !joinEnds.test(reach) && (reach.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0) <= maxWords;
 }
