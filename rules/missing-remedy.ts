@@ -90,6 +90,8 @@ export default defineRule<Options>({
         },
       ],
       pass: [
+        { text: '---\nstatus: resolved\n---\nAn attacker read our member database. We are sorry. We will ask every member to set a new password.' },
+        { text: '---\nstatus: resolved\n---\nA data loss on our file servers deleted two days of uploads. If a file is still missing, reply to your ticket and an engineer will help.' },
         { text: "---\nstatus: resolved\nimpact: critical\n---\nNobody could open a project from 13:00 to 16:10 UTC. We're sorry. Every paid workspace will see a credit for one week of service on its next invoice." },
         { text: "---\nstatus: resolved\n---\nA billing bug charged some customers twice for March. We have refunded every duplicate charge; you will see it within five days." },
         { text: '---\nstatus: resolved\nimpact: minor\n---\nSome dashboard charts loaded slowly for ten minutes. They load normally again.' },

@@ -427,3 +427,24 @@ describe('apology, cause, remedy and promise recognisers on real-text phenomena 
     expect(found.message).toMatch(/We have found no evidence that payment cards were read, nor that user accounts were accessed\./);
   });
 });
+
+describe('a security notice that leads with reassurance and reports no harm (own examples)', () => {
+  const ids = (source: string) => lint(source, {}).findings.map((f) => f.ruleId);
+
+  it('is a notice: no denial-first, no missing-cause or missing-apology', () => {
+    const source =
+      '# Security notice: unusual sign-in alerts\n\nWe have no indication that any account was touched by an outside party, nor have we seen any sign that member passwords were stolen. Some members received sign-in warning emails this week; we looked into it and the emails were sent in error.\n';
+    const found = ids(source);
+    expect(found).not.toContain('denial-first');
+    expect(found).not.toContain('missing-cause');
+    expect(found).not.toContain('missing-apology');
+  });
+
+  it('is no notice once it reports harm, and still leads with the denial', () => {
+    const source =
+      '# Security notice: member data\n\nWe have no indication that any account was accessed by an outside party. An attacker copied our mailing list of 4,000 email addresses on Monday.\n';
+    const found = ids(source);
+    expect(found).toContain('denial-first');
+    expect(found).toContain('missing-apology');
+  });
+});

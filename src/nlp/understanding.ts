@@ -128,6 +128,7 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+const WATCHED_FOR = new RegExp(`\\b(?:${understandingPhrases.harm.watchedFor.join('|')})\\s+$`, 'i');
 const RESOLVED_AFTER = /^\s+(?:has|have|is|are|was|were)\s+(?:since\s+|now\s+|also\s+|fully\s+)*(?:been\s+)?(?:resolved|fixed|addressed|closed|mitigated)\b/i;
 
 /** A subject that opens with a definite or possessive determiner: the thing it names happened. */
@@ -146,6 +147,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (PURPOSE.test(text.slice(0, m.index))) continue;
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
+    // "we are monitoring for errors": what we watch for is not harm told.
+    if (WATCHED_FOR.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "this issue has since been resolved": a vague incident word as the subject of its own
     // resolution points back at the incident; it tells no harm.
     if (/^(?:issues?|problems?)$/i.test(m[0]) && RESOLVED_AFTER.test(text.slice(m.index + m[0].length))) continue;
@@ -408,10 +411,15 @@ function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFac
   return { ...span(text, m.start, m.end), kind: m.kind };
 }
 
+const ANNOUNCED = new RegExp(`\\b(?:${understandingPhrases.prevention.announced.join('|')})\\b(?:[^.;:]{0,50})$`, 'i');
+
 function detectPrevention(text: string, clauses: () => readonly Clause[]): PreventionFact | undefined {
   const now = phraseRegex(understandingPhrases.prevention.changes).exec(text);
   if (now) return { ...span(text, now.index, now.index + now[0].length), kind: 'change' };
   const m = findPrevention(text);
+  // "an update on what we found, and what we're doing to make things more secure": an
+  // announcement of prevention, not a step taken.
+  if (m && /^what\b/i.test(text.slice(m.start, m.end)) && ANNOUNCED.test(text.slice(Math.max(0, m.start - 60), m.start))) return undefined;
   if (m) {
     // "This will never happen again.": a vow, not a change.
     if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
