@@ -414,6 +414,9 @@ describe('apology, cause, remedy and promise recognisers on real-text phenomena 
     // The cut replaces the platitude, "and" and the next letter: "Today we failed you.", not "We today …".
     const [cut] = rules('hollow-affection', 'We take this responsibility seriously and today we failed you.', 'investigating');
     expect(cut.suggestions![0].text).toBe('T');
+    // ", and when …": a subordinate clause opens the rest, whose own subject comes later.
+    const [comma] = rules('hollow-affection', 'We believe the privacy of our members is of paramount importance, and when something goes wrong with the systems that hold it, we tell you at once.', 'investigating');
+    expect(comma.suggestions![0].text).toBe('W');
   });
 
   it('does not build an apology from a sentence that only measures the incident', () => {
