@@ -119,7 +119,12 @@ function removal(text: string, hits: Hit[]): Suggestion {
     // "We value your business and appreciate …": the next clause shares the subject, so keep it.
     const subject = /^(?:we|I)\b/i.exec(text)?.[0];
     const nextWord = /^[\p{L}'’]+/u.exec(text.slice(next))?.[0].toLowerCase() ?? '';
-    if (subject && /\band\s*$/i.test(after[0]) && !OWN_SUBJECT.has(nextWord)) {
+    // "… seriously and today we failed you", ", and when an incident occurs we tell you": what
+    // follows has a subject of its own a few words on, so it starts the sentence by itself.
+    const ownSubjectLater =
+      /^(?:[\p{L}\d'’:-]+\s+){0,5}?(?:we|I|they)\b/iu.test(text.slice(next)) ||
+      /^(?:when|whenever|if|once|as|after|before|while|since|because|although|though|where)\b/i.test(nextWord);
+    if (subject && /\band\s*$/i.test(after[0]) && !OWN_SUBJECT.has(nextWord) && !ownSubjectLater) {
       return { desc: 'Cut the platitude', text: `${subject[0].toUpperCase()}${subject.slice(1)} ${text[next]}`, start: 0, end: next + 1 };
     }
     return { desc: 'Cut the platitude', text: text[next].toUpperCase(), start: 0, end: next + 1 };

@@ -216,7 +216,7 @@ export function findPassives(
 export function isInDeniedEvidence(text: string, analysis: Analysis, match: PassiveMatch): boolean {
   const first = analysis.terms[match.groupIndex];
   // The lead must govern the passive's own clause: at most its subject stands between them.
-  return !!first && deniedByLead(text.slice(0, first.start), undefined, 6);
+  return !!first && deniedByLead(text.slice(0, first.start), undefined, 6, true);
 }
 
 /** True for a negated passive ("no data was lost", "payments could not be sent"). */

@@ -129,6 +129,9 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+const WATCHED_FOR = new RegExp(`\\b(?:${understandingPhrases.harm.watchedFor.join('|')})\\s+$`, 'i');
+const RESOLVED_AFTER = /^\s+(?:has|have|is|are|was|were)\s+(?:since\s+|now\s+|also\s+|fully\s+)*(?:been\s+)?(?:resolved|fixed|addressed|closed|mitigated)\b/i;
+
 const OTHERS = phraseRegex(understandingPhrases.harm.others);
 const OURS = phraseRegex(understandingPhrases.harm.ours);
 
@@ -176,6 +179,11 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (PURPOSE.test(text.slice(0, m.index))) continue;
     // "we have found no evidence that any data was taken": denied by the clause that governs it.
     if (deniedByLead(text.slice(0, m.index))) continue;
+    // "we are monitoring for errors": what we watch for is not harm told.
+    if (WATCHED_FOR.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "this issue has since been resolved": a vague incident word as the subject of its own
+    // resolution points back at the incident; it tells no harm.
+    if (/^(?:issues?|problems?)$/i.test(m[0]) && RESOLVED_AFTER.test(text.slice(m.index + m[0].length))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
     if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (kind === 'outage' && GOES_OUT.test(m[0]) && sentOut(text, clauses, m.index)) continue;
@@ -205,6 +213,7 @@ export function mayTellSevereHarm(text: string): boolean {
 // ---- cause ---------------------------------------------------------------------------------
 
 const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNouns);
+const INCIDENT_ABSENCE = new RegExp(`^(?:${understandingPhrases.cause.incidentAbsence.join('|')})`, 'i');
 
 const PASSIVE_AGENT = new GatedRegExp(/\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i);
 
@@ -223,7 +232,8 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     const clause = clauseAt(clauses(), agent.index);
     const by = clause?.object?.text.replace(/^by\s+/i, '').split(/[,;]| (?:and|which|that|causing|leading|resulting)\b/)[0].trim() ?? '';
     // "affected by the outage" names the incident itself, not what caused it.
-    const incidentItself = EFFECT_SUBJECT_VAGUE.test(by) && by.split(/\s+/).length <= 3;
+    // So does "disrupted by the lack of service": the absence of the service is the harm, not its cause.
+    const incidentItself = (EFFECT_SUBJECT_VAGUE.test(by) && by.split(/\s+/).length <= 3) || INCIDENT_ABSENCE.test(by);
     if (clause?.passive && !clause.negated && clause.modality === 'fact' && clause.object && /^by\b/i.test(clause.object.text) && !incidentItself && !phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) {
       return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
     }
@@ -434,10 +444,15 @@ function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFac
   return { ...span(text, m.start, m.end), kind: m.kind };
 }
 
+const ANNOUNCED = new RegExp(`\\b(?:${understandingPhrases.prevention.announced.join('|')})\\b(?:[^.;:]{0,50})$`, 'i');
+
 function detectPrevention(text: string, clauses: () => readonly Clause[]): PreventionFact | undefined {
   const now = phraseRegex(understandingPhrases.prevention.changes).exec(text);
   if (now) return { ...span(text, now.index, now.index + now[0].length), kind: 'change' };
   const m = findPrevention(text);
+  // "an update on what we found, and what we're doing to make things more secure": an
+  // announcement of prevention, not a step taken.
+  if (m && /^what\b/i.test(text.slice(m.start, m.end)) && ANNOUNCED.test(text.slice(Math.max(0, m.start - 60), m.start))) return undefined;
   if (m) {
     // "This will never happen again.": a vow, not a change.
     if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
