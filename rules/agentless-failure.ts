@@ -17,6 +17,8 @@ interface Options {
   /** Subjects that experience a failure rather than stand for it: people, and units of work (requests, jobs). */
   experiencers: string[];
   harm: string[];
+  /** "suffered", "sustained": verbs that make even "we" a victim of the failure. */
+  victimVerbs: string[];
 }
 
 /** The writer as owner: "a configuration change we deployed", "our load balancer", "us". */
@@ -90,6 +92,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nA compromise of our mail server took place in June.' },
         { text: '---\nstatus: resolved\n---\nA series of errors came together to extend the downtime.' },
         { text: '---\nstatus: identified\n---\nAround 03:00 the ticketing database crashed. We are restoring it.' },
+        // We as the failure's victim: it befell us, and nobody caused it.
+        { text: '---\nstatus: investigating\n---\nWe suffered a major outage on our backbone link this morning. Calls are failing across the region.' },
       ],
       pass: [
         { text: '---\nstatus: resolved\n---\nA Windows update caused a massive outage of our network on Thursday.' },
@@ -99,6 +103,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nCustomers in Europe experienced errors when signing in. No data loss occurred. We are checking the load balancers.' },
         { text: '---\nstatus: resolved\n---\nThe booking engine became unresponsive on Friday evening because a database upgrade we ran locked its tables.' },
         { text: '---\nstatus: resolved\n---\nOur staff stopped working on the migration at 18:00. The report server crashed after our engineers pushed a faulty index.' },
+        // Reporting what we saw is no victim's tale; a named attack is a cause.
+        { text: '---\nstatus: resolved\n---\nWe experienced elevated error rates on the API for an hour. We suffered a cyber attack on our billing system last week.' },
       ],
     },
     options: {
@@ -110,6 +116,7 @@ export default defineRule<Options>({
       failureNouns: AGENCY_PHRASES.failureNouns,
       experiencers: AGENCY_PHRASES.experiencers,
       harm: IMPACT_PHRASES.harm,
+      victimVerbs: AGENCY_PHRASES.victimVerbs,
     },
   },
   check(context) {
@@ -130,7 +137,9 @@ export default defineRule<Options>({
             sentence,
             start: hit.start,
             end: hit.end,
-            message: `"${phrase}" makes the failure its own actor, as if nobody caused it. Name the cause as the subject${rewrite ? `: "${rewrite}"` : ''}. If you do not know it yet, say what you are checking.`,
+            message: hit.victim
+              ? `"${phrase}" tells the failure as something that befell you, as if nobody caused it. Say what caused it ("[the cause] caused …"); if you do not know it yet, say what you are checking.`
+              : `"${phrase}" makes the failure its own actor, as if nobody caused it. Name the cause as the subject${rewrite ? `: "${rewrite}"` : ''}. If you do not know it yet, say what you are checking.`,
           });
         }
       }

@@ -157,7 +157,8 @@ function findBlame(sentence: Sentence, options: Options, cause: CauseFact | unde
     for (const party of PARTIES) {
       const p = partyRegex(options, party).exec(phrase);
       if (!p) continue;
-      const at = subject.start + p.index;
+      // The party phrase's last word ("hosting partner" -> "partner") is what may head the subject.
+      const at = subject.start + p.index + Math.max(0, p[0].trimEnd().length - 1);
       const word = terms.find((t) => t.start <= at && at < t.end);
       // The head of the subject, or its possessor ("the provider's failure").
       if (word && (word === subject.head || word.tags.has('Possessive') || LOCATIVE_PARTY.test(p[0]))) {
@@ -186,7 +187,7 @@ function partyInSubject(sentence: Sentence, options: Options, subject: { start: 
   for (const party of PARTIES) {
     const p = partyRegex(options, party).exec(phrase);
     if (!p) continue;
-    const at = subject.start + p.index;
+    const at = subject.start + p.index + Math.max(0, p[0].trimEnd().length - 1);
     const word = terms.find((t) => t.start <= at && at < t.end);
     const last = [...terms].reverse().find((t) => t.end <= subject.end);
     if (party === 'nature' || party === 'attackers' || (word && (word === last || word.tags.has('Possessive') || LOCATIVE_PARTY.test(p[0])))) {
@@ -251,6 +252,7 @@ export default defineRule<Options>({
         'Skype\'s 2007 outage began with a Windows update that restarted millions of computers at once; a statement that stopped there would have blamed Microsoft. The honest version names the update and owns the bug in Skype\'s own software that turned the restarts into a two-day outage. Pointing at users, suppliers or nature reads as an excuse, even when the facts are right.',
       fix: 'Keep the facts, and own your part in the same statement: "we relied on a single provider; that was our decision, and we are adding a second one". For users, say what your system did wrong with their input ("our servers could not cope with older app versions"). For attacks, give the evidence or say you are still checking.',
       fail: [
+        { text: '---\nstatus: resolved\n---\nOur sites were unreachable for three hours. Apparently our hosting partner misrouted a range of addresses.' },
         {
           text: '---\nstatus: identified\n---\nLogin failed for many of you this morning. The problem was caused by users running outdated versions of the app.',
         },
@@ -262,6 +264,7 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nParcels were held for two days after a flood reached the sorting hub.' },
       ],
       pass: [
+        { text: '---\nstatus: resolved\n---\nOur sites were unreachable for three hours after our hosting partner misrouted a range of addresses. We relied on a single partner; that was our decision, and we are adding a second one.' },
         {
           text: '---\nstatus: resolved\n---\nCheckout was down for an hour because our payment provider failed. We relied on a single provider; that was our decision, and we are adding a second one this month.',
         },
@@ -269,6 +272,9 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nThe outage was not caused by an attack or by our customers: a certificate we manage expired.' },
         { text: '---\nstatus: resolved\n---\nThe app slowed down when customers signed in at the start of the sale, because our login servers were too few.' },
         { text: '---\nstatus: resolved\n---\nOrders were late due to a bug in our warehouse software affecting our courier partners.' },
+        // A flood of requests or a retry storm is load on our own systems, not weather.
+        { text: '---\nstatus: resolved\n---\nThe search API slowed down due to a flood of requests from a single integration; we now rate-limit each key.' },
+        { text: '---\nstatus: resolved\n---\nLogins failed because a retry storm from our mobile app overloaded the session store; we have added backoff to the app.' },
       ],
     },
     options: {

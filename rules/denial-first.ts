@@ -64,6 +64,19 @@ function findDenials(sentence: Sentence, options: Options): Span[] {
   return found;
 }
 
+/**
+ * The reassurance to move after the acknowledgement, as a sentence: the denying sentence itself
+ * when it is short ("We have found no evidence that cards were read, nor that accounts were
+ * accessed."), else the denial without a joining word ("nor that accounts were accessed" is a
+ * fragment on its own).
+ */
+function reassurance(text: string, phrase: string): string {
+  const whole = text.trim().replace(/[.!]+$/, '');
+  if (whole.split(/\s+/).length <= 25) return `${whole}.`;
+  const bare = phrase.replace(/^(?:nor|or|and|but)\s+(?:that\s+)?/i, '');
+  return `${bare[0].toUpperCase()}${bare.slice(1)} …`;
+}
+
 /** Where the sentence first acknowledges what happened: an apology or a word of harm outside any denial. */
 function firstAcknowledgement(sentence: Sentence, denials: Span[], options: Options): number | undefined {
   const text = sentence.text;
@@ -139,12 +152,13 @@ export default defineRule<Options>({
       const denial = denials[0];
       if (denial && (acknowledged === undefined || denial.start < acknowledged)) {
         const phrase = sentence.text.slice(denial.start, denial.end);
+        const echo = reassurance(sentence.text, phrase);
         context.report({
           statement,
           sentence,
           start: denial.start,
           end: denial.end,
-          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen, to whom, and your apology; then reassure: "We're sorry: [what failed, for whom, when]. ${phrase[0].toUpperCase()}${phrase.slice(1)} …"`,
+          message: `The statement opens with what did not happen ("${phrase}"). Lead with what did happen, to whom, and your apology; then reassure: "We're sorry: [what failed, for whom, when]. ${echo}"`,
         });
         return;
       }

@@ -1,5 +1,5 @@
 import { defineRule, type Incident, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
-import { describesHarm, IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { describesHarm, IMPACT_PHRASES, reportsOnTheIncident } from '../src/nlp/impact.js';
 import { APOLOGY_PHRASES, readApology, type Apology, type NonApology } from '../src/nlp/apology.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findAgentlessFailures, mayHaveAgentlessFailure } from '../src/nlp/agency.js';
@@ -55,6 +55,8 @@ function impactSentence(incident: Incident, statement: Statement, except: Senten
       if (sentence.text.split(/\s+/).length > options.maxImpactWords) continue;
       if (!(describesHarm(sentence.text, options.harm) || symptoms.test(sentence.text))) continue;
       if (notImpact.test(sentence.text) || hedges.test(sentence.text)) continue;
+      // "The total outage was about 20 minutes" measures the incident; it does not say what failed for whom.
+      if (reportsOnTheIncident(sentence.text)) continue;
       // An apology quotes it as the company's act, so it must not hide the actor itself: no
       // failure acting by itself ("the platform became unstable"), no passive ("was taken offline").
       if (mayHaveAgentlessFailure(sentence.text) && findAgentlessFailures(sentence).length > 0) continue;

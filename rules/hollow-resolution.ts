@@ -81,6 +81,8 @@ export default defineRule<Options>({
         {
           text: '---\nstatus: resolved\n---\nUploads failed for one in five users from 10:00 to 12:35 UTC because a storage node ran out of disk space. We now alert when a node is 80% full.',
         },
+        // What was done, told in the plural passive, and what was affected.
+        { text: '---\nstatus: resolved\n---\nThis incident is resolved. Fixes have been deployed to the job runners in the Paris region, and queued builds run normally again.' },
         {
           text: '---\nstatus: resolved\n---\nWe rolled back the faulty release at 15:20 UTC and sign-in works again. A full post-mortem will follow on our blog by Friday.',
         },

@@ -80,6 +80,8 @@ export default defineRule<Options>({
         { text: '---\nstatus: resolved\n---\nWe are sorry: payments failed for two hours on 3 March. We have corrected the configuration that caused it.' },
         { text: '---\nstatus: resolved\n---\nCopilot is operating normally. Users are aware of the new sign-in page.' },
         { text: '---\nstatus: identified\n---\nOur provider has identified the cause and is rolling out a fix.' },
+        // A headline-style update opens with an incident noun, not a company name.
+        { text: '---\nstatus: resolved\n---\nIssue resolved, the backlog of exports drained and downloads are fully restored.' },
       ],
     },
     options: {

@@ -55,13 +55,23 @@ export default defineRule<Options>({
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nA full storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again. We are sorry for the failed uploads.',
         },
         { text: '---\nstatus: resolved\n---\nCheckout failed for two hours this morning. We are not sorry to have upgraded the database, and it will not happen again.' },
+        // Planned work that overran into an outage is an incident, not a maintenance notice.
+        { text: 'The scheduled switchover of our payment gateway overran on Sunday night, and card payments failed for every shop for ninety minutes.' },
+        // An incident that happened during a maintenance window is not a maintenance notice either.
+        { text: 'During our maintenance window on Wednesday a faulty network card cut the warehouse off from the order system for three hours. We replaced the card.' },
       ],
       pass: [
+        // Owning the failure outright is an apology ("we let you down").
+        { text: '---\nstatus: resolved\n---\nOn Friday checkout failed for four hours for every shopper. We let our shoppers down, and we have refunded every delivery fee.' },
+        { text: '---\nstatus: postmortem\n---\nLast Tuesday our phone network was down across the country. Simply put, we failed on our promise to you.' },
+        // A denial governs its whole list: nothing here is harm.
+        { text: '---\nstatus: resolved\n---\nSome members got sign-in warning texts. We found no sign that passwords were harvested by malware, fake add-ons or phishing.' },
         { text: '---\nstatus: resolved\n---\nWe\'re sorry: sign-in failed for all users between 09:00 and 11:00 UTC because a certificate we manage expired.' },
         {
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nWe are sorry for the failed uploads. A full storage node causes them; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again.',
         },
         { text: '---\nstatus: scheduled\n---\nOn Saturday from 02:00 to 03:00 UTC the dashboard will be unavailable while we upgrade the database.' },
+        { text: 'On Sunday from 02:00 UTC we will move the order database to new servers. If the work runs longer than planned, we will extend the window and say so here.' },
         { text: '---\nstatus: resolved\n---\nWe have added dark mode to the dashboard settings page.' },
       ],
     },

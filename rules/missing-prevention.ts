@@ -36,6 +36,8 @@ export default defineRule<Options>({
         'Skype closed its two-day 2007 outage with a thin "back to normal" note that said nothing about stopping a repeat; the lesson GoDaddy\'s 2012 DNS outage left is to close the loop. Customers who lost a day want to know it will not happen again, and a resolution that says what changes is the only evidence they get.',
       fix: 'Add what you are changing so it does not happen again: "we now alert two weeks before any certificate expires", "every migration now runs against a full-size copy first". On a minor incident a short line is enough.',
       fail: [
+        // Announcing what we are doing is not doing it; stopping the intruder is containment.
+        { text: '---\nstatus: resolved\n---\nAn attacker read our mailing list. Here is an update on what we found and what we are doing to make things more secure. We suspended the account, preventing any further access.' },
         { text: '---\nstatus: resolved\nimpact: major\n---\nCheckout failed for all customers between 14:05 and 15:10 UTC because an expired certificate broke our payment gateway. We renewed it at 15:05 and checkout works again. We are sorry.' },
         {
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads fail for one in five users. We are investigating.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nA full disk on one storage node caused the failures. We freed space and uploads work again.',

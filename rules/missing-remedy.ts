@@ -1,5 +1,5 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
-import { clauseAt, closesIncident, closingStatement, isStatedFact, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, overrunStatement, mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { deniedByLead } from '../src/nlp/denials.js';
 import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
@@ -17,6 +17,8 @@ interface Options {
   longOutage: string[];
   /** Hours after which an unlabelled incident counts as major. */
   longOutageHours: number;
+  /** A stated length under an hour ("the total outage was about 20 minutes"): no long outage by its words. */
+  shortOutage: string[];
   /** Words before a harm word (same clause) that make it a denial or a risk, not a harm. */
   hypothetical: string[];
   /** Remedies: compensation, a contact for help, steps users should take, repair of the harm. */
@@ -81,6 +83,7 @@ export default defineRule<Options>({
         'After Symantec\'s 2007 Norton update broke users\' PCs in China, the company took five days to apologise and said nothing about compensation. After real harm, an apology without a remedy reads as words only: say what you will do to make it right, or at least where people can get help and what they should do.',
       fix: 'Offer what fits the harm: a credit or refund ("every paid workspace gets a week\'s credit"), a contact ("write to help@… and a person will reply within a day"), the steps users should take ("reset your password"), or what you did to undo the harm ("we re-ran every failed job").',
       fail: [
+        { text: '---\nstatus: investigating\n---\nWe are four days into the cyber attack that hit our ordering systems, and we can offer only a limited service.' },
         { text: '---\nstatus: resolved\nimpact: critical\n---\nNobody could open a project from 13:00 to 16:10 UTC because a migration locked the projects table. We rolled it back at 15:40. We are sorry.' },
         { text: "---\nstatus: resolved\n---\nA billing bug charged some customers twice for their March subscription. We fixed the bug on 2 April. We're sorry." },
         // Security harm told as an action.
@@ -90,6 +93,10 @@ export default defineRule<Options>({
         },
       ],
       pass: [
+        // A total outage of twenty minutes is not a long one.
+        { text: '---\nstatus: resolved\n---\nOur shop had a total outage on Monday at noon. The outage lasted about 20 minutes. A bad cache setting caused it and we are sorry.' },
+        { text: '---\nstatus: resolved\n---\nAn attacker read our member database. We are sorry. We will ask every member to set a new password.' },
+        { text: '---\nstatus: resolved\n---\nA data loss on our file servers deleted two days of uploads. If a file is still missing, reply to your ticket and an engineer will help.' },
         { text: "---\nstatus: resolved\nimpact: critical\n---\nNobody could open a project from 13:00 to 16:10 UTC. We're sorry. Every paid workspace will see a credit for one week of service on its next invoice." },
         { text: "---\nstatus: resolved\n---\nA billing bug charged some customers twice for March. We have refunded every duplicate charge; you will see it within five days." },
         { text: '---\nstatus: resolved\nimpact: minor\n---\nSome dashboard charts loaded slowly for ten minutes. They load normally again.' },
@@ -103,6 +110,7 @@ export default defineRule<Options>({
       security: data.security,
       longOutage: data.longOutage,
       longOutageHours: 4,
+      shortOutage: data.shortOutage,
       hypothetical: data.hypothetical,
       compensation: REMEDY_PHRASES.compensation,
       help: REMEDY_PHRASES.help,
@@ -124,7 +132,9 @@ export default defineRule<Options>({
       const long = phraseRegex(options.longOutage);
       const phrase = sentences.map((s) => long.exec(s.text)?.[0]).find(Boolean);
       const hours = outageHours();
-      if (phrase) reason = `long outage ("${phrase}")`;
+      // "A total outage" that the statement says lasted twenty minutes was not long.
+      const short = phraseRegex(options.shortOutage);
+      if (phrase && !sentences.some((s) => short.test(s.text))) reason = `long outage ("${phrase}")`;
       else if (hours !== undefined && hours >= options.longOutageHours) reason = `${Math.round(hours)}-hour outage`;
     }
     if (!reason) return context.notApplicable();
@@ -141,9 +151,12 @@ export default defineRule<Options>({
     });
 
     function outageHours(): number | undefined {
-      const start = incident.meta.started ?? statements[0].time;
+      // Planned work that overran is an outage from the update that says so, until the update that closes it.
+      const overrun = overrunStatement(incident);
+      const start = overrun?.time ?? incident.meta.started ?? statements[0].time;
       const resolved = incident.meta.resolved;
-      const end = resolved instanceof Date ? resolved : statements[statements.length - 1].time;
+      const closedAt = overrun && statements.slice(overrun.index).find((s) => closesIncident(s));
+      const end = resolved instanceof Date ? resolved : (closedAt || statements[statements.length - 1]).time;
       return start && end ? minutesBetween(start, end) / 60 : undefined;
     }
   },

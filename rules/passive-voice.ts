@@ -104,6 +104,11 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
   else if (be.includes('be')) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
   else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = forms.Infinitive;
   else if (rest.length === 0) verb = forms.PastTense;
+  // "is now restored" -> "have now restored": a present state after "now", "already" or "just" is
+  // a completed act; "is still blocked" -> "still block".
+  else if (adverbs && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) {
+    verb = rest.some((w) => w === 'now' || w === 'already' || w === 'just') ? (forms.Participle ?? forms.PastTense) && `have ${lead} ${forms.Participle ?? forms.PastTense}` : forms.Infinitive && `${lead} ${forms.Infinitive}`;
+  }
   // "was not sent" -> "did not send".
   else if (rest.every((w) => w === 'not' || w === 'never')) verb = forms.Infinitive && `${be[0] === 'is' || be[0] === 'are' ? 'do' : 'did'} ${lead} ${forms.Infinitive}`;
   else verb = forms.PastTense && `${lead} ${forms.PastTense}`;
@@ -228,8 +233,11 @@ export default defineRule<Options>({
           // The active form of a future passive is a promise ("this post will be updated" -> "we
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
-          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
-          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
+          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['will', 'shall', "won't", "shan't"].includes(t.normal));
+          // "Mailboxes cannot be opened": who cannot act now is as often the reader as us, so
+          // "we cannot open mailboxes" could change the meaning; no mechanical rewrite.
+          const inability = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['cannot', "can't"].includes(t.normal) || (t.normal === 'can' && nlp.terms.slice(match.groupIndex, match.auxIndex).some((n) => n.tags.has('Negative'))));
+          const suggestion = future || inability || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,

@@ -43,6 +43,7 @@ export default defineRule<Options>({
         'Skype\'s 2007 "More details will follow soon" left millions waiting, and the explanation came five days later. "Soon" and "as it becomes available" give readers nothing to hold you to, so they keep refreshing, guess, and fill the silence with rumour. A time or a place turns the promise into one they can plan around and you can keep.',
       fix: 'Say when and where: "Next update by 14:30 UTC", "We will post updates here every 30 minutes", "We will publish a full report on our blog by Friday 20 March". If you cannot commit to a time for the details, commit to a time for the next update.',
       fail: [
+        { text: '---\nstatus: investigating\n---\nOur mobile network is down in the north. We promise to keep communicating further updates as these become available.' },
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users. We are looking into it. Updates to follow.' },
         { text: '---\nstatus: identified\n---\nUploads fail for one in five users because a storage node is full. We will share more information as it becomes available.' },
         { text: '---\nstatus: resolved\n---\nPayments work again for everyone after a failed database upgrade. More details soon.' },

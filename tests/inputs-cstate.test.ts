@@ -89,6 +89,15 @@ describe('cState issues', () => {
     ]);
   });
 
+  it('reports on an update that is only a label at that label, not at the top of the file', () => {
+    // Oldest first: an investigating update, then a bare "_Resolved._" with no text of its own.
+    const text = `---\ntitle: Queue delays\ndate: 2024-08-19T09:25:00.000Z\nresolved: true\nresolvedWhen: 2024-08-19T10:39:00.000Z\nseverity: disrupted\n---\n_Investigating_ - Jobs wait in the queue for all customers.\n\n_Resolved._\n`;
+    const result = lintText(text, { path: 'content/issues/queue.md', inputFormat: 'cstate', now: new Date('2026-12-01T00:00:00Z') });
+    const hollow = result.findings.find((f) => f.ruleId === 'hollow-resolution');
+    expect(hollow).toMatchObject({ line: 10, column: 1 });
+    expect(result.findings.every((f) => f.line > 7)).toBe(true);
+  });
+
   it('drops a shortcode from text that has entities in it', () => {
     const [statement] = parse(`${FRONT}Logins fail &amp; we are on it. {{< track "2024-05-20 09:05:00" >}}\n`).incidents[0].statements;
     expect(statement.text.trim()).toBe('Logins fail & we are on it.');

@@ -66,6 +66,13 @@ describe('blame-shifting', () => {
     expect(findings(id, doc('resolved', 'The disruption was outside of our control.'))[0]?.message).toMatch(/disowns/);
   });
 
+  it('tells weather from load that is only named like it ("a flood of requests", "a retry storm")', () => {
+    expect(findings(id, doc('resolved', 'The data centre lost power due to flooding in the area.'))[0]?.message).toMatch(/blames nature/);
+    expect(findings(id, doc('resolved', 'Our network went down because of a storm near the data centre.'))[0]?.message).toMatch(/blames nature/);
+    expect(findings(id, doc('resolved', 'The issue was caused due to flooding from one customer account that starved the ingestion queue.'))).toEqual([]);
+    expect(findings(id, doc('resolved', 'Uploads timed out because of a flood of requests from a misconfigured client.'))).toEqual([]);
+    expect(findings(id, doc('resolved', 'Sign-ins failed when a reconnection storm hit the session servers after the deploy.'))).toEqual([]);
+  });
   it('does not take affected users for the cause', () => {
     expect(findings(id, doc('resolved', 'This was due to a configuration change that affected customers with many secrets.'))).toEqual([]);
     expect(findings(id, doc('resolved', 'A bug in our rate limiter blocked users from signing up.'))).toEqual([]);

@@ -41,6 +41,10 @@ describe('passive-voice', () => {
     expect(found.map((f) => f.span)).toEqual(['could not be sent']);
     expect(found[0].suggestions?.[0].text).toBe('We could not send salary payments');
   });
+  it('rewrites a present state after "now" as a completed act', () => {
+    const found = findings('passive-voice', 'All customer workloads are now started. We watch the region until 16:00 UTC.', 'monitoring');
+    expect(found[0]?.suggestions?.[0].text).toBe('We have now started all customer workloads');
+  });
   it('keeps negated harm to the reader as a reassurance', () => {
     expect(findings('passive-voice', 'No data was lost. Your card was not charged.')).toEqual([]);
   });
@@ -362,6 +366,140 @@ describe('a negated verb is not a denied finding for the next verb (own example)
   it('reports the passive after "was not detected … and"', () => {
     const found = findings('passive-voice', 'The fault was not detected by our alerts and was identified by a nurse on the night shift.');
     expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
+  });
+});
+
+describe('wording from bank, airline and SaaS statements (own examples)', () => {
+  it('an extraposed "It remains our priority to …" is cut whole, not left as a fragment', () => {
+    const found = findings('hollow-affection', 'Card payments failed for an hour on Monday. It remains our highest priority to offer a fast, reliable checkout and to keep your trust.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+  it('a failure made ordinary by company or by the share of customers not hit is minimising', () => {
+    expect(findings('minimizing', 'Like many airlines around the world, we were affected by the booking system failure on Friday.')).toHaveLength(1);
+    expect(findings('minimizing', 'Some members cannot sign in. For most of our members, the service is working normally.', 'identified')).toHaveLength(1);
+    expect(findings('minimizing', 'About 40% of members could not sign in for two hours on Friday; we are sorry.')).toHaveLength(0);
+  });
+  it('capitals used as the company name are not jargon, wherever the name is first used', () => {
+    expect(findings('jargon', 'QVB card payments failed on Friday. You can still bank with QVB at any branch.')).toHaveLength(0);
+    expect(findings('jargon', 'QVB card payments failed on Friday because of a PCI audit.').map((f) => f.span)).toEqual(['QVB', 'PCI']);
+  });
+});
+
+describe('a contracted negative modal stays in the passive and its rewrite (own examples)', () => {
+  it('"cannot be issued" is quoted whole, and not rewritten as a plain "we issue"', () => {
+    const found = findings('passive-voice', 'The refund cannot be issued until Monday.');
+    expect(found.map((f) => f.span)).toEqual(['cannot be issued']);
+    // Who cannot act now may be the reader or us: no mechanical rewrite.
+    expect(found[0].suggestions ?? []).toEqual([]);
+    const past = findings('passive-voice', "The refund couldn't be issued on Friday.");
+    expect(past[0].suggestions?.[0].text).toBe("We couldn't issue the refund");
+  });
+  it('a future passive with "won\'t" gets no mechanical rewrite, like one with "will"', () => {
+    const found = findings('passive-voice', "The order won't be shipped today.");
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions ?? []).toEqual([]);
+  });
+});
+
+describe('a platitude with a relative clause is cut whole (own example)', () => {
+  it('"We value the trust that our members and their families place in us" leaves no fragment', () => {
+    const found = findings('hollow-affection', 'Some lockers at the gym would not open on Monday. We deeply value the trust that our members and their families place in our clubs.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+});
+
+describe('"please be assured" hides no actor (own example)', () => {
+  it('is not reported as a passive', () => {
+    expect(findings('passive-voice', 'Card payments failed for an hour on Monday. Please be assured that your savings are safe.')).toHaveLength(0);
+  });
+});
+
+describe('apology, cause, remedy and promise recognisers on real-text phenomena (own examples)', () => {
+  const rules = (rule: string, text: string, status = 'resolved') => findings(rule, text, status);
+
+  it('reads a denial as governing a noun list joined by "or", so none of it is harm', () => {
+    const text = 'Some members got warning texts about sign-ins last night. We found no sign that passwords were harvested by malware, fake browser add-ons or phishing.';
+    expect(rules('missing-apology', text)).toEqual([]);
+    expect(rules('missing-remedy', text)).toEqual([]);
+  });
+
+  it('still reports a passive that follows "and" as a second verb after a denial', () => {
+    const found = rules('passive-voice', 'Our logs show no sign that the token was used and the vault was opened by an outsider on Monday.');
+    expect(found.map((f) => f.span).join(' | ')).toMatch(/was opened/);
+  });
+
+  it('counts ownership admissions as apologies', () => {
+    expect(rules('missing-apology', 'On Friday checkout failed for four hours for every shopper. We let our shoppers down.')).toEqual([]);
+    expect(rules('missing-apology', 'Last Tuesday our phone network was down across the country. Simply put, we failed on our promise to you.')).toEqual([]);
+    expect(rules('missing-apology', 'On Friday checkout failed for four hours for every shopper. We failed to notice the alert.')).toHaveLength(1);
+  });
+
+  it('reads a hedged theory as a cause, and a judged outage or a lack of service as none', () => {
+    expect(rules('missing-cause', 'Some members got warning texts last night. The warning texts were probably set off by mistake.')).toEqual([]);
+    expect(rules('missing-cause', 'Our network outage last week was unacceptable. Thousands of homes had no internet for a day.', 'postmortem')).toHaveLength(1);
+    expect(rules('missing-cause', 'Many shoppers have been disrupted by the lack of service this morning.', 'investigating')).toHaveLength(1);
+    expect(rules('missing-cause', 'Yesterday our sites were unreachable. Apparently our hosting partner misrouted a range of addresses.')).toEqual([]);
+  });
+
+  it('sees a fix in "retuned the warning system" and "fixed the hole"', () => {
+    expect(rules('hollow-resolution', 'Some members got false warning texts. We have retuned the warning system and the issue is resolved.')).toEqual([]);
+  });
+
+  it('sees remedies: steps we ask users to take, and a reply that reaches an engineer', () => {
+    expect(rules('missing-remedy', 'An attacker read our member database. We are sorry. We will ask every member to set a new password.')).toEqual([]);
+    expect(rules('missing-remedy', 'A data loss deleted uploads from the last two days. If something is still missing, reply to your ticket and an engineer will help.')).toEqual([]);
+  });
+
+  it('reads "we promise to keep communicating further updates" as a promise without a time', () => {
+    expect(rules('vague-promise', 'Our mobile network is down in the north. We promise to keep communicating further updates as these become available.', 'investigating')).toHaveLength(1);
+  });
+
+  it('reads "we suffered a major outage" as a failure that befell us, but not "we experienced errors"', () => {
+    expect(rules('agentless-failure', 'We suffered a major outage on our uplink this morning.', 'investigating')).toHaveLength(1);
+    expect(rules('agentless-failure', 'We experienced elevated error rates on the API for an hour.', 'investigating')).toEqual([]);
+  });
+
+  it('cuts a platitude joined by "and" without gluing the subject to the next clause', () => {
+    // The cut replaces the platitude, "and" and the next letter: "Today we failed you.", not "We today …".
+    const [cut] = rules('hollow-affection', 'We take this responsibility seriously and today we failed you.', 'investigating');
+    expect(cut.suggestions![0].text).toBe('T');
+    // ", and when …": a subordinate clause opens the rest, whose own subject comes later.
+    const [comma] = rules('hollow-affection', 'We believe the privacy of our members is of paramount importance, and when something goes wrong with the systems that hold it, we tell you at once.', 'investigating');
+    expect(comma.suggestions![0].text).toBe('W');
+  });
+
+  it('does not build an apology from a sentence that only measures the incident', () => {
+    const [found] = rules('emotion-apology', 'The total outage was approximately 20 minutes. We regret the inconvenience.');
+    expect(found.message).not.toMatch(/total outage was/);
+  });
+
+  it('echoes the whole denying sentence, not a fragment starting with "nor"', () => {
+    const [found] = rules('denial-first', 'We have found no evidence that payment cards were read, nor that user accounts were accessed. An attacker copied a backup of our order table.', 'investigating');
+    expect(found.message).not.toMatch(/\. Nor that/);
+    expect(found.message).toMatch(/We have found no evidence that payment cards were read, nor that user accounts were accessed\./);
+  });
+});
+
+describe('a security notice that leads with reassurance and reports no harm (own examples)', () => {
+  const ids = (source: string) => lint(source, {}).findings.map((f) => f.ruleId);
+
+  it('is a notice: no denial-first, no missing-cause or missing-apology', () => {
+    const source =
+      '# Security notice: unusual sign-in alerts\n\nWe have no indication that any account was touched by an outside party, nor have we seen any sign that member passwords were stolen. Some members received sign-in warning emails this week; we looked into it and the emails were sent in error.\n';
+    const found = ids(source);
+    expect(found).not.toContain('denial-first');
+    expect(found).not.toContain('missing-cause');
+    expect(found).not.toContain('missing-apology');
+  });
+
+  it('is no notice once it reports harm, and still leads with the denial', () => {
+    const source =
+      '# Security notice: member data\n\nWe have no indication that any account was accessed by an outside party. An attacker copied our mailing list of 4,000 email addresses on Monday.\n';
+    const found = ids(source);
+    expect(found).toContain('denial-first');
+    expect(found).toContain('missing-apology');
   });
 });
 

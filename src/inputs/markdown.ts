@@ -18,7 +18,7 @@ type Event =
   | { kind: 'sep'; value: string }
   | { kind: 'break' }
   | { kind: 'link'; url: string }
-  | { kind: 'label'; label: TimelineLabel; text: string }
+  | { kind: 'label'; label: TimelineLabel; text: string; start?: number }
   | { kind: 'stamp'; parts: DateParts }
   | { kind: 'boundary' };
 
@@ -194,7 +194,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
           break;
         }
         const label = node.depth >= 2 ? parseTimelineLabel(title, 'heading') : undefined;
-        if (label) events.push({ kind: 'label', label, text: title.trim() });
+        if (label) events.push({ kind: 'label', label, text: title.trim(), start: node.position?.start.offset });
         else if (node.depth === 1 && h1 === undefined) h1 = title.trim();
         events.push({ kind: 'break' });
         break;
@@ -232,7 +232,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
       // The line break before a label ends the previous update: it is not part of its text.
       const last = events[events.length - 1];
       if (last?.kind === 'text') last.value = last.value.replace(/\s+$/, '');
-      events.push({ kind: 'break' }, { kind: 'label', label: labels[l].label, text: labels[l].text });
+      events.push({ kind: 'break' }, { kind: 'label', label: labels[l].label, text: labels[l].text, start: labels[l].start });
     };
     for (const ev of texts) {
       while (l < labels.length && ev.kind === 'text' && ev.start >= labels[l].start) {
@@ -269,7 +269,7 @@ export function parseMarkdown(source: SourceFile, dialect: MarkdownDialect = {})
     }
     const current = raws[raws.length - 1];
     if (ev.kind === 'label') {
-      raws.push({ prose: new ProseBuilder(), label: ev.text, phase: ev.label.phase });
+      raws.push({ prose: new ProseBuilder(), label: ev.text, phase: ev.label.phase, labelStart: ev.start });
       labelParts.push(ev.label.parts);
       stamped = false;
     } else if (ev.kind === 'stamp') {

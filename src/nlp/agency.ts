@@ -29,6 +29,11 @@ export interface AgencyLists {
   experiencers: readonly string[];
   /** Words of harm in the object of "suffered"/"experienced". */
   harm?: readonly string[];
+  /**
+   * "suffered", "sustained": verbs that make even us a victim ("we suffered a major outage"): the
+   * failure befalls us and nobody caused it. "We experienced errors" only reports; it stays fine.
+   */
+  victimVerbs?: readonly string[];
 }
 
 export const DEFAULT_AGENCY_LISTS: AgencyLists = { ...agencyPhrases, harm: impactPhrases.harm };
@@ -40,6 +45,8 @@ export interface AgentlessFailure {
   end: number;
   subject: Subject;
   kind: AgentlessKind;
+  /** "We suffered a major outage": the writer tells itself as the failure's victim. */
+  victim?: boolean;
 }
 
 interface Compiled {
@@ -51,6 +58,7 @@ interface Compiled {
   failure: RegExp;
   people: RegExp;
   suffer: RegExp;
+  victim: RegExp;
   harm: RegExp;
 }
 
@@ -89,6 +97,7 @@ function compile(lists: AgencyLists): Compiled {
       failure: anchored(lists.failureNouns),
       people: anchored(lists.experiencers),
       suffer: anchored(lists.sufferVerbs),
+      victim: anchored(lists.victimVerbs ?? agencyPhrases.victimVerbs),
       harm,
     };
     compiledLists.set(lists, c);
@@ -114,6 +123,7 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
   const matches = [...text.matchAll(c.verbs)].filter((m) => {
     const previous = /([\p{L}']+)\W*$/u.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1].toLowerCase() ?? '';
     if (NOT_NARRATION.test(previous)) return false;
+    if (c.victim.test(m[0]) && /^(?:we|i)$/.test(previous)) return true;
     return !(c.suffer.test(m[0]) && (c.people.test(previous) || /^(?:we|i|you|they)$/.test(previous)));
   });
   if (matches.length === 0) return hits;
@@ -144,6 +154,7 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
     const firstNoun = terms.slice(clauseStart, verbIndex).find((t) => t.tags.has('Noun') && !t.tags.has('Value') && !t.tags.has('Date'));
     const isPerson = isPersonTerm(subject.head, c.people) || (!!firstNoun && isPersonTerm(firstNoun, c.people));
     let end = at + m[0].length;
+    let victim = false;
     if (kind === 'happen') {
       if (!isFailure) continue;
     } else if (kind === 'fail') {
@@ -155,12 +166,15 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
         if (!isFailure) continue;
       } else {
         // "the network suffered critical disruption": a system undergoes harm, nobody caused it.
-        if (isPerson || isFailure) continue;
+        // "We suffered a major outage": we are its victim, and the outage has no cause either.
+        const victimWe = /^(?:we|i)$/.test(subject.head.normal) && c.victim.test(m[0]);
+        if ((isPerson && !victimWe) || isFailure) continue;
         const object = clauseAfter(text, nlp, verbIndex);
         if (!object || /^\s*(?:no|zero|none)\b/i.test(object.text)) continue;
-        const harm = c.harm.exec(object.text);
+        const harm = c.harm.exec(object.text) ?? (victimWe ? c.failureWords[0].exec(object.text) : null);
         if (!harm) continue;
         end = object.start + harm.index + harm[0].length;
+        victim = victimWe;
       }
     } else {
       // "became unstable", "went wrong": the state must be a failure, within two words.
@@ -171,7 +185,7 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
       if (stateIndex === undefined || terms.slice(verbIndex + 1, stateIndex).some(isNegation)) continue;
       end = terms[stateIndex].end;
     }
-    hits.push({ start: subject.start, end, subject, kind });
+    hits.push({ start: subject.start, end, subject, kind, ...(victim ? { victim } : {}) });
   }
   return hits;
 }

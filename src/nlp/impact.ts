@@ -114,3 +114,13 @@ export function statesDuration(text: string, duration: readonly string[] = impac
 export function analyseTitle(text: string): Analysis {
   return analyse(text);
 }
+
+/**
+ * "The total outage was approximately 20 minutes", "The disruption lasted an hour": the incident
+ * itself as subject, measured or judged. It tells how long or how bad, not what failed for whom,
+ * so an apology cannot be built from it ("We're sorry that the total outage was 20 minutes").
+ */
+const INCIDENT_MEASURED = /^\s*(?:the|this|that|our|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}?(?:outage|downtime|disruption|incident|interruption|issue|problem|event|degradation)s?\s+(?:was|were|is|has been|lasted|took|totall?ed|ran|spanned)\b/i;
+export function reportsOnTheIncident(text: string): boolean {
+  return INCIDENT_MEASURED.test(text);
+}
