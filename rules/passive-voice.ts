@@ -277,8 +277,9 @@ export default defineRule<Options>({
             });
             continue;
           }
-          // "were switched off unintentionally": a mistake someone made, whatever the verb.
-          const owns = ownership.test(match.verb.normal) || match.mistake;
+          // "were switched off unintentionally": a mistake someone made, whatever the verb;
+          // "a bad update caused traffic to be routed incorrectly": the sentence names what did it.
+          const owns = !match.caused && (ownership.test(match.verb.normal) || match.mistake);
           const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,

@@ -42,6 +42,11 @@ export interface PassiveMatch extends Span {
   /** An apology in the passive ("the disruption is deeply regretted"): it hides who is sorry. */
   apology: boolean;
   /**
+   * A passive infinitive after a verb of causing ("a bad update caused traffic to be routed
+   * incorrectly"): the sentence names what made it happen, as a "by" agent would.
+   */
+  caused: boolean;
+  /**
    * The passive's subject is also the subject of a verb coordinated after it ("a team has been
    * sent and is working on it"): moving it behind an active verb would leave the second verb without one.
    */
@@ -231,7 +236,7 @@ export function findPassives(
     // compromise reads some past forms as adjectives after any be-form ("the rule was not updated",
     // "the disruption is deeply regretted"); they are acts when the words say so: an act participle
     // in the past tense or negated, an apology, or a manner of error.
-    const mistake = mistakeManners.test(wordsAround(terms, i, j + 3));
+    const mistake = mistakeManners.test(wordsAround(terms, i, mannerEnd(terms, j)));
     const apology = apologies.test(verb.normal);
     const pastOrNegated = terms.slice(i, j).some((t) => t.normal === 'was' || t.normal === 'were' || NEGATIONS.has(t.normal) || t.tags.has('Negative'));
     const adjectivalAct = verb.tags.has('Adjective') && isPastForm(verb.normal) && (apology || mistake || (pastOrNegated && acts.test(verb.normal)));
@@ -273,11 +278,26 @@ export function findPassives(
       address: isAddress(terms, first, i),
       mistake,
       apology,
+      caused: afterCausing(terms, i),
       sharedSubject: subjectSharedAfter(terms, particle ? j + 1 : j),
     });
     i = j;
   }
   return found;
+}
+
+/** "caused traffic to be routed", "what was causing the alerts to be triggered": "to be" after a verb of causing. */
+function afterCausing(terms: readonly Term[], be: number): boolean {
+  if (terms[be].normal !== 'be' || terms[be - 1]?.normal !== 'to') return false;
+  for (let k = be - 2; k >= 0 && k >= be - 7; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
+  return false;
+}
+
+/** The last word a manner after the participle may reach: two words, not past punctuation ("deleted by mistake"). */
+function mannerEnd(terms: readonly Term[], participle: number): number {
+  let end = participle;
+  while (end < participle + 2 && terms[end + 1] && terms[end + 1].start - terms[end].end <= 1) end++;
+  return end;
 }
 
 /** The normal forms of terms from..to joined by spaces, for phrase lists of several words ("by mistake"). */
@@ -314,6 +334,8 @@ function subjectStart(terms: readonly Term[], group: number): number {
 }
 
 let hypotheticalLead: RegExp | undefined;
+const PENDING = new Set(['once', 'until', 'till', 'when', 'whenever', 'before', 'after']);
+const HAVE = new Set(['has', 'have', 'had']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should']);
 
 /**
@@ -325,7 +347,11 @@ function inHypothetical(terms: readonly Term[], group: number, be: number): bool
   const open = subjectStart(terms, group);
   hypotheticalLead ??= new RegExp(`(?:^|\\s)(?:${passivePhrases.hypotheticalLeads.join('|')})$`);
   if (hypotheticalLead.test(wordsAround(terms, open - 4, open - 1))) return true;
-  return terms[open - 1]?.normal === 'so' && terms.slice(group, be).some((t) => MODALS.has(t.normal));
+  const opener = terms[open - 1]?.normal;
+  // "once it is fixed", "after they are closed", "when service will be restored": not yet, or
+  // any time; "when the fix was deployed" is a fact.
+  if (opener && PENDING.has(opener)) return !terms.slice(group, be + 1).some((t) => t.normal === 'was' || t.normal === 'were' || HAVE.has(t.normal));
+  return opener === 'so' && terms.slice(group, be).some((t) => MODALS.has(t.normal));
 }
 
 /** "Please be assured", "Be advised": a bare "be" opening its clause tells the reader something. */
@@ -335,12 +361,16 @@ function isAddress(terms: readonly Term[], group: number, be: number): boolean {
   return !before || before.normal === 'please' || before.start === 0 || terms[be].start - before.end > 1;
 }
 
+const CLAUSE_OPENERS = new Set(['which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'after', 'before', 'because', 'since', 'until', 'once', 'if', 'unless', 'as', 'so']);
+
 /**
  * Does a verb coordinated after the passive share its subject ("has been dispatched and is
  * working")? "and" followed by a verb, with no subject of its own, joins a second predicate.
  */
 function subjectSharedAfter(terms: readonly Term[], last: number): boolean {
   for (let k = last + 1; k < terms.length && k <= last + 12; k++) {
+    // "was deployed at 06:22 after which services began … and burned down": a clause of its own.
+    if (CLAUSE_OPENERS.has(terms[k].normal)) return false;
     if (!['and', 'or', 'but'].includes(terms[k].normal)) continue;
     let n = k + 1;
     while (n < terms.length && terms[n].tags.has('Adverb') && !terms[n].tags.has('Verb')) n++;
