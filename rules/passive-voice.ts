@@ -139,7 +139,7 @@ export default defineRule<Options>({
     docs: {
       why:
         'Skype\'s 2007 statements said "the issue has now been identified", as if nobody had identified it and nobody had caused it. Readers hear passive voice as evasion: say who acted, and own it.',
-      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes". Agentless passives about other things are reported as info; negated reassurances ("no data was lost") and states ("the API is unavailable") are fine, but a negated act is not a reassurance ("payments could not be sent": who could not send them?), and a state with an agent ("checkout was impacted by a deploy we made") is an act. "By mistake" or "by 14:00 UTC" names no agent.',
+      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes", "we deeply regret the disruption". Agentless passives about other things are reported as info, and so is a passive joined to an act of yours in the same sentence ("we reset the router and the fault has been cleared"). Negated reassurances ("no data was lost"), states ("the API is unavailable"), conditions and purposes ("if the limit is reached", "so a repeat will be caught sooner") and words to the reader ("please be assured") are fine, but a negated act is not a reassurance ("payments could not be sent", "the rule was not updated": who did not?), something done by mistake is an act ("sites were disabled unintentionally"), and a state with an agent ("checkout was impacted by a deploy we made") is an act. "By mistake" or "by 14:00 UTC" names no agent, and an act as agent ("by an accidental deletion") names nobody: say whose it was.',
       fail: [
         { text: '---\nstatus: identified\n---\nThe issue has now been identified and a fix has been implemented.' },
         { text: '---\nstatus: postmortem\n---\nMistakes were made during the migration.' },
@@ -147,12 +147,16 @@ export default defineRule<Options>({
         { text: "---\nstatus: identified\n---\nWe're sorry: salary payments could not be sent on Friday." },
         { text: '---\nstatus: monitoring\n---\nSome of you could not open your mail this morning. Mailboxes are being restored from last night\'s backups.' },
         { text: '---\nstatus: resolved\n---\nCheckout was impacted by a deploy we made.' },
+        { text: '---\nstatus: postmortem\n---\nDuring the clean-up, a few shops were switched off unintentionally. A firewall rule pointing at the old subnet was not updated.' },
+        { text: '---\nstatus: resolved\n---\nThe disruption to your deliveries is deeply regretted.' },
       ],
       pass: [
         { text: '---\nstatus: identified\n---\nWe identified the issue and deployed a fix at 14:10 UTC.' },
         { text: '---\nstatus: resolved\n---\nNo data was lost, and your account was not affected. The dashboard is unavailable for some users.' },
         { text: '---\nstatus: resolved\n---\nWe fixed the bug at 14:10 UTC. More details can be found on our blog.' },
         { text: '---\nstatus: resolved\n---\nNo card was charged twice, and no order was lost. Shoppers in Canada were affected by the outage.' },
+        { text: '---\nstatus: resolved\n---\nWe added a second alarm so a repeat will be noticed sooner, and the gateway now sheds load if its limit is reached again. Please be assured that no payment was lost.' },
+        { text: '---\nstatus: resolved\n---\nWe found no sign that passwords were taken by malware or phishing.' },
       ],
     },
     options: {
