@@ -286,10 +286,13 @@ export function findPassives(
   return found;
 }
 
-/** "caused traffic to be routed", "what was causing the alerts to be triggered": "to be" after a verb of causing. */
+/**
+ * "caused traffic to be routed", "what was causing the alerts to be triggered": "to be" after a
+ * verb of causing, whose object may be long ("caused some customers whose traffic … to be blocked").
+ */
 function afterCausing(terms: readonly Term[], be: number): boolean {
   if (terms[be].normal !== 'be' || terms[be - 1]?.normal !== 'to') return false;
-  for (let k = be - 2; k >= 0 && k >= be - 7; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
+  for (let k = be - 2; k >= 0 && k >= be - 16; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
   return false;
 }
 
@@ -391,18 +394,19 @@ export function isInDeniedEvidence(text: string, analysis: Analysis, match: Pass
   return !!first && deniedByLead(text.slice(0, first.start), undefined, 6, true);
 }
 
-/** What opens a clause coordinated with the one before: "…, and", "and so", "so", "then". */
-const COORDINATED = new Set(['and', 'so', 'then']);
+/** What opens a clause joined to the one before: "…, and", "so", "then", or a time ("after", "once"). */
+const JOINED = new Set(['and', 'so', 'then', 'after', 'once', 'when', 'as', 'while', 'before']);
 
 /**
- * Does the sentence say that we acted, so the passive hides nobody? A clause coordinated after
- * an act of ours: "we retuned the filter and the issue has since been resolved", "engineers have
- * worked through the night and service is being restored". `clauses` are the sentence's clause facts.
+ * Does the sentence say that we acted, so the passive hides nobody? A clause joined after an act
+ * of ours: "we retuned the filter and the issue has since been resolved", "engineers have worked
+ * through the night and service is being restored", "the team carried on after the site was
+ * restored". `clauses` are the sentence's clause facts.
  */
 export function saidByUs(analysis: Analysis, match: PassiveMatch, clauses: readonly Clause[]): boolean {
   const terms = analysis.terms;
   const opener = terms[subjectStart(terms, match.groupIndex) - 1];
-  if (!opener || !COORDINATED.has(opener.normal)) return false;
+  if (!opener || !JOINED.has(opener.normal)) return false;
   return clauses.some((c) => c.end <= opener.start && c.agent === 'we' && !c.passive && !c.negated && c.modality === 'fact' && !c.infinitive);
 }
 
