@@ -341,6 +341,15 @@ describe('rewrites and quotes read naturally (own examples)', () => {
   });
 });
 
+describe('quotes give back the URLs that rules read as "link" (own examples)', () => {
+  it('quotes the address as written, and leaves the word "link" where the text has it', () => {
+    const [finding] = findings('missing-apology', 'Shoppers opening https://shop.example.org/cart could not check out. The link in our newsletter was wrong too.');
+    expect(finding.message).toContain('("Shoppers opening https://shop.example.org/cart could not check out.")');
+    const [other] = findings('missing-apology', 'The link to the status page was broken, so visitors could not read updates for an hour.');
+    expect(other.message).toContain('The link to the status page');
+  });
+});
+
 describe('breach wording (own example)', () => {
   it('reads an unauthorised third party as an intruder, and leaves a listed subject whole', () => {
     const text = 'An unauthorized third party obtained access to our booking system. For about 40 guests, additional details, including phone number, home town, and loyalty tier, were exposed.';

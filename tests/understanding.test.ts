@@ -112,6 +112,22 @@ describe('shared detectors', () => {
     expect(facts('Sessions may drop for a few seconds while each node restarts.').harm).toBeUndefined();
     expect(facts('Sessions may drop for a few seconds while each node restarts.').possibleHarm).toBeDefined();
   });
+  it('cause: our own act told as a mistake is the cause', () => {
+    expect(facts('At 09:00 we put a router that was still under repair back into service too early.').cause).toBeDefined();
+    expect(facts('We deleted the customer table by mistake while cleaning up old data.').cause).toBeDefined();
+    expect(facts('Our team deployed the new pricing rules without testing them against live traffic.').cause).toBeDefined();
+    expect(facts('We will roll out the change slowly so it does not go out too early.').cause).toBeUndefined();
+    expect(facts('We did not deploy anything by mistake.').cause).toBeUndefined();
+    expect(facts('We are investigating reports of users mistakenly seeing billing warnings.').cause).toBeUndefined();
+  });
+  it('harm: things that were not sent or processed, and people who could not do what they came for', () => {
+    expect(facts('From Monday to Wednesday, invoices submitted by some shops were not sent.').harm).toBeDefined();
+    expect(facts('Some refunds have not been credited yet.').harm).toBeDefined();
+    expect(facts('Visitors to the shop could not check out.').harm).toBeDefined();
+    expect(facts('Passengers could not board with mobile tickets.').harm).toBeDefined();
+    expect(facts('We have not sent any data to third parties.').harm).toBeUndefined();
+    expect(facts('Your card was not charged twice.').harm).toBeUndefined();
+  });
   it('harm: a definite subject presupposes the harm, whatever its negated or modal verb says about it', () => {
     expect(facts('Looking back, the disruption could not have come at a worse time for our riders.').harm).toBeDefined();
     expect(facts('This outage did not affect card payments.').harm).toBeDefined();

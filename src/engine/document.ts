@@ -84,6 +84,7 @@ export function assembleIncident(
       text,
       sentences: sentencesOf(text),
       links: r.prose.links,
+      ...(r.prose.urls.length ? { urls: r.prose.urls } : {}),
       sourceMap: { runs: r.prose.runs },
     });
   }

@@ -2,7 +2,7 @@
 // file positions, and scores statements and incidents.
 
 import type { Principle, Report, RuleContext, Severity } from '../api.js';
-import { positionOf, sourceOffset, type Incident, type ParsedFile, type Statement } from './model.js';
+import { positionOf, sourceOffset, withUrls, type Incident, type ParsedFile, type Statement } from './model.js';
 import type { ActiveRule } from './ruleset.js';
 import { factVocabulary, statementDetail } from './statement-facts.js';
 import { Suppressor } from './suppressions.js';
@@ -59,16 +59,16 @@ function toFinding(parsed: ParsedFile, incident: Incident, active: ActiveRule, r
   const excerptText = sentence ? sentence.text : statement.sentences[0]?.text ?? statement.text;
   const suggestions: SuggestionResult[] = (report.suggestions ?? []).map((s) => ({
     desc: s.desc,
-    text: s.text,
+    text: withUrls(s.text, [statement]),
     ...locate(parsed, statement, base + s.start, base + s.end),
   }));
   return {
     ruleId: active.rule.meta.id,
     severity,
     principle: active.rule.meta.principle,
-    message: report.message,
+    message: withUrls(report.message, incident.statements),
     ...locate(parsed, statement, from, to),
-    excerpt: excerptText.length > EXCERPT_MAX ? `${excerptText.slice(0, EXCERPT_MAX - 1)}…` : excerptText,
+    excerpt: withUrls(excerptText.length > EXCERPT_MAX ? `${excerptText.slice(0, EXCERPT_MAX - 1)}…` : excerptText, [statement]),
     penalty: 0,
     statement: statement.index,
     incident: incident.index,

@@ -52,6 +52,8 @@ export interface Statement {
   sentences: Sentence[];
   /** Link targets found in the statement (Markdown links, bare URLs, feed anchors). */
   links: string[];
+  /** Bare URLs that stand in `text` as the placeholder word "link", at these offsets. */
+  urls?: { at: number; url: string }[];
   /** Maps offsets in `text` back to offsets in the source file. */
   sourceMap: SourceMap;
 }
@@ -291,4 +293,32 @@ export interface StatementUnderstanding {
    * continues and this says what the words say ("every mailbox has been restored": resolved).
    */
   phase: Phase;
+}
+
+/**
+ * Gives bare URLs back where a rule's words quote the incident: rules read a URL as the
+ * placeholder word "link", but a message or suggestion must only show words the file holds.
+ * Each "link" in `words` is matched to the placeholder whose surrounding text it shares (more
+ * than seven characters either side together); a real word "link" shares none and stays.
+ */
+export function withUrls(words: string, statements: readonly Statement[]): string {
+  if (!words.includes('link') || !statements.some((s) => s.urls?.length)) return words;
+  const lower = words.toLowerCase();
+  return words.replace(/\blink\b/g, (word, at: number) => {
+    let best: string | undefined;
+    let bestShared = 7;
+    let tie = false;
+    for (const statement of statements) {
+      const text = statement.text.toLowerCase();
+      for (const { at: p, url } of statement.urls ?? []) {
+        let left = 0;
+        while (left < 24 && left < at && left < p && lower[at - 1 - left] === text[p - 1 - left]) left++;
+        let right = 0;
+        while (right < 24 && lower[at + 4 + right] !== undefined && lower[at + 4 + right] === text[p + 4 + right]) right++;
+        if (left + right > bestShared) [best, bestShared, tie] = [url, left + right, false];
+        else if (left + right === bestShared && best && best !== url) tie = true;
+      }
+    }
+    return best && !tie ? best : word;
+  });
 }

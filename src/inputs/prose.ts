@@ -72,6 +72,8 @@ export class ProseBuilder {
   text = '';
   readonly runs: SourceMap['runs'] = [];
   readonly links: string[] = [];
+  /** Where each bare URL's placeholder stands in `text`, so that quotes can give the URL back. */
+  readonly urls: { at: number; url: string }[] = [];
   private pendingBreak = false;
 
   /** Adds text that stands at `sourceStart` in the source; `exact` when it is a verbatim copy. */
@@ -87,6 +89,7 @@ export class ProseBuilder {
     for (let m = BARE_URL.exec(value); m; m = BARE_URL.exec(value)) {
       this.addRun(value.slice(last, m.index), sourceStart + last, exact);
       this.links.push(m[0]);
+      this.urls.push({ at: this.text.length, url: m[0] });
       this.runs.push({ prose: this.text.length, source: sourceStart + (exact ? m.index : 0), length: 0 });
       this.text += LINK_PLACEHOLDER;
       last = m.index + m[0].length;

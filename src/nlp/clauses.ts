@@ -161,10 +161,15 @@ function spanOf(text: string, terms: readonly Term[], from: number, to: number):
   return { text: text.slice(start, end), start, end };
 }
 
+const FRONTED = /^(?:(?:at|on|in|by|after|before|during|around|since|from|over|shortly after|just after|just before|earlier|later|yesterday|today|tonight|then|last|this)\b[^,]*?(?:,\s*|\s+(?=(?:we|i|our|the)\b)))/i;
+
 function agentOf(subject: TextSpan | undefined): ClauseAgent {
   if (!subject) return 'none';
   const s = subject.text.trim().replace(/['’](?:re|ve|ll|d|m|s)$/i, '');
   if (WE.test(s)) return 'we';
+  // A fronted time or place before the subject: "At 09:00 we", "Shortly after midnight our team".
+  const fronted = FRONTED.exec(s);
+  if (fronted && WE.test(s.slice(fronted[0].length))) return 'we';
   if (OTHER.test(s)) return 'other';
   if (YOU.test(s)) return 'you';
   return 'thing';

@@ -196,6 +196,23 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
       return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
     }
   }
+  // Our own act told as a mistake: "we put the router back into service too early", "we
+  // deleted the table by mistake". The act is the cause, and we own it.
+  if (FAULT_MANNER.test(text)) {
+    const all = clauses();
+    for (const clause of all) {
+      // "We are investigating reports of users mistakenly seeing …": our work under way, not our mistake.
+      if (clause.agent !== 'we' || clause.negated || clause.modality !== 'fact' || clause.tense === 'future' || clause.infinitive || clause.progressive) continue;
+      // The manner may follow the verb's object and particles, which the clause cutter can split
+      // off, but not another subject's clause.
+      const next = all.find((c) => c.start > clause.start && c.subject && c.agent !== 'we');
+      const manner = FAULT_MANNER.exec(text.slice(clause.start, next?.start ?? text.length));
+      if (manner) {
+        const act = span(text, clause.start, clause.start + manner.index + manner[0].length);
+        return { ...act, via: 'subject', cause: act };
+      }
+    }
+  }
   const during = duringCause(text, clauses);
   if (during) return during;
   if (!phraseRegex(understandingPhrases.cause.effectVerbs).test(text)) return undefined;
@@ -227,6 +244,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
   return undefined;
 }
 
+const FAULT_MANNER = phraseRegex(understandingPhrases.cause.faultManners);
 const NOT_AN_OBJECT = /^(?:(?:during|at|on|in|for|after|before|since|until|over|from|to|by|around|across|with|without|within|under|through|throughout|while|when|as|again|again,|briefly|overnight|yesterday|today|tonight|earlier|later|shortly|repeatedly|intermittently|completely|entirely|just|this|last|early|late|once|twice|several|multiple|and|but|so|or|then)\b|\d|[\w-]+ing\b)/i;
 const FAILURE = phraseRegex(understandingPhrases.cause.failures);
 const PASSIVE_FAILURE = phraseRegex(understandingPhrases.cause.passiveFailures);
