@@ -25,7 +25,7 @@ const CLAUSE_BREAK = /\s*(?:[,;:—–()]|\s(?:and|but|so|because|while|which|al
 const FILLER = /\b(?:and|but|so|also|because|while|which|as|that|although|though|indeed|truly|always|we|I|yet)\b|[^\p{L}\p{N}]+/giu;
 
 // Words that open a clause with a subject of its own ("…, and we fixed it").
-const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
+const OWN_SUBJECT = new Set(['we', 'i', 'you', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'the', 'this', 'that', 'these', 'those', 'it', 'they', 'a', 'an', 'all', 'some', 'every', 'each', 'no', 'there', 'here']);
 
 const adjectiveRegexes = new WeakMap<Options, RegExp>();
 
@@ -101,11 +101,21 @@ function removal(text: string, hits: Hit[]): Suggestion {
   const index = Math.max(0, hits.findIndex((h) => h.kind === 'clause'));
   const first = clauses[index];
   if (hits[index].kind === 'word') return { desc: `Cut "${text.slice(first.start, first.end).trim()}"`, text: '', start: first.start, end: first.end };
+  // "It remains our top priority to provide a stable, fast service and to …": the infinitive is
+  // what "it" stands for, so the claim runs to the end of the sentence, commas and all.
+  if (first.start === 0 && /^it\b/i.test(text) && /\bto\s+[\p{L}]/u.test(text.slice(0, first.end))) {
+    return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
+  }
   if (first.start === 0) {
     // Cut the clause and the connector after it, and capitalise what now starts the sentence.
     const after = /^\s*(?:[,;:—–]\s*)?(?:(?:and|but|so|because|while|as|yet)\s+)?/i.exec(text.slice(first.end))!;
     const next = first.end + after[0].length;
     if (next >= text.length) return { desc: 'Cut the platitude', text: '', start: 0, end: text.length };
+    // "We value the trust that our customers and their families place in us": the "and" is
+    // inside the relative clause, which runs to the end; the whole sentence is the claim.
+    if (/\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
+      return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
+    }
     // "We value your business and appreciate …": the next clause shares the subject, so keep it.
     const subject = /^(?:we|I)\b/i.exec(text)?.[0];
     const nextWord = /^[\p{L}'’]+/u.exec(text.slice(next))?.[0].toLowerCase() ?? '';
@@ -140,6 +150,7 @@ export default defineRule<Options>({
         { text: 'To our valued Gold Tier Rewards members: the lounge booking site was down on Sunday.' },
         { text: 'Keeping every train on time for our passengers is our highest priority.' },
         { text: 'Safety is our core value.' },
+        { text: 'Calls and texts failed across the north for two days. As a network, we never take your hard-won loyalty for granted.' },
         { text: 'The privacy and trust of our customers is paramount.' },
         { text: 'Out of an abundance of caution, we signed everyone out on Monday.' },
         { text: 'We value our customers.' },

@@ -1,5 +1,6 @@
 import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import { FragmentRegExp } from '../src/nlp/prefilter.js';
+import { capitalisedNames } from '../src/nlp/names.js';
 import data from './data/jargon.json' with { type: 'json' };
 
 interface TermEntry {
@@ -136,6 +137,8 @@ export default defineRule<Options>({
         { text: 'Uploads failed because the shard rebalanced.' },
         { text: 'Deploys failed because the Zeus queue stalled.', options: { terms: ['zeus(?: queue)?'] } },
         { text: 'Some uploads failed between 14:00 and 14:20 UTC because TODO.' },
+        { text: 'Broadband was down in Leeds for six hours on Monday. NTL apologises to everyone affected. The RCA will be shared once the review is complete.' },
+        { text: 'The team at NTL is sorry that the ZFS pool filled up and uploads failed.' },
       ],
       pass: [
         { text: 'Our network stopped telling the internet how to reach us, so our website was unreachable for 20 minutes.' },
@@ -143,6 +146,10 @@ export default defineRule<Options>({
         { text: 'Some API requests and DNS lookups failed between 14:00 and 14:20 UTC; sign-in via SSO worked.' },
         { text: 'Builds triggered by CI failed for ten minutes.', options: { allow: ['CI'] } },
         { text: 'Servers in our NYC1 and FRA1 regions restarted; we track the follow-up work as INFRA-3023.' },
+        { text: 'Broadband was down across the north for six hours. NTL apologises to every customer who lost their connection.' },
+        { text: 'At ZPX, we know how much you rely on your card. ZPX payments failed for two hours on Monday.' },
+        { text: 'QVB Bank customers could not log in on Friday. QVB’s engineers restored access by 18:00.' },
+        { text: 'Bookings on the KLT app failed this morning and we are sorry.\n\nThe KLT Team' },
         { text: '---\ntitle: Slow backups\naffected:\n  - Backups/AMS\n  - VPSX\n---\nBackups on VPSX hosts ran slowly for an hour.' },
       ],
     },
@@ -152,6 +159,9 @@ export default defineRule<Options>({
     const { entries, anyTerm, allow, acronyms, names, placeholders } = prepare(context.options);
     const statements = context.incident.statements;
     const page = pageVocabulary(context.incident.meta.affected);
+    // Capitals the statement itself uses as a name ("NTL apologises", "At NTL, we"): the writer's
+    // company or product, which its readers know, wherever it appears in the incident.
+    const ownNames = capitalisedNames(statements.map((s) => s.text).join('\n\n'));
     // First use counts across the whole incident: a term explained (or reported) once is not repeated.
     const seenTerms = new Set<number>();
     const seenAcronyms = new Set<string>();
@@ -212,6 +222,7 @@ export default defineRule<Options>({
           }
           // The page's own codes and components: a region ("FRA1"), a ticket ("INFRA-3023"), "Storage/NYC1".
           if (page.has(key) || page.has(token) || (names.test(token) && !acronyms.has(key))) continue;
+          if (ownNames.has(token)) continue;
           // Needs two letters ("RCA", "US2") unless the built-in list knows it ("P99").
           if (!/[A-Z].*[A-Z]/.test(token) && !acronyms.has(key)) continue;
           if (reported.some((r) => r.start <= start && r.end >= end)) continue;

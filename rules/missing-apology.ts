@@ -55,6 +55,10 @@ export default defineRule<Options>({
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nA full storage node causes the failures; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again. We are sorry for the failed uploads.',
         },
         { text: '---\nstatus: resolved\n---\nCheckout failed for two hours this morning. We are not sorry to have upgraded the database, and it will not happen again.' },
+        // Planned work that overran into an outage is an incident, not a maintenance notice.
+        { text: 'The scheduled switchover of our payment gateway overran on Sunday night, and card payments failed for every shop for ninety minutes.' },
+        // An incident that happened during a maintenance window is not a maintenance notice either.
+        { text: 'During our maintenance window on Wednesday a faulty network card cut the warehouse off from the order system for three hours. We replaced the card.' },
       ],
       pass: [
         { text: '---\nstatus: resolved\n---\nWe\'re sorry: sign-in failed for all users between 09:00 and 11:00 UTC because a certificate we manage expired.' },
@@ -62,6 +66,7 @@ export default defineRule<Options>({
           text: '# Upload errors\n\n## Investigating (2024-02-10T10:07:00Z)\n\nUploads are failing for one in five users.\n\n## Identified (2024-02-10T10:30:00Z)\n\nWe are sorry for the failed uploads. A full storage node causes them; we are moving uploads away from it.\n\n## Resolved (2024-02-10T11:00:00Z)\n\nUploads work again.',
         },
         { text: '---\nstatus: scheduled\n---\nOn Saturday from 02:00 to 03:00 UTC the dashboard will be unavailable while we upgrade the database.' },
+        { text: 'On Sunday from 02:00 UTC we will move the order database to new servers. If the work runs longer than planned, we will extend the window and say so here.' },
         { text: '---\nstatus: resolved\n---\nWe have added dark mode to the dashboard settings page.' },
       ],
     },

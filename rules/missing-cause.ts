@@ -37,6 +37,8 @@ export default defineRule<Options>({
           text: '# Outage\n\n## Investigating (2024-03-01T10:00:00Z)\n\nUploads are failing for all users.\n\n## Identified (2024-03-01T10:20:00Z)\n\nThe failures were caused by a full disk on one storage node.\n\n## Resolved (2024-03-01T11:00:00Z)\n\nUploads work again for all users.',
         },
         { text: '---\nstatus: investigating\n---\nWe suspect a faulty network switch in our Frankfurt data centre is dropping requests to the API.' },
+        // An advisory saying we are not affected is a notice: the harm it tells is the vulnerability's, not ours.
+        { text: 'Security advisory: a flaw in a popular image-processing library was disclosed on Monday, and criminals around the world are using it to take over web servers. None of our apps include that library, so they are not affected.' },
         // A cause as the subject of an effect verb, with no connective.
         { text: '---\nstatus: resolved\n---\nFloodwater in our main data centre knocked out the payments platform for six hours on Tuesday. Payments work again.' },
         // What the message recommends counts as a working theory.

@@ -1,6 +1,6 @@
 import { defineRule, type Phase, type Sentence, type Statement, type Suggestion } from '../src/rule.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
-import { isNotice, readsAsOver } from '../src/nlp/understanding.js';
+import { isNotice, mayTellSevereHarm, readsAsOver } from '../src/nlp/understanding.js';
 import { formatTime } from '../src/engine/timeline.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findInfoPromise, findUpdatePromise, hasConcreteTime, PROMISE_PHRASES } from '../src/nlp/promises.js';
@@ -19,6 +19,13 @@ interface Options {
 
 const MESSAGE =
   'No time for the next update: readers who hear nothing assume you have gone quiet. Say when you will post again ("Next update by 14:30 UTC", or a cadence such as "every 30 minutes"), and post then even if nothing has changed.';
+
+/**
+ * A letter or breach notice whose investigation is still open owes readers the same: when and
+ * where they will hear next. A status page's clock-time advice does not fit it.
+ */
+const LETTER_MESSAGE =
+  'No word on when readers will hear from you next: while the problem or its investigation is still open, silence reads as going quiet. Say when and where you will write again ("we will update you by email on Friday with what the investigation has found", "we will update this page every weekday at 17:00 UTC"), and write then even if nothing has changed.';
 
 /**
  * " Next update by 10:40 UTC." for a statement published at 10:07 (rounded up to 5 minutes). On a
@@ -51,7 +58,7 @@ export default defineRule<Options>({
     docs: {
       why:
         'During GoDaddy\'s 2012 DNS outage the team posted hourly even with nothing new to say, because silence reads as abandonment. A next-update time tells readers when to come back instead of refreshing, and commits you to a rhythm. Skype in 2010 was praised for exactly that constant presence.',
-      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact, a resolution and a statement whose phase is unclear (`unknown`) are not.',
+      fix: 'End every update that is not a resolution with a time: "Next update by 14:30 UTC" or "We will post here every 30 minutes until this is fixed". Then keep it, even if the update only says there is no news.\n\nOn a timeline each unresolved statement is judged on its own text, because readers often land on the newest update alone. One exception: a cadence stated earlier ("updates every 30 minutes", "hourly") stays in force for the later updates of the same incident. Statements in the resolved, postmortem and maintenance phases are not judged (add `in_progress` to the `phases` option to judge maintenance updates). When the input does not give a phase, it is read from the statement\'s words: a problem still under way ("we are investigating", "checkout is failing") is judged; a summary after the fact, a resolution and a statement whose phase is unclear (`unknown`) are not.\n\nA letter or breach notice is judged the same way (RULES.md: every unresolved statement owes readers a next-update time): while its investigation is still open, say when and where readers will hear next ("we will update you by email on Friday"); one told after the investigation ended is not judged.',
       fail: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating.' },
         {
@@ -62,6 +69,10 @@ export default defineRule<Options>({
         { text: '---\nstatus: investigating\n---\nOur website is unreachable. Our hosting provider expects to report back by noon.' },
         // Repair under way is not a resolution: with no phase given, this is a live update.
         { text: 'The tram network lost power this morning. Services are now being restored line by line, and crews are working to bring the last depots back online.' },
+        // A breach notice whose investigation is still open.
+        { text: 'Dear customers,\n\nOn Monday we found that an unauthorised party had accessed our mailing-list database and copied names and email addresses. Our investigation is ongoing, and we have reset the access keys for the database.' },
+        // Events told in the past, but the problem is still there: a live update.
+        { text: 'At 07:45 UTC the mobile app stopped loading timetables. We reverted the new timetable feed at 08:20, but some riders still see an empty timetable.' },
       ],
       pass: [
         { text: '---\nstatus: investigating\n---\nSign-in is failing for all users since 09:10 UTC. We are investigating. Next update by 09:45 UTC.' },
@@ -72,6 +83,11 @@ export default defineRule<Options>({
         { text: 'Yesterday between 09:10 and 09:50 UTC sign-in failed for all users because a certificate expired. We are sorry.' },
         // A summary after the fact is not a live update.
         { text: 'Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.' },
+        // A breach notice told after the investigation ended, and one that says when readers hear next.
+        { text: 'Dear customers,\n\nLast month an unauthorised party accessed our mailing-list database and copied names and email addresses. We have completed our investigation: the party used a stolen staff password. We have reset every staff password, and every admin login now needs a hardware key.' },
+        { text: 'Dear customers,\n\nOn Monday we found that an unauthorised party had accessed our mailing-list database and copied names and email addresses. Our investigation is ongoing. We will update you by email on Friday with what it has found.' },
+        // A finished incident told in the past with clock times, in two sentences.
+        { text: 'At 07:45 UTC the mobile app stopped loading timetables. At 08:20 we reverted the new timetable feed, and timetables loaded normally again.' },
         { text: '---\nstatus: investigating\n---\nCard payments fail for every shop since 10:05 UTC. Next update within the next quarter of an hour at the latest.' },
         { text: '---\nstatus: investigating\n---\nThe help desk is unreachable by phone. Fixed.' },
       ],
@@ -110,10 +126,13 @@ export default defineRule<Options>({
       if (updatePromises.some(({ sentence, info }) => hasConcreteTime(sentence.text.slice(info!.start)))) continue;
       // Point at the untimed promise ("we will provide an update when we have one") if there is one.
       const vague: Sentence | undefined = updatePromises[0]?.sentence;
-      const suggestion = suggestedTime(statement, options.suggestMinutes, incident.statements[index + 1], context.now);
+      // A letter or a breach notice (security harm told) on its own, not an update on a status
+      // page's timeline: no clock-time advice.
+      const letter = !incident.isTimeline && (context.understanding(statement).kind === 'letter' || statement.sentences.some((s) => mayTellSevereHarm(s.text) && context.facts(s).harm?.kind === 'security'));
+      const suggestion = letter ? undefined : suggestedTime(statement, options.suggestMinutes, incident.statements[index + 1], context.now);
       const at = vague ? vague.text.length : statement.text.trimEnd().length;
       const suggestions: Suggestion[] = suggestion ? [{ desc: 'Add a next-update time', text: ` ${suggestion}`, start: at, end: at }] : [];
-      context.report({ statement, sentence: vague, message: MESSAGE, suggestions });
+      context.report({ statement, sentence: vague, message: letter ? LETTER_MESSAGE : MESSAGE, suggestions });
     }
     if (!judged) context.notApplicable();
   },

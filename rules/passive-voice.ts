@@ -228,8 +228,11 @@ export default defineRule<Options>({
           // The active form of a future passive is a promise ("this post will be updated" -> "we
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
-          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => t.normal === 'will' || t.normal === 'shall');
-          const suggestion = future || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
+          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['will', 'shall', "won't", "shan't"].includes(t.normal));
+          // "Mailboxes cannot be opened": who cannot act now is as often the reader as us, so
+          // "we cannot open mailboxes" could change the meaning; no mechanical rewrite.
+          const inability = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['cannot', "can't"].includes(t.normal) || (t.normal === 'can' && nlp.terms.slice(match.groupIndex, match.auxIndex).some((n) => n.tags.has('Negative'))));
+          const suggestion = future || inability || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           context.report({
             statement,
             sentence,

@@ -5,6 +5,7 @@ import { parseSource } from '../src/engine/index.js';
 import { positionOf, sourceOffset, type ParsedFile, type Sentence, type Statement } from '../src/engine/model.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { parseDate } from '../src/nlp/time.js';
+import { understandIncident } from '../src/nlp/understanding.js';
 
 const parse = (text: string, path = 'draft.md'): ParsedFile => parseSource(path, new TextEncoder().encode(text));
 
@@ -50,8 +51,10 @@ describe('Markdown drafts', () => {
     expect(phase('We will keep you posted until this is resolved.')).toBe('investigating');
   });
 
-  it('recognises planned maintenance', () => {
+  it('recognises planned maintenance (by structure when parsed, by its words once understood)', () => {
+    expect(parse('---\nimpact: maintenance\n---\nThe dashboard will be read-only.').incidents[0].isMaintenance).toBe(true);
     const file = parse('---\ntitle: Scheduled database maintenance\n---\nOn Saturday we will upgrade the database; the dashboard will be read-only.');
+    understandIncident(file.incidents[0]);
     expect(file.incidents[0].isMaintenance).toBe(true);
     expect(file.incidents[0].statements[0].phase).toBe('scheduled');
   });

@@ -364,3 +364,50 @@ describe('a negated verb is not a denied finding for the next verb (own example)
     expect(found.map((f) => f.span)).toContain('was identified by a nurse on the night shift');
   });
 });
+
+describe('wording from bank, airline and SaaS statements (own examples)', () => {
+  it('an extraposed "It remains our priority to …" is cut whole, not left as a fragment', () => {
+    const found = findings('hollow-affection', 'Card payments failed for an hour on Monday. It remains our highest priority to offer a fast, reliable checkout and to keep your trust.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+  it('a failure made ordinary by company or by the share of customers not hit is minimising', () => {
+    expect(findings('minimizing', 'Like many airlines around the world, we were affected by the booking system failure on Friday.')).toHaveLength(1);
+    expect(findings('minimizing', 'Some members cannot sign in. For most of our members, the service is working normally.', 'identified')).toHaveLength(1);
+    expect(findings('minimizing', 'About 40% of members could not sign in for two hours on Friday; we are sorry.')).toHaveLength(0);
+  });
+  it('capitals used as the company name are not jargon, wherever the name is first used', () => {
+    expect(findings('jargon', 'QVB card payments failed on Friday. You can still bank with QVB at any branch.')).toHaveLength(0);
+    expect(findings('jargon', 'QVB card payments failed on Friday because of a PCI audit.').map((f) => f.span)).toEqual(['QVB', 'PCI']);
+  });
+});
+
+describe('a contracted negative modal stays in the passive and its rewrite (own examples)', () => {
+  it('"cannot be issued" is quoted whole, and not rewritten as a plain "we issue"', () => {
+    const found = findings('passive-voice', 'The refund cannot be issued until Monday.');
+    expect(found.map((f) => f.span)).toEqual(['cannot be issued']);
+    // Who cannot act now may be the reader or us: no mechanical rewrite.
+    expect(found[0].suggestions ?? []).toEqual([]);
+    const past = findings('passive-voice', "The refund couldn't be issued on Friday.");
+    expect(past[0].suggestions?.[0].text).toBe("We couldn't issue the refund");
+  });
+  it('a future passive with "won\'t" gets no mechanical rewrite, like one with "will"', () => {
+    const found = findings('passive-voice', "The order won't be shipped today.");
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions ?? []).toEqual([]);
+  });
+});
+
+describe('a platitude with a relative clause is cut whole (own example)', () => {
+  it('"We value the trust that our members and their families place in us" leaves no fragment', () => {
+    const found = findings('hollow-affection', 'Some lockers at the gym would not open on Monday. We deeply value the trust that our members and their families place in our clubs.');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ text: '', desc: 'Cut the sentence: it claims care without showing it' });
+  });
+});
+
+describe('"please be assured" hides no actor (own example)', () => {
+  it('is not reported as a passive', () => {
+    expect(findings('passive-voice', 'Card payments failed for an hour on Monday. Please be assured that your savings are safe.')).toHaveLength(0);
+  });
+});

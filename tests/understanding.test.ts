@@ -62,6 +62,28 @@ describe('statement kind and phase', () => {
     expect(understandingOf(summary.statements[0]).kind).toBe('postmortem');
     expect(phaseOf('Last Tuesday our API returned errors for two hours. Our on-call engineers identified a faulty load balancer and replaced it.')).toEqual(['postmortem']);
   });
+  it('reads a finished incident told in the past with clock times as after the fact, however short', () => {
+    for (const text of [
+      'At 14:02 UTC checkout began returning errors for most shoppers. At 14:40 we rolled back the morning release. By 15:10 all requests succeeded again.',
+      'At 09:12 UTC an expired certificate broke sign-in for every user. We replaced it at 09:50 and sign-in worked again.',
+      'Our app crashed on launch for iPhone users after the 4.2 release. We pulled the release and shipped 4.2.1, and the app opened normally again.',
+    ]) {
+      expect(phaseOf(text), text).toEqual(['postmortem']);
+      expect(ruleIds(lint(text)), text).not.toContain('missing-next-update');
+      expect(ruleIds(lint(text)), text).toContain('missing-prevention');
+    }
+  });
+  it('keeps a live update live although it tells some of its events in the past', () => {
+    for (const text of [
+      'At 14:02 UTC checkout began returning errors. At 14:40 we rolled back the morning release, and at 15:00 we restarted the payment workers. Some shoppers still see errors at the payment step. Next update at 15:30 UTC.',
+      'Payments failed for many shops this morning. We rolled back the release at 10:40. Some shops still report declined cards, so we have asked the card processor to check its side.',
+      'Checkout returned errors for a third of shoppers. We deployed a fix at 11:00 and restarted the workers, and the queues drained. We will post again at 12:00 UTC.',
+      'Card payments started failing at 10:05 UTC. We found a bad configuration file and reverted it at 10:30. Errors dropped, but refunds are still stuck in the queue and we are clearing them now.',
+    ]) {
+      expect(phaseOf(text)[0], text).toMatch(/^(?:investigating|identified|monitoring)$/);
+    }
+    expect(ruleIds(lint('Payments failed for many shops this morning. We rolled back the release at 10:40. Some shops still report declined cards, so we have asked the card processor to check its side.'))).toContain('missing-next-update');
+  });
   it('says unknown rather than guess investigating', () => {
     expect(phaseOf('We value every one of our members and their families.')).toEqual(['unknown']);
   });
@@ -91,10 +113,97 @@ describe('statement kind and phase', () => {
     expect(incident.isMaintenance).toBe(false);
     expect(understandingOf(incident.statements[1]).kind).toBe('maintenance-overrun');
   });
+  it('reads the ways writers say planned work overran, and judges them as incidents', () => {
+    for (const text of [
+      'Last night our scheduled upgrade of the billing database took far longer than planned, and the billing portal was unavailable for three hours.',
+      'Our planned maintenance on Sunday ran over by two hours: customers could not log in until 09:00 UTC.',
+      'The network maintenance extended beyond the announced window, and phone calls failed for many customers between 02:00 and 05:00.',
+      'The storage migration we announced last week did not complete as planned. Uploads failed for most users from 22:00 until 01:30.',
+      'Routine maintenance on our mail servers on Tuesday caused an unexpected outage: mail could not be sent for 90 minutes.',
+      'Our scheduled maintenance window was extended twice on Saturday, and the API stayed offline until 07:00 UTC.',
+      'What was planned as a 30-minute database upgrade turned into a four-hour outage for the booking site last night.',
+      'The planned migration of our storage cluster hit unforeseen problems, and file downloads failed for most customers for three hours on Sunday.',
+      'The routine upgrade of our edge routers ran into unexpected difficulties on Tuesday night, and internet access failed for customers in the north for two hours.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(false);
+      expect(isNotice(incident), text).toBe(false);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('maintenance-overrun');
+      const ids = ruleIds(lint(text));
+      expect(ids, text).toContain('missing-apology');
+      expect(ids, text).toContain('missing-prevention');
+    }
+  });
+  it('turns an announced maintenance into a live incident when an update says it overran', () => {
+    const text =
+      '# Scheduled maintenance: database upgrade\n\n## Scheduled (2024-05-04T06:00:00Z)\n\nOn Saturday from 06:00 UTC we will upgrade the database servers. The work takes about an hour.\n\n## Update (2024-05-04T08:30:00Z)\n\nThe upgrade is taking longer than expected and the shop is down for all customers. We are working to bring it back.';
+    const incident = incidentOf(text);
+    expect(incident.isMaintenance).toBe(false);
+    expect(incident.statements.map((s) => s.phase)).toEqual(['scheduled', 'investigating']);
+    const ids = ruleIds(lint(text, { now: '2024-05-04T08:40:00Z' }));
+    for (const id of ['missing-apology', 'missing-next-update']) expect(ids).toContain(id);
+  });
+  it('keeps a maintenance notice that only fears an overrun, announces downtime or names a broken part', () => {
+    for (const text of [
+      'On Saturday from 06:00 UTC we will upgrade the database servers. If the work takes longer than planned, we will extend the window and post here.',
+      'The scheduled maintenance is complete. The dashboard was read-only for ten minutes, as planned.',
+      'Emergency maintenance tonight: between 22:00 and 23:00 UTC we will replace a failed power supply in one storage rack. You should not notice it.',
+      'Scheduled maintenance: we do not expect the upgrade to run over its window.',
+      'The scheduled maintenance is under way. The dashboard returns errors while the database restarts.',
+      'The scheduled maintenance is complete. During the switchover some requests returned errors for a minute, as expected.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(true);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('maintenance');
+    }
+  });
+  it('does not take an incident that happened during a maintenance window for a maintenance notice', () => {
+    for (const text of [
+      'On Tuesday, while we were in our maintenance window, a failed disk took the mail servers offline for two hours. We replaced the disk.',
+      'During a routine maintenance on Thursday evening, our engineers ran a script that deleted the search index. Search was unavailable for four hours while we rebuilt it.',
+      'On Tuesday around 06:40 UTC, during a routine update of our platform, the EU environment suffered a severe degradation. At 07:20 UTC our team downgraded the services by hand, and full availability returned at 08:10 UTC.',
+      'Yesterday during our scheduled maintenance window, a configuration error on the load balancers made the dashboard return errors for 45 minutes. We corrected the configuration.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(incident.isMaintenance, text).toBe(false);
+      expect(understandingOf(incident.statements[0]).kind, text).not.toMatch(/^maintenance$/);
+      expect(ruleIds(lint(text)), text).toContain('missing-apology');
+    }
+  });
   it('treats an advisory that says a product is not affected as a notice, not a live outage', () => {
     const incident = incidentOf('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.');
     expect(understandingOf(incident.statements[0]).kind).toBe('security-advisory');
     expect(isNotice(incident)).toBe(true);
+  });
+  it('reads harm that belongs to others (the vulnerability, other companies) as not ours in an advisory', () => {
+    for (const text of [
+      'Security advisory: a critical vulnerability in a widely used logging library (CVE-2026-1234) was published on Monday. Attackers worldwide are exploiting the flaw to run code on servers. Our products are not affected: none of them use the library.',
+      'A remote code execution vulnerability in a popular web framework was disclosed this week, and many companies have had their servers compromised through it. We checked every service we run and are not vulnerable.',
+      // The vulnerability's own harm, told with no owner.
+      'Security advisory: a serious flaw in a widely used Java logging library was made public this week (CVE-2026-4242). The vulnerability is already being actively exploited to spread malware. Our booking platform does not use the library and is not affected.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(understandingOf(incident.statements[0]).kind, text).toBe('security-advisory');
+      expect(isNotice(incident), text).toBe(true);
+      const ids = ruleIds(lint(text));
+      for (const id of ['denial-first', 'missing-cause', 'missing-impact', 'missing-apology', 'missing-next-update']) expect(ids, text).not.toContain(id);
+    }
+  });
+  it('still judges an advisory that tells harm to us or our customers', () => {
+    for (const text of [
+      'Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability, but attackers used it to break into our build server.',
+      'Security advisory: attackers exploited a vulnerability in a third-party library to access our customer database on Monday. We have patched the library.',
+      'Security advisory: a zero-day exploit in our file-transfer appliance was used to steal data from customer accounts. Our other products are not affected.',
+    ]) {
+      const incident = incidentOf(text);
+      expect(isNotice(incident), text).toBe(false);
+      expect(ruleIds(lint(text)), text).toContain('missing-apology');
+    }
+    // Others named beside us: the websites that went down were on our network.
+    expect(facts('Thousands of websites went down when our CDN failed.').harm).toBeDefined();
+    expect(facts("Yesterday's outage disrupted thousands of businesses around the world.").harm).toBeDefined();
+    expect(facts('Attackers worldwide are exploiting the flaw to run code on servers.').harm).toBeUndefined();
+    expect(facts('We used the admin console to access the logs.').harm).toBeUndefined();
   });
 });
 
@@ -111,6 +220,14 @@ describe('shared detectors', () => {
     expect(facts('A short interruption is possible if we have to roll back.').harm).toBeUndefined();
     expect(facts('Sessions may drop for a few seconds while each node restarts.').harm).toBeUndefined();
     expect(facts('Sessions may drop for a few seconds while each node restarts.').possibleHarm).toBeDefined();
+  });
+  it('harm: something sent or released "went out"; power or a service that went out is harm', () => {
+    expect(facts('Reminders went out to all members on Tuesday.').harm).toBeUndefined();
+    expect(facts('Emails to affected customers went out this morning.').harm).toBeUndefined();
+    expect(facts('The renewal letters for annual plans went out on Friday, and the fix is out now.').harm).toBeUndefined();
+    expect(facts('Power to our Leeds office went out on Monday.').harm?.kind).toBe('outage');
+    expect(facts('Phone lines went out across the region after the storm.').harm?.kind).toBe('outage');
+    expect(facts('The lights went out in two stations.').harm?.kind).toBe('outage');
   });
   it('cause: our own act told as a mistake is the cause', () => {
     expect(facts('At 09:00 we put a router that was still under repair back into service too early.').cause).toBeDefined();
@@ -206,6 +323,13 @@ describe('rules read the understood statement', () => {
   it('does not take an advisory that says a product is not affected for a live outage', () => {
     const ids = ruleIds(lint('Security advisory: a vulnerability in a widely used compression library was published yesterday (CVE-2026-0001). Our apps are not affected by this vulnerability.'));
     for (const id of ['missing-next-update', 'missing-cause', 'missing-impact', 'missing-apology']) expect(ids).not.toContain(id);
+  });
+  it('asks a breach notice for when readers hear next while its investigation is open (RULES.md), not after it ended', () => {
+    const open = lint('On Monday we found that an unauthorised party had accessed our mailing-list database. We are still early in our investigation, which is ongoing, and are working with the customers whose addresses were copied.');
+    const finding = open.findings.find((f) => f.ruleId === 'missing-next-update');
+    expect(finding?.message).toMatch(/hear from you next/);
+    expect(finding?.suggestions ?? []).toEqual([]);
+    expect(ruleIds(lint('Dear customers,\n\nLast month an unauthorised party accessed our mailing-list database and copied names and email addresses. We have completed our investigation: the party used a stolen staff password. We have reset every staff password.'))).not.toContain('missing-next-update');
   });
   it('counts neither forecast nor denied impact as minimising', () => {
     for (const text of ['No downtime is expected.', 'A short interruption is possible if we have to roll back.', 'Sessions may drop for a few seconds while each node restarts.']) {

@@ -14,7 +14,7 @@
 // Wire format: one JSON object per line each way. Client: {request} then, if asked, {stdin}
 // (base64). Server: {needStdin}, then {done: {stdout, stderr, code}} or {cold: reason}.
 
-const { mkdirSync, readFileSync, readSync, statSync } = require('node:fs');
+const { mkdirSync, readSync, statSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const net = require('node:net');
 const os = require('node:os');
@@ -33,31 +33,29 @@ function hash(text) {
   return h.toString(36);
 }
 
-/** What a server must share with its client: crisislint's version and build, the Node binary, the locale. */
+/**
+ * What a server must share with its client: crisislint's build (whose bundle carries the version),
+ * the Node binary, the locale. The bundles' size, modification time and inode change with any
+ * rebuild or reinstall, so package.json is not read as well.
+ */
 function serverKey(root, env = process.env) {
   const parts = [process.execPath, process.version, process.arch, root];
-  try {
-    parts.push(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
-  } catch {
-    parts.push('?');
-  }
   for (const file of ['dist/crisislint.cjs', 'dist/compromise-precomputed.cjs']) {
-    try {
-      const s = statSync(join(root, file));
-      parts.push(`${s.size}:${s.mtimeMs}:${s.ino}`);
-    } catch {
-      parts.push('-');
-    }
+    const s = statSync(join(root, file), { throwIfNoEntry: false });
+    parts.push(s ? `${s.size}:${s.mtimeMs}:${s.ino}` : '-');
   }
   for (const name of KEYED_ENV) parts.push(`${name}=${env[name] ?? ''}`);
   return `${hash(parts.join('\n'))}${hash(parts.reverse().join('\r'))}`;
 }
 
-/** A folder only this user can use (checked: a socket in a shared folder could be another user's). */
-function socketFolder() {
+/**
+ * A folder only this user can use (checked: a socket in a shared folder could be another user's).
+ * Only the server makes it (`create`): a client that finds no folder finds no server either.
+ */
+function socketFolder(create) {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   const dir = join(os.tmpdir(), `crisislint-daemon-${uid}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (typeof process.getuid === 'function') {
     const s = statSync(dir);
     if (s.uid !== process.getuid() || (s.mode & 0o077) !== 0) throw new Error(`${dir} is not private to this user`);
@@ -65,35 +63,38 @@ function socketFolder() {
   return dir;
 }
 
-function socketPath(root, env = process.env) {
+/** The server's socket for this build; throws when the folder is missing (unless `create`) or not private. */
+function socketPath(root, env = process.env, create = false) {
   const key = serverKey(root, env);
   if (process.platform === 'win32') return `\\\\.\\pipe\\crisislint-${hash(os.userInfo().username)}-${key}`;
-  return join(socketFolder(), `${key}.sock`);
+  return join(socketFolder(create), `${key}.sock`);
 }
 
-/** Reads newline-separated JSON messages from a socket. */
+/**
+ * Reads newline-separated JSON messages from a socket. Lines are kept as bytes and decoded whole:
+ * no string decoder (setEncoding loads one), and a character split across two chunks stays intact.
+ */
 function onMessages(socket, handle) {
   // Chunks of the current line; only the new chunk is searched for its end (a report can be megabytes).
   let pending = [];
-  socket.setEncoding('utf8');
   socket.on('data', (data) => {
     let from = 0;
     let end;
-    while ((end = data.indexOf('\n', from)) !== -1) {
-      pending.push(data.slice(from, end));
-      const line = pending.join('');
+    while ((end = data.indexOf(10, from)) !== -1) {
+      pending.push(data.subarray(from, end));
+      const line = pending.length === 1 ? pending[0] : Buffer.concat(pending);
       pending = [];
       from = end + 1;
       let message;
       try {
-        message = JSON.parse(line);
+        message = JSON.parse(line.toString('utf8'));
       } catch {
         socket.destroy(new Error('bad message'));
         return;
       }
       handle(message);
     }
-    if (from < data.length) pending.push(data.slice(from));
+    if (from < data.length) pending.push(data.subarray(from));
   });
 }
 
@@ -166,7 +167,9 @@ async function runOnServer(argv, root) {
   let path;
   try {
     path = socketPath(root);
-  } catch {
+  } catch (error) {
+    // No socket folder yet: no server either; one is started for next time as below.
+    if (error.code === 'ENOENT') startForNextTime(root, env);
     return false;
   }
   let stdinBytes;
@@ -192,28 +195,66 @@ async function runOnServer(argv, root) {
         send(s, { stdin: stdinBytes.toString('base64') });
         return undefined;
       }
-      if (message.done) return message.done;
+      if (message.done) {
+        // The whole answer is here: written at once and the process ends with its code, the
+        // socket left for the system to close. Closing it first would cost more than the rest of
+        // the exchange: net's Socket#_destroy compares the socket with process.stderr, which
+        // makes the stderr stream object.
+        if (writeNow(message.done)) process.exit(message.done.code);
+        return message.done;
+      }
       return { cold: message.cold ?? 'unexpected answer' };
     },
     socket,
   );
   if (!answer || answer.cold) {
-    if (!connected && !env.CI && env.CRISISLINT_DAEMON_AUTOSTART !== '0') {
-      try {
-        spawnServer(root);
-      } catch {
-        // No server for next time either; this run is cold anyway.
-      }
-    }
+    if (!connected) startForNextTime(root, env);
     // Standard input already read for the server goes to the cold run (src/cli/main.ts).
     if (stdinBytes) globalThis[Symbol.for('crisislint.stdinBytes')] = stdinBytes;
     return false;
   }
-  // An empty stream is not written: its stream object would be made for nothing.
-  if (answer.stderr) await new Promise((resolve) => process.stderr.write(answer.stderr, resolve));
-  if (answer.stdout) await new Promise((resolve) => process.stdout.write(answer.stdout, resolve));
+  // What the descriptors would not take at once (writeNow) goes through the stream objects.
+  for (const [name, stream] of [['stderr', process.stderr], ['stdout', process.stdout]]) {
+    const rest = answer.rest[name];
+    if (rest.length) await new Promise((resolve) => stream.write(rest, resolve));
+  }
   process.exitCode = answer.code;
   return true;
+}
+
+/**
+ * Writes a complete answer's stderr and stdout straight to descriptors 2 and 1 (process.stdout and
+ * process.stderr are stream objects that cost millions of instructions to make, and an empty
+ * stream is not written at all). Returns true when all of it was written; otherwise leaves what
+ * is left in `done.rest` for the streams: a non-blocking pipe that is full (EAGAIN), or a failure
+ * such as EPIPE, then ends as it would in a cold run, which writes through process.stdout.
+ */
+function writeNow(done) {
+  done.rest = { stderr: Buffer.alloc(0), stdout: Buffer.alloc(0) };
+  let failed = false;
+  for (const [name, fd] of [['stderr', 2], ['stdout', 1]]) {
+    const bytes = Buffer.from(done[name] ?? '', 'utf8');
+    let written = 0;
+    if (!failed) {
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      } catch {
+        failed = true;
+      }
+    }
+    done.rest[name] = bytes.subarray(written);
+  }
+  return !failed;
+}
+
+/** When no server answered: starts one for the next run, except in CI or when asked not to. */
+function startForNextTime(root, env) {
+  if (env.CI || env.CRISISLINT_DAEMON_AUTOSTART === '0') return;
+  try {
+    spawnServer(root);
+  } catch {
+    // No server for next time either; this run is cold anyway.
+  }
 }
 
 /** `--daemon stop` and `--daemon status` ask the server with these. */

@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 
 export const KEYED_ENV: string[];
 export function serverKey(root: string, env?: NodeJS.ProcessEnv): string;
-export function socketPath(root: string, env?: NodeJS.ProcessEnv): string;
+/** `create`: make the private socket folder (the server); a client finding none runs cold. */
+export function socketPath(root: string, env?: NodeJS.ProcessEnv, create?: boolean): string;
 export function onMessages(socket: Socket, handle: (message: Record<string, unknown>) => void): void;
 export function send(socket: Socket, message: unknown): void;
 export function control(root: string, what: 'stop' | 'status'): Promise<Record<string, unknown> | undefined>;

@@ -203,7 +203,7 @@ async function runRequest(request: Request, stdin: Buffer | undefined, socket: s
 
 async function serve(root: string): Promise<number> {
   const key = serverKey(root);
-  const path = socketPath(root);
+  const path = socketPath(root, process.env, true);
   const started = Date.now();
   let requests = 0;
   let queue: Promise<unknown> = Promise.resolve();

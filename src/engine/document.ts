@@ -5,7 +5,7 @@
 import { analyse, type Analysis } from '../nlp/analysis.js';
 import { splitSentences } from '../nlp/sentences.js';
 import type { ProseBuilder } from '../inputs/prose.js';
-import { inferPhase, isMaintenanceText } from './phase.js';
+import { inferPhase } from './phase.js';
 import {
   isMaintenancePhase,
   type Incident,
@@ -89,10 +89,11 @@ export function assembleIncident(
     });
   }
   datedFromMetadata(statements, meta, options.isTimeline);
-  const isMaintenance =
-    meta.impact === 'maintenance' ||
-    statements.some((s) => isMaintenancePhase(s.phase)) ||
-    (statements.every((s) => s.phaseSource !== 'given') && isMaintenanceText(`${meta.title ?? ''} ${statements[0]?.text ?? ''}`));
+  // Maintenance by the input's structure only (its impact or phases). Planned work told in words
+  // ("we will upgrade the database on Saturday") is read by the understanding layer
+  // (src/nlp/understanding.ts), which can tell it from an incident that merely happened during a
+  // maintenance window.
+  const isMaintenance = meta.impact === 'maintenance' || statements.some((s) => s.phaseSource === 'given' && isMaintenancePhase(s.phase));
   if (isMaintenance) {
     // A maintenance notice's phases are the maintenance ones.
     for (const s of statements) {

@@ -31,7 +31,8 @@ export interface PassiveMatch extends Span {
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten']);
 const ALLOWED_BETWEEN = new Set(['now', 'also', 'already', 'just', 'since', 'then', 'successfully', 'fully', 'finally', 'quickly', 'still', 'all', 'both', 'partially', 'automatically', 'manually', 'temporarily', 'completely', 'largely', 'mostly', 'recently', 'further']);
-const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must', 'shall']);
+// Contracted negative modals too: compromise splits "cannot" into "cannot" and an empty negation.
+const LEADING_AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'can', 'could', 'should', 'must', 'shall', 'cannot', "can't", "won't", "couldn't", "wouldn't", "shouldn't", "mustn't", "hasn't", "haven't", "hadn't"]);
 const NEGATIONS = new Set(['not', 'never', "n't"]);
 const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 
@@ -202,7 +203,7 @@ export function findPassives(
     while (first > 0 && LEADING_AUX.has(terms[first - 1].normal)) first--;
     // "has now been", "has not been": an adverb or negation between the auxiliaries.
     for (let k = i - 1; k > 0 && k >= i - 2; k--) {
-      if (!(ALLOWED_BETWEEN.has(terms[k].normal) || NEGATIONS.has(terms[k].normal))) break;
+      if (!(ALLOWED_BETWEEN.has(terms[k].normal) || NEGATIONS.has(terms[k].normal) || terms[k].tags.has('Negative'))) break;
       if (LEADING_AUX.has(terms[k - 1].normal)) first = k - 1;
     }
     found.push({ start: terms[first].start, end, verb, groupIndex: first, auxIndex: i, verbIndex: j, hasAgent, agent: agent?.span, particle });

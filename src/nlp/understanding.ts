@@ -6,6 +6,7 @@
 // that passes is tagged and cut into clauses, and the clauses decide (a resolution that is only
 // predicted, negated or aimed at is none; someone else's schedule is not our promise).
 
+import { isMaintenancePhase } from '../engine/model.js';
 import type {
   CauseFact,
   Clause,
@@ -128,12 +129,42 @@ const HARM_LISTS: [HarmKind, readonly string[]][] = [
 const NEGATION_IN_HARM = /\b(?:not|n't|cannot|unable|no longer|never)\b|n't\b/i;
 
 const PURPOSE = phraseRegex(understandingPhrases.harm.purpose);
+const OTHERS = phraseRegex(understandingPhrases.harm.others);
+const OURS = phraseRegex(understandingPhrases.harm.ours);
+
+/**
+ * Harm that belongs to others: "attackers worldwide are exploiting the flaw to run code on
+ * servers", "many companies had their servers compromised". The sentence names others (the
+ * industry, other companies, servers around the world) and neither us, our customers nor our
+ * incident. "Thousands of websites went down when our CDN failed" and "yesterday's outage
+ * disrupted businesses around the world" are ours.
+ */
+function othersHarm(text: string): boolean {
+  return OTHERS.test(text) && !OURS.test(text);
+}
+
+/** "went out", "is out": a failure for power or a service, a dispatch for a reminder or a fix. */
+const GOES_OUT = /^(?:is|are|was|were|went) out$/i;
+const SENT_THING = phraseRegex(understandingPhrases.harm.sentThings);
+/** The words of the clause before a position: back to the last comma, semicolon or clause-joining word. */
+const CLAUSE_LEAD = /[,;:]|\b(?:and|but|while|when|after|before|because|as|so)\b/gi;
+
+/** "Reminders went out to every member", "the fix is out": sent or released, not an outage. */
+function sentOut(text: string, clauses: () => readonly Clause[], at: number): boolean {
+  const clause = clauseAt(clauses(), at);
+  const subject = clause?.subject && clause.subject.end <= at ? clause.subject.text : text.slice(0, at).split(CLAUSE_LEAD).pop() ?? '';
+  // The head of the subject is its last word before any preposition: "power to the mail
+  // servers" is power, "renewal reminders for annual plans" are reminders.
+  const head = subject.split(/\b(?:to|for|of|from|about|with|in|on|at|by)\b/i)[0].trim().split(/\s+/).pop() ?? '';
+  return SENT_THING.test(head) && SENT_THING.exec(head)![0].length === head.replace(/[^\p{L}\p{N}-]/gu, '').length;
+}
 
 /** A subject that opens with a definite or possessive determiner: the thing it names happened. */
 const PRESUPPOSING = /^(?:the|this|that|these|those|our|today's|yesterday's|last night's|the recent|this week's)\s+(?:[\w'’-]+\s+){0,3}$/i;
 const DENIED_BEFORE = /\b(?:no|without|zero|not any|never|nor|none of (?:the|our|your))\b(?:\s+[\w-]+){0,2}\s*$/i;
 
 function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done' | 'possible'): HarmFact | undefined {
+  if (othersHarm(text)) return undefined;
   for (const [kind, list] of HARM_LISTS) {
     if (!phraseRegex(list).test(text)) continue;
     // Every mention, not only the first: "issue-related" may be denied where "degraded" is not.
@@ -147,6 +178,7 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if (deniedByLead(text.slice(0, m.index))) continue;
     // "alerts were triggered in error": a manner (by mistake), not errors users saw.
     if (/^error$/i.test(m[0]) && /\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (kind === 'outage' && GOES_OUT.test(m[0]) && sentOut(text, clauses, m.index)) continue;
     const clause = qualifyingClause(text, clauses, m.index, [NEGATION, FORECAST, CONDITION]);
     const negationIsHarm = NEGATION_IN_HARM.test(m[0]);
     // "The disruption could not have come at a worse time", "this outage did not affect payments":
@@ -463,9 +495,20 @@ export function understandIncident(incident: Incident): void {
   const readPhases = new Map<Statement, Phase | undefined>();
   // Planned work: said by the input, or in the words of the title and first statement.
   const firstText = `${title}\n${statements[0]?.text ?? ''}`;
+  // Maintenance by the input's structure (its impact or phases); planned work told in words is read here.
   const givenMaintenance = incident.isMaintenance;
-  const planned = givenMaintenance || (statements.every((s) => s.phaseSource !== 'given') && readsAsPlannedWork(firstText));
-  const overran = planned && statements.some((s) => phraseRegex(understandingPhrases.kind.overrun).test(s.text));
+  const unlabelled = statements.every((s) => s.phaseSource !== 'given');
+  const plannedWork = givenMaintenance || (unlabelled && readsAsPlannedWork(firstText));
+  // Planned work that overran: "the upgrade took far longer than planned", "the migration caused an
+  // unexpected outage" (the overrun words themselves may say "unexpected", which reads as unplanned).
+  const mentionsPlanned = givenMaintenance || (unlabelled && (phraseRegex(understandingPhrases.kind.planned).test(firstText) || phraseRegex(understandingPhrases.kind.plannedWork).test(firstText)));
+  const overranWords = mentionsPlanned && statements.some(tellsOverrun);
+  // Something went wrong that the plan did not intend, and someone was hurt: "during our maintenance
+  // window a disk failed and mail was down for two hours". Announced work that runs into it has
+  // overrun; an account told after the fact that only names the window is an incident, not a notice.
+  const ranIntoHarm = plannedWork && !overranWords && statements.some(tellsUnplannedHarm);
+  const overran = overranWords || (ranIntoHarm && (givenMaintenance || statements.length > 1));
+  const planned = plannedWork && !overran && !ranIntoHarm;
   let previous: Phase | undefined;
   for (const statement of statements) {
     let phase = statement.phase;
@@ -494,7 +537,15 @@ export function understandIncident(incident: Incident): void {
       s.phase = s.phase === 'resolved' || s.phase === 'postmortem' || s.phase === 'completed' ? 'completed' : s.index === 0 ? 'scheduled' : 'in_progress';
     }
   }
-  if (overran && givenMaintenance) incident.isMaintenance = false;
+  if ((overran || ranIntoHarm) && givenMaintenance) {
+    incident.isMaintenance = false;
+    // An update that only continued a maintenance phase ("Update" under "In progress") takes the
+    // incident phase its words give: "the shop is down for all customers" is a live outage.
+    for (const s of statements) {
+      const read = readPhases.get(s);
+      if (s.phaseSource !== 'given' && isMaintenancePhase(s.phase) && read && !isMaintenancePhase(read)) s.phase = read;
+    }
+  }
   for (const statement of statements) {
     const phase = incident.isMaintenance ? statement.phase : readPhases.get(statement) ?? statement.phase;
     understandingMemo.set(statement, { kind: kindOf(statement, incident, planned, overran, phase), phase });
@@ -503,7 +554,10 @@ export function understandIncident(incident: Incident): void {
   // A notice only when it says we are not affected: an advisory we are affected by ("we are
   // applying the patch now") is a live security incident.
   const notAffected = statements.some((s) => phraseRegex(understandingPhrases.kind.advisoryNotAffected).test(s.text));
-  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some((sentence) => factsOf(sentence).harm))) notices.add(incident);
+  // Harm the advisory tells of the vulnerability itself ("it is already being exploited to spread
+  // malware"), naming neither us nor our customers, is the vulnerability's, not ours.
+  const ours = (sentence: Sentence) => !!factsOf(sentence).harm && !(VULNERABILITY_TOLD.test(sentence.text) && !OURS.test(sentence.text));
+  if (advisoryOnly && notAffected && !statements.some((s) => s.sentences.some(ours))) notices.add(incident);
 }
 
 function kindOf(statement: Statement, incident: Incident, planned: boolean, overran: boolean, phase: Phase): StatementKind {
@@ -518,6 +572,8 @@ function kindOf(statement: Statement, incident: Incident, planned: boolean, over
   if (phraseRegex(understandingPhrases.kind.letter).test(text)) return 'letter';
   return 'live-update';
 }
+
+const VULNERABILITY_TOLD = phraseRegex(understandingPhrases.kind.vulnerabilityTold);
 
 const CLOSED_READ: ReadonlySet<Phase> = new Set<Phase>(['resolved', 'postmortem', 'completed']);
 
@@ -536,6 +592,47 @@ export function closingStatement(incident: Incident): Statement {
   const statements = incident.statements;
   for (let i = statements.length - 1; i >= 0; i--) if (closesIncident(statements[i])) return statements[i];
   return statements[statements.length - 1];
+}
+
+/**
+ * The statement says planned work overran, as a fact: "the upgrade took far longer than planned",
+ * "the maintenance ran over by two hours", "extended beyond the window", "did not complete as
+ * planned", "caused an unexpected outage". Not when only feared or denied ("if the migration takes
+ * longer than planned we will extend the window", "we do not expect it to overrun").
+ */
+function tellsOverrun(statement: Statement): boolean {
+  if (!OVERRUN.test(statement.text)) return false;
+  return statement.sentences.some((sentence) => {
+    const m = OVERRUN.exec(sentence.text);
+    return !!m && isStatedFact(qualifyingClause(sentence.text, () => factsOf(sentence).clauses, m.index, [NEGATION, FORECAST, CONDITION]));
+  });
+}
+const OVERRUN = phraseRegex(understandingPhrases.kind.overrun);
+const UNPLANNED_FAILURE = phraseRegex(understandingPhrases.kind.unplannedFailure);
+const AS_PLANNED = phraseRegex(understandingPhrases.kind.asPlanned);
+/** Verbs whose past is spelled as their present. */
+const SAME_IN_PAST = /^(?:cut|hit|put|set|shut|split|spread|burst|hurt|let|cost|quit|broadcast)$/i;
+
+/**
+ * Something went wrong that planned work does not intend (a failure, a deletion, a mistake), told
+ * as a fact (not announced), in a statement that tells harm done: "a disk failed and took the mail
+ * servers offline for two hours". Downtime the notice announced ("the dashboard was read-only
+ * for ten minutes, as planned") or a failure only feared ("if the upgrade fails we will roll
+ * back") is not.
+ */
+function tellsUnplannedHarm(statement: Statement): boolean {
+  if (!UNPLANNED_FAILURE.test(statement.text)) return false;
+  const failed = statement.sentences.some((sentence) => {
+    const m = UNPLANNED_FAILURE.exec(sentence.text);
+    if (!m || AS_PLANNED.test(sentence.text)) return false;
+    const clause = clauseAt(factsOf(sentence).clauses, m.index);
+    // Told as a fact in the past, not announced ("we will replace a faulty card") nor told as
+    // the work's expected effect while it runs ("the dashboard returns errors while the database
+    // restarts"); compromise reads a past that looks like the present ("cut", "hit") as present.
+    const past = clause?.tense === 'past' || (clause?.tense === 'present' && SAME_IN_PAST.test(clause.verb.text));
+    return !!clause && past && isStatedFact(clause);
+  });
+  return failed && statement.sentences.some((sentence) => !AS_PLANNED.test(sentence.text) && factsOf(sentence).harm);
 }
 
 /** Planned work from its wording: "we will upgrade the database servers on Saturday", "scheduled maintenance". */
@@ -573,7 +670,8 @@ export function readPhase(statement: Statement, title: string, previous: Phase |
   if (lookingBack(statement)) return 'postmortem';
   if (phraseRegex(understandingPhrases.phase.monitoring).test(text)) return 'monitoring';
   if (phraseRegex(understandingPhrases.phase.identified).test(text) || sentences.some((s) => causeInPresent(s))) return 'identified';
-  if (ongoing || sentences.some(liveProgressive)) return 'investigating';
+  // The problem told as still there ("some shops still report declined cards") is live too.
+  if (ongoing || sentences.some(liveProgressive) || ongoingAfterResolution(statement)) return 'investigating';
   // Resolution words with work still going on ("available again for reading; the rest is being
   // re-imported"): recovery under way.
   if (resolved) return 'monitoring';
@@ -632,8 +730,32 @@ function lookingBack(statement: Statement): boolean {
   // A past date already dates it, and one verb in the past confirms it tells what happened;
   // without one, a story told in the past ("at 5:00 we discovered …, at 8:00 we reset …").
   if (phraseRegex(understandingPhrases.phase.pastMarkers).test(text)) return text.search(PAST_VERB) >= 0;
-  const told = (text.match(PAST_VERB) ?? []).filter((verb) => !/^(?:was|were|had|did)$/i.test(verb));
-  return told.length >= 4 && statement.sentences.length >= 3;
+  return toldAsFinished(text);
+}
+
+const FINISHED_END = phraseRegex(understandingPhrases.phase.finishedEnd);
+/** Words before a repair verb that make it not yet done: "will be restored", "to fix", "expect to have it fixed". */
+const NOT_DONE_BEFORE = /\b(?:will|would|shall|should|may|might|could|must|to|be|being|expect\w*|hope\w*|plan\w*|until|once|if|when|before|not|n['’]t)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * A story told to its end, with no date to anchor it: the failure told in the past and the repair
+ * or recovery that closed it told in the past too ("At 14:02 checkout began returning errors. At
+ * 14:40 we rolled back the release. By 15:10 all requests succeeded."). Work or harm still under
+ * way, or a promised next update, has been ruled out by the caller.
+ */
+function toldAsFinished(text: string): boolean {
+  if (!FINISHED_END.test(text)) return false;
+  let end: RegExpExecArray | undefined;
+  const ends = globalPhraseRegex(understandingPhrases.phase.finishedEnd);
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    if (!NOT_DONE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) end = m;
+  }
+  if (!end) return false;
+  // A promised next update ("we will post again at 12:00") keeps the story open.
+  if (findUpdatePromise(text, undefined) || findInfoPromise(text)?.kind === 'update') return false;
+  // Something went wrong before the end, told in the past: a failure, and a verb in the past.
+  const before = text.slice(0, end.index);
+  return FAILURE.test(before) && (before.match(PAST_VERB) ?? []).some((verb) => !/^(?:was|were|had|did)$/i.test(verb));
 }
 
 const PAST_VERB = /\b(?:was|were|had|did|went|took|ran|broke|began|came|found|made|lost|sent|led|caused|returned|failed|identified|replaced|pushed|deployed|rolled|reverted|restored|resolved|fixed|affected|received|experienced|saw|started|stopped|crashed|became|discovered|determined|observed|noticed|tried|reset|rerouted)\b/gi;
