@@ -73,7 +73,9 @@ const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 /** Word endings of regular participles and of the irregular ones compromise guesses by suffix. */
 export const PARTICIPLE_ENDING = /^[a-z]+(?:ed|en|wn|un|ne|ld|lt|pt|nt|ft|ught|ade|ung|id|et|ut|ead)$/;
 const IRREGULAR_PAST = new Set(participleData.participles);
-const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at']);
+const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at', 'and', 'or', 'nor']);
+// A figure ("was 46% and peaked", "were 2x slower") is a Value to compromise, never an adverb.
+const STARTS_WITH_DIGIT = /^[0-9]/;
 const WORDS = /[a-z0-9'\u2019]+(?:-[a-z0-9'\u2019]+)*/g;
 
 // "re-routed", "rolled-back": compromise may keep the hyphenated word whole or split it.
@@ -116,6 +118,8 @@ export function mayHavePassive(text: string, statesList: readonly string[] = pas
       // Adverbs in "-ly" ("automatically", "fully") do not count towards the three words.
       if (!word.endsWith('ly')) budget--;
       if (isPastForm(word)) {
+        // "was not isolated to one region": a scope, which findPassives rules out the same way.
+        if (words[k + 1] === 'to' && phraseRegex(passivePhrases.statesBeforeTo).test(word)) break;
         states ??= phraseRegex(statesList);
         // "impacted by a deploy": a state with an agent is an event someone caused, unless the
         // agent is the incident itself ("affected by the outage"), as findPassives decides; so is
@@ -127,7 +131,7 @@ export function mayHavePassive(text: string, statesList: readonly string[] = pas
         if (mistakes.test(words.slice(i, k + 4).join(' '))) return true;
         break;
       }
-      if (NEVER_ADVERB.has(word) || word.endsWith('ing')) break;
+      if (NEVER_ADVERB.has(word) || word.endsWith('ing') || STARTS_WITH_DIGIT.test(word)) break;
     }
   }
   return false;
