@@ -70,13 +70,19 @@ export default defineRule<Options>({
     if (!incident.isMaintenance && isNotice(incident)) return context.notApplicable();
     // What readers already know: a title or component list naming what is affected, or an
     // earlier update that did. A follow-up need not repeat it.
-    let known =
-      (incident.meta.affected?.length ?? 0) > 0 ||
-      (options.titleCounts && !!incident.meta.title && namesAffected(incident.meta.title, () => analyseTitle(incident.meta.title!), options));
+    if ((incident.meta.affected?.length ?? 0) > 0) return;
+    // The title is read only when a statement is to be judged: an incident told in resolutions
+    // alone never needs it tagged.
+    let titleRead = false;
+    let known = false;
     for (const statement of incident.statements) {
       if (known) return;
       // A resolution's content is judged by hollow-resolution, which asks for who and what too.
       if (statement.phase === 'resolved' || statement.phase === 'postmortem') continue;
+      if (!titleRead) {
+        titleRead = true;
+        if (options.titleCounts && !!incident.meta.title && namesAffected(incident.meta.title, () => analyseTitle(incident.meta.title!), options)) return;
+      }
       if (statementNamesAffected(statement, options, context.facts, incident.isMaintenance)) {
         known = true;
         continue;

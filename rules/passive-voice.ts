@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
-import { findPassives, isInDeniedEvidence, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, type PassiveMatch } from '../src/nlp/passive.js';
+import { findPassives, isInDeniedEvidence, isReassurance, mayHavePassive, passiveSubject, PASSIVE_PHRASES, saidByUs, type PassiveMatch } from '../src/nlp/passive.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { mayTellSevereHarm } from '../src/nlp/understanding.js';
 import { punctuationBetween, subjectOf } from '../src/nlp/subjects.js';
@@ -27,7 +27,7 @@ interface Options {
 
 /** "checkout was impacted by a deploy we made" -> "a deploy we made impacted checkout" (simple past only). */
 function agentRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
-  if (!match.agent || match.verbIndex !== match.auxIndex + 1 || match.groupIndex !== match.auxIndex) return undefined;
+  if (!match.agent || match.agentAct || match.sharedSubject || match.verbIndex !== match.auxIndex + 1 || match.groupIndex !== match.auxIndex) return undefined;
   if (!['was', 'were'].includes(nlp.terms[match.auxIndex].normal)) return undefined;
   const subject = movableSubject(text, nlp, match);
   const verb = formsOf(nlp, match.verb.normal)?.PastTense;
@@ -111,12 +111,16 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
   }
   // "was not sent" -> "did not send".
   else if (rest.every((w) => w === 'not' || w === 'never')) verb = forms.Infinitive && `${be[0] === 'is' || be[0] === 'are' ? 'do' : 'did'} ${lead} ${forms.Infinitive}`;
+  // "is deeply regretted" -> "deeply regret": an adverb keeps the present tense.
+  else if (['is', 'are', "'s", "'re"].includes(be[0]) && !rest.some((w) => w === 'not' || w === 'never' || w === "n't")) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
   else verb = forms.PastTense && `${lead} ${forms.PastTense}`;
   return verb?.trim().replace(/\s+/g, ' ');
 }
 
 /** "the issue has been identified" -> "we have identified the issue", by compromise's conjugator. */
 function activeRewrite(text: string, nlp: Analysis, match: PassiveMatch): Suggestion | undefined {
+  // "A team has been sent and is working on it": "is working" needs the subject that would move.
+  if (match.sharedSubject) return undefined;
   const subject = movableSubject(text, nlp, match);
   if (!subject) return undefined;
   const verb = activeVerb(nlp, match);
@@ -140,7 +144,7 @@ export default defineRule<Options>({
     docs: {
       why:
         'Skype\'s 2007 statements said "the issue has now been identified", as if nobody had identified it and nobody had caused it. Readers hear passive voice as evasion: say who acted, and own it.',
-      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes". Agentless passives about other things are reported as info; negated reassurances ("no data was lost") and states ("the API is unavailable") are fine, but a negated act is not a reassurance ("payments could not be sent": who could not send them?), and a state with an agent ("checkout was impacted by a deploy we made") is an act. "By mistake" or "by 14:00 UTC" names no agent.',
+      fix: 'Put the actor first: "we identified the issue", "we deployed a fix", "we made mistakes", "we deeply regret the disruption". Agentless passives about other things are reported as info, and so is a passive joined to an act of yours in the same sentence ("we reset the router and the fault has been cleared"). Negated reassurances ("no data was lost"), states ("the API is unavailable"), conditions and purposes ("if the limit is reached", "so a repeat will be caught sooner") and words to the reader ("please be assured") are fine, but a negated act is not a reassurance ("payments could not be sent", "the rule was not updated": who did not?), something done by mistake is an act ("sites were disabled unintentionally"), and a state with an agent ("checkout was impacted by a deploy we made") is an act. "By mistake" or "by 14:00 UTC" names no agent, and an act as agent ("by an accidental deletion") names nobody: say whose it was.',
       fail: [
         { text: '---\nstatus: identified\n---\nThe issue has now been identified and a fix has been implemented.' },
         { text: '---\nstatus: postmortem\n---\nMistakes were made during the migration.' },
@@ -148,12 +152,16 @@ export default defineRule<Options>({
         { text: "---\nstatus: identified\n---\nWe're sorry: salary payments could not be sent on Friday." },
         { text: '---\nstatus: monitoring\n---\nSome of you could not open your mail this morning. Mailboxes are being restored from last night\'s backups.' },
         { text: '---\nstatus: resolved\n---\nCheckout was impacted by a deploy we made.' },
+        { text: '---\nstatus: postmortem\n---\nDuring the clean-up, a few shops were switched off unintentionally. A firewall rule pointing at the old subnet was not updated.' },
+        { text: '---\nstatus: resolved\n---\nThe disruption to your deliveries is deeply regretted.' },
       ],
       pass: [
         { text: '---\nstatus: identified\n---\nWe identified the issue and deployed a fix at 14:10 UTC.' },
         { text: '---\nstatus: resolved\n---\nNo data was lost, and your account was not affected. The dashboard is unavailable for some users.' },
         { text: '---\nstatus: resolved\n---\nWe fixed the bug at 14:10 UTC. More details can be found on our blog.' },
         { text: '---\nstatus: resolved\n---\nNo card was charged twice, and no order was lost. Shoppers in Canada were affected by the outage.' },
+        { text: '---\nstatus: resolved\n---\nWe added a second alarm so a repeat will be noticed sooner, and the gateway now sheds load if its limit is reached again. Please be assured that no payment was lost.' },
+        { text: '---\nstatus: resolved\n---\nWe found no sign that passwords were taken by malware or phishing.' },
       ],
     },
     options: {
@@ -194,8 +202,25 @@ export default defineRule<Options>({
           if (isReassurance(nlp, match, context.options.reassurances)) continue;
           // "We found no evidence that any data was taken": a denied finding hides nobody.
           if (isInDeniedEvidence(sentence.text, nlp, match)) continue;
+          // "If the limit is reached again", "so a repeat will be caught sooner", "please be
+          // assured": no act that happened, or the reader addressed, so nobody is hidden.
+          if (match.hypothetical || match.address) continue;
           const phrase = sentence.text.slice(match.start, match.end);
           if (match.agent) {
+            // "was caused by an accidental deletion of records": the agent is an act, and putting
+            // it first ("an accidental deletion caused …") still names nobody.
+            if (match.agentAct) {
+              const act = sentence.text.slice(match.agent.start, match.agentAct.end);
+              context.report({
+                statement,
+                sentence,
+                start: match.start,
+                end: match.agentAct.end,
+                severity: 'info',
+                message: `Passive with an agent: "${sentence.text.slice(match.start, match.agentAct.end)}". "${act}" is an act that names nobody: say who did it, and if it was you, say so ("we …").`,
+              });
+              continue;
+            }
             const withAgent = sentence.text.slice(match.start, match.agent.end);
             const suggestion = rewritable(sentence) ? agentRewrite(sentence.text, nlp, match) : undefined;
             context.report({
@@ -214,6 +239,19 @@ export default defineRule<Options>({
           const relative = ['that', 'which'].includes(nlp.terms[match.groupIndex - 1]?.normal ?? '');
           const weSaid = relative && nlp.terms.slice(0, match.groupIndex).some((t) => t.normal === 'we');
           if (weSaid) continue;
+          // "The disruption is deeply regretted": an apology that hides who is sorry.
+          if (match.apology) {
+            const suggestion = rewritable(sentence) ? activeRewrite(sentence.text, nlp, match) : undefined;
+            context.report({
+              statement,
+              sentence,
+              start: match.start,
+              end: match.end,
+              message: `"${phrase}" apologises without saying who is sorry. Say it yourselves${suggestion ? `: "${suggestion.text}"` : ': "we\'re sorry that [what failed]"'}.`,
+              suggestions: suggestion ? [suggestion] : undefined,
+            });
+            continue;
+          }
           // "More details can be found on our blog": the reader is the one who acts.
           const opener = nlp.terms[match.groupIndex]?.normal;
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
@@ -229,7 +267,6 @@ export default defineRule<Options>({
             });
             continue;
           }
-          const owns = ownership.test(match.verb.normal);
           // The active form of a future passive is a promise ("this post will be updated" -> "we
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
@@ -238,6 +275,23 @@ export default defineRule<Options>({
           // "we cannot open mailboxes" could change the meaning; no mechanical rewrite.
           const inability = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['cannot', "can't"].includes(t.normal) || (t.normal === 'can' && nlp.terms.slice(match.groupIndex, match.auxIndex).some((n) => n.tags.has('Negative'))));
           const suggestion = future || inability || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
+          // "We retuned the filter and the issue has since been resolved": the sentence says who
+          // acted, so the passive hides nobody; a style note at most.
+          if (saidByUs(nlp, match, context.facts(sentence).clauses)) {
+            context.report({
+              statement,
+              sentence,
+              start: match.start,
+              end: match.end,
+              severity: 'info',
+              message: `Passive voice: "${phrase}". The sentence already says you acted; the active voice would say it more plainly.`,
+              suggestions: suggestion ? [suggestion] : undefined,
+            });
+            continue;
+          }
+          // "were switched off unintentionally": a mistake someone made, whatever the verb;
+          // "a bad update caused traffic to be routed incorrectly": the sentence names what did it.
+          const owns = !match.caused && (ownership.test(match.verb.normal) || match.mistake);
           context.report({
             statement,
             sentence,

@@ -369,6 +369,89 @@ describe('a negated verb is not a denied finding for the next verb (own example)
   });
 });
 
+describe('issue 9: what a passive is about (own examples)', () => {
+  it('reads a by-agent after an adverbial or a coordinated participle as an agent', () => {
+    const [late] = findings('passive-voice', 'The fault was spotted within two minutes by our paging system and ended by a rollback.', 'postmortem');
+    expect(late.severity).toBe('info');
+    expect(late.span).toBe('was spotted within two minutes by our paging system');
+    const [joined] = findings('passive-voice', 'The leak was found and stopped by the night shift.', 'postmortem');
+    expect(joined.severity).toBe('info');
+    // "the warehouse served by our courier": a participle of its own, whose agent is not this passive's.
+    const [other] = findings('passive-voice', 'The parcels were held in the depot served by our courier.', 'postmortem');
+    expect(other?.span ?? '').not.toContain('courier');
+  });
+  it('takes a passive coordinated after an act of ours as a style note, not a hidden actor', () => {
+    const [after] = findings('passive-voice', 'We reset the router and the fault has since been cleared.');
+    expect(after.severity).toBe('info');
+    expect(after.message).toContain('already says you acted');
+    const [crew] = findings('passive-voice', 'Engineers worked through the night and power is now being restored street by street.', 'monitoring');
+    expect(crew.severity).toBe('info');
+    // A negated act of ours says nothing about who acted on the passive.
+    expect(findings('passive-voice', 'We did not test the script and the wrong tables were dropped.')[0].severity).toBe('warning');
+  });
+  it('reports no passive in a condition, a purpose, a pending clause or an imperative to the reader', () => {
+    expect(findings('passive-voice', 'We added a second alarm so a repeat will be noticed sooner.')).toEqual([]);
+    expect(findings('passive-voice', 'We changed the scheduler so that a stuck job is restarted within a minute.')).toEqual([]);
+    expect(findings('passive-voice', 'The gateway now sheds load if its queue limit is reached again.')).toEqual([]);
+    expect(findings('passive-voice', 'The night crew acted at once to ensure every lift was restored.')).toEqual([]);
+    expect(findings('passive-voice', 'Bookings may fail until the fault is fixed.', 'identified')).toEqual([]);
+    expect(findings('passive-voice', 'Please be assured that your savings are safe.')).toEqual([]);
+    // A bare "so" without a modal gives a result, which happened: still reported.
+    expect(findings('passive-voice', 'The disk filled up, so new orders were dropped.')).toHaveLength(1);
+  });
+  it('reports failures done by mistake, negated acts and impersonal apologies as warnings', () => {
+    const [mistake] = findings('passive-voice', 'During the clean-up, a few shops were switched off unintentionally.');
+    expect(mistake.severity).toBe('warning');
+    const [state] = findings('passive-voice', 'Some accounts were disabled by mistake.');
+    expect(state.severity).toBe('warning');
+    const [negated] = findings('passive-voice', 'A firewall rule pointing at the old subnet was not updated.', 'postmortem');
+    expect(negated.severity).toBe('warning');
+    expect(negated.span).toBe('was not updated');
+    const [apology] = findings('passive-voice', 'The disruption is deeply regretted.');
+    expect(apology.severity).toBe('warning');
+    expect(apology.message).toContain('who is sorry');
+    expect(apology.suggestions?.[0].text).toBe('We deeply regret the disruption');
+    // Present tense keeps a state: "service is restored" says where things stand.
+    expect(findings('passive-voice', 'Card payments are restored.')).toEqual([]);
+  });
+  it('gives an act that names nobody as agent ownership advice, not "put the agent first"', () => {
+    const [act] = findings('passive-voice', 'The outage was caused by an accidental deletion of customer records.');
+    expect(act.severity).toBe('info');
+    expect(act.span).toBe('was caused by an accidental deletion');
+    expect(act.message).toContain('names nobody');
+    expect(act.suggestions ?? []).toEqual([]);
+    // The act's doer is named: an agent like any other.
+    const [named] = findings('passive-voice', 'The outage was caused by a deletion of records by one of our contractors.');
+    expect(named.message).toContain('Put the agent first');
+    const [thing] = findings('passive-voice', 'The outage was caused by a faulty cable.');
+    expect(thing.message).toContain('Put the agent first');
+  });
+  it('names what made it happen in "caused … to be"', () => {
+    const [found] = findings('passive-voice', 'A stale routing table caused calls to be routed incorrectly.');
+    expect(found.severity).toBe('info');
+  });
+  it('offers no rewrite when the subject is shared with a verb coordinated after the passive', () => {
+    const [shared] = findings('passive-voice', 'A repair crew has been sent and is working on the line.', 'identified');
+    expect(shared.suggestions ?? []).toEqual([]);
+    const [own] = findings('passive-voice', 'The patch was deployed at 06:20, after which the queues began to drain and shrink.', 'resolved');
+    expect(own.suggestions?.[0].text).toBe('We deployed the patch');
+  });
+});
+
+describe('denials reach across "or" and across joined nouns (own examples)', () => {
+  it('keeps a passive and a harm word inside a denial joined by "or"', () => {
+    expect(findings('passive-voice', 'Nor have we found any sign that passwords were harvested by malware or phishing.')).toEqual([]);
+    expect(findings('missing-apology', 'Some members got a warning email by mistake. Nor have we found any sign that passwords were harvested by malware or phishing.')).toEqual([]);
+    expect(findings('missing-remedy', 'Nor have we found any sign that passwords were harvested by malware or phishing.')).toEqual([]);
+    // Two nouns joined by "and" before the verb are one subject, still denied.
+    expect(findings('missing-remedy', 'There is no evidence that names and card numbers were stolen.')).toEqual([]);
+  });
+  it('ends the denial at "and" after a whole clause', () => {
+    const found = findings('missing-remedy', 'We found no sign that card numbers were read and phishing emails were then sent to every member.', 'resolved');
+    expect(found).toHaveLength(1);
+  });
+});
+
 describe('wording from bank, airline and SaaS statements (own examples)', () => {
   it('an extraposed "It remains our priority to …" is cut whole, not left as a fragment', () => {
     const found = findings('hollow-affection', 'Card payments failed for an hour on Monday. It remains our highest priority to offer a fast, reliable checkout and to keep your trust.');

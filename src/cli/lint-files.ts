@@ -10,7 +10,7 @@ import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache, type
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
-import { analysisStats } from '../nlp/analysis.js';
+import { analysisStats, observeTagging } from '../nlp/analysis.js';
 import { Progress } from './progress.js';
 import { planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
 
@@ -51,8 +51,26 @@ export function startTiming(): void {
 let lintEnd = 0;
 let threads = 1;
 
+/**
+ * CRISISLINT_TAG_CALLERS=FILE: for every sentence tagged in this thread, the call stack that
+ * asked for it first, counted and written to FILE as JSON at exit (bench/tag-callers.mjs reads it).
+ */
+let tagCallersOn = false;
+function startTagCallers(): void {
+  const file = process.env.CRISISLINT_TAG_CALLERS;
+  if (!file || tagCallersOn) return;
+  tagCallersOn = true;
+  const counts = new Map<string, number>();
+  observeTagging(() => {
+    const stack = (new Error().stack ?? '').split('\n').slice(3, 33).join('\n');
+    counts.set(stack, (counts.get(stack) ?? 0) + 1);
+  });
+  process.once('exit', () => writeFileSync(file, JSON.stringify(Object.fromEntries(counts))));
+}
+
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileResult[]> {
   startTiming();
+  startTagCallers();
   const { engine } = options;
   const results: FileResult[] = [];
   if (options.stdin) {

@@ -104,7 +104,14 @@ export function analyse(text: string): Analysis {
   }
 }
 
+/** Called before each sentence is tagged (bench/tag-callers.mjs: which code asked); off, tag() pays one test. */
+let tagObserver: ((text: string) => void) | undefined;
+export function observeTagging(observer: ((text: string) => void) | undefined): void {
+  tagObserver = observer;
+}
+
 function tag(text: string): Analysis {
+  if (tagObserver) tagObserver(text);
   const doc = loadNlp()(text);
   const terms: Term[] = [];
   let offset = 0;

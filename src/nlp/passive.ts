@@ -6,6 +6,7 @@
 // negated passive reassures ("no data was lost") or reports a failure ("payments were not sent").
 
 import type { Analysis, Term } from './analysis.js';
+import type { Clause } from '../engine/model.js';
 import type { Span } from './matchers.js';
 import { deniedByLead } from './denials.js';
 import { phraseRegex } from './phrases.js';
@@ -27,6 +28,29 @@ export interface PassiveMatch extends Span {
   agent?: Span;
   /** A particle belongs to the verb ("rolled out", "rolled back"). */
   particle?: Term;
+  /** The agent's head is an act that names nobody ("by an accidental deletion of records"). */
+  agentAct?: Term;
+  /**
+   * The passive tells of no act that happened: it sits in a condition ("if the limit is reached
+   * again") or a purpose ("so a repeat will be caught sooner", "to ensure all lines are restored").
+   */
+  hypothetical: boolean;
+  /** An imperative to the reader ("please be assured"): the reader is addressed, nobody is hidden. */
+  address: boolean;
+  /** A manner of error goes with it ("switched off unintentionally", "deleted by mistake"): a mistake someone made. */
+  mistake: boolean;
+  /** An apology in the passive ("the disruption is deeply regretted"): it hides who is sorry. */
+  apology: boolean;
+  /**
+   * A passive infinitive after a verb of causing ("a bad update caused traffic to be routed
+   * incorrectly"): the sentence names what made it happen, as a "by" agent would.
+   */
+  caused: boolean;
+  /**
+   * The passive's subject is also the subject of a verb coordinated after it ("a team has been
+   * sent and is working on it"): moving it behind an active verb would leave the second verb without one.
+   */
+  sharedSubject: boolean;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'get', 'gets', 'got', 'getting', 'gotten']);
@@ -49,7 +73,9 @@ const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over']);
 /** Word endings of regular participles and of the irregular ones compromise guesses by suffix. */
 export const PARTICIPLE_ENDING = /^[a-z]+(?:ed|en|wn|un|ne|ld|lt|pt|nt|ft|ught|ade|ung|id|et|ut|ead)$/;
 const IRREGULAR_PAST = new Set(participleData.participles);
-const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at']);
+const NEVER_ADVERB = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'my', 'we', 'you', 'they', 'i', 'it', 'to', 'of', 'for', 'with', 'from', 'at', 'and', 'or', 'nor']);
+// A figure ("was 46% and peaked", "were 2x slower") is a Value to compromise, never an adverb.
+const STARTS_WITH_DIGIT = /^[0-9]/;
 const WORDS = /[a-z0-9'\u2019]+(?:-[a-z0-9'\u2019]+)*/g;
 
 // "re-routed", "rolled-back": compromise may keep the hyphenated word whole or split it.
@@ -81,6 +107,7 @@ export function mayHavePassive(text: string, statesList: readonly string[] = pas
   const words = lower.match(WORDS);
   if (!words) return false;
   let states: RegExp | undefined;
+  let mistakes: RegExp | undefined;
   for (let i = 0; i < words.length; i++) {
     if (!isBeWord(words[i])) continue;
     // "the data being served": findPassives skips a "being" that follows no be-form.
@@ -91,13 +118,20 @@ export function mayHavePassive(text: string, statesList: readonly string[] = pas
       // Adverbs in "-ly" ("automatically", "fully") do not count towards the three words.
       if (!word.endsWith('ly')) budget--;
       if (isPastForm(word)) {
+        // "was not isolated to one region": a scope, which findPassives rules out the same way.
+        if (words[k + 1] === 'to' && phraseRegex(passivePhrases.statesBeforeTo).test(word)) break;
         states ??= phraseRegex(statesList);
         // "impacted by a deploy": a state with an agent is an event someone caused, unless the
-        // agent is the incident itself ("affected by the outage"), as findPassives decides.
-        if (!states.test(word) || (words[k + 1] === 'by' && !byIncident(words, k + 2))) return true;
+        // agent is the incident itself ("affected by the outage"), as findPassives decides; so is
+        // a state done by mistake ("disabled unintentionally"). Any "by" within the agent's reach
+        // counts here, where findPassives reads which words stand between.
+        if (!states.test(word)) return true;
+        for (let b = k + 1; b < words.length && b <= k + AGENT_REACH + 1; b++) if (words[b] === 'by' && !byIncident(words, b + 1)) return true;
+        mistakes ??= phraseRegex(passivePhrases.mistakeManners);
+        if (mistakes.test(words.slice(i, k + 4).join(' '))) return true;
         break;
       }
-      if (NEVER_ADVERB.has(word) || word.endsWith('ing')) break;
+      if (NEVER_ADVERB.has(word) || word.endsWith('ing') || STARTS_WITH_DIGIT.test(word)) break;
     }
   }
   return false;
@@ -117,29 +151,35 @@ const DEFAULT_AGENT_LISTS: AgentLists = { notAgents: passivePhrases.notAgents, i
  * head is not a time ("by 14:00 UTC", "by Friday"), an amount ("by 20%") or a manner ("by
  * mistake", "by email").
  */
-function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { span: Span; isIncident: boolean } | undefined {
+function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { span: Span; isIncident: boolean; head: Term } | undefined {
   // compromise keeps punctuation outside a term's text: a gap wider than one space holds some.
   const breakAfter = (k: number) => k + 1 >= terms.length || terms[k + 1].start - terms[k].end > 1;
   let by = -1;
-  for (let k = last + 1; k < terms.length && k <= last + 3; k++) {
+  for (let k = last + 1; k < terms.length && k <= last + AGENT_REACH; k++) {
     if (breakAfter(k - 1)) return undefined;
     if (terms[k].normal === 'by') {
       by = k;
       break;
     }
+    // Past the first three words only an adverbial ("within three minutes", "at 09:12 UTC") or a
+    // coordinated participle ("detected and mitigated by") may stand before the agent: a verb or
+    // a clause opener starts another phrase whose "by" is not this passive's ("the region served by").
+    if (k > last + 2 && !adverbialWord(terms, k)) return undefined;
   }
   if (by < 0 || breakAfter(by)) return undefined;
   let k = by + 1;
   // Premodifiers, including a participle before its noun ("by an attempted migration").
-  const premodifier = (t: Term) => t.tags.has('Determiner') || t.tags.has('Possessive') || t.tags.has('Adjective') || (isParticiple(t) && !!terms[k + 1]?.tags.has('Noun'));
+  const premodifier = (t: Term) => t.tags.has('Determiner') || t.tags.has('Possessive') || t.tags.has('Adjective') || (isParticiple(t) && !!(terms[k + 1]?.tags.has('Noun') || terms[k + 1]?.tags.has('Gerund')));
   while (k < terms.length && premodifier(terms[k]) && !breakAfter(k)) k++;
   const head = terms[k];
   if (!head) return undefined;
+  // A gerund after a premodifier is a noun: "by automated monitoring", "by our alerting".
+  const gerundNoun = k > by + 1 && head.tags.has('Gerund');
   // "by one of our service providers": a count before "of" names who, "by 20%" or "by 14:00" does not.
   const countOf = head.tags.has('Value') && !/^\d/.test(head.text) && terms[k + 1]?.normal === 'of' && !breakAfter(k);
   if (head.tags.has('Date') || head.tags.has('Time') || head.tags.has('Duration') || (head.tags.has('Value') && !countOf) || /^\d/.test(head.text)) return undefined;
   if (phraseRegex(lists.notAgents).test(head.normal)) return undefined;
-  if (!(head.tags.has('Noun') || head.tags.has('Pronoun') || countOf)) return undefined;
+  if (!(head.tags.has('Noun') || head.tags.has('Pronoun') || countOf || gerundNoun)) return undefined;
   // The agent runs to the end of its clause ("a deploy we made", "our provider's DNS service").
   let end = k;
   // A modal or auxiliary starts the main clause ("members affected by the delays can claim …").
@@ -149,7 +189,20 @@ function agentAfter(terms: readonly Term[], last: number, lists: AgentLists): { 
   while (!breakAfter(end) && end < k + 8 && !['and', 'but', 'so', 'while', 'because', 'which', 'after', 'before', 'when'].includes(terms[end + 1].normal) && !mainVerb(end + 1)) end++;
   // "affected by the outage", "impacted by it": the head says whether the agent is the incident.
   const isIncident = phraseRegex(lists.incidentAgents).test(head.normal);
-  return { span: { start: terms[by + 1].start, end: terms[end].end }, isIncident };
+  return { span: { start: terms[by + 1].start, end: terms[end].end }, isIncident, head };
+}
+
+/** How far after the participle a "by" may stand: "was detected within three minutes by automated monitoring". */
+const AGENT_REACH = 8;
+
+/** A word of an adverbial between a participle and its agent, or "and"/"or" joining a second participle. */
+function adverbialWord(terms: readonly Term[], k: number): boolean {
+  const t = terms[k];
+  if (t.normal === 'and' || t.normal === 'or') return !!terms[k + 1] && (isParticiple(terms[k + 1]) || isPastForm(terms[k + 1].normal));
+  // The participle after "and" ("and mitigated by a rollback").
+  if ((terms[k - 1]?.normal === 'and' || terms[k - 1]?.normal === 'or') && (isParticiple(t) || isPastForm(t.normal))) return true;
+  if (t.tags.has('Verb') || t.tags.has('Pronoun') || t.tags.has('Conjunction')) return false;
+  return ['Preposition', 'Adverb', 'Determiner', 'Adjective', 'Noun', 'Value', 'Date', 'Time', 'Duration', 'Possessive'].some((tag) => t.tags.has(tag));
 }
 
 function isParticiple(term: Term): boolean {
@@ -167,6 +220,10 @@ export function findPassives(
   lists: AgentLists = DEFAULT_AGENT_LISTS,
 ): PassiveMatch[] {
   const states = phraseRegex(statesList);
+  const mistakeManners = phraseRegex(passivePhrases.mistakeManners);
+  const apologies = phraseRegex(passivePhrases.apologies);
+  const acts = phraseRegex(passivePhrases.acts);
+  const actNouns = phraseRegex(passivePhrases.actNouns);
   const terms = analysis.terms;
   const found: PassiveMatch[] = [];
   for (let i = 0; i < terms.length; i++) {
@@ -181,15 +238,23 @@ export function findPassives(
     // After "being" or "been" a past form is a participle even where compromise reads an
     // adjective: "mailboxes are being restored", "the issue has been isolated".
     const afterBeen = ['being', 'been'].includes(terms[j - 1]?.normal ?? '') && verb.tags.has('Adjective') && isPastForm(verb.normal);
-    if (!isParticiple(verb) && !afterBeen) continue;
+    // compromise reads some past forms as adjectives after any be-form ("the rule was not updated",
+    // "the disruption is deeply regretted"); they are acts when the words say so: an act participle
+    // in the past tense or negated, an apology, or a manner of error.
+    const mistake = mistakeManners.test(wordsAround(terms, i, mannerEnd(terms, j)));
+    const apology = apologies.test(verb.normal);
+    const pastOrNegated = terms.slice(i, j).some((t) => t.normal === 'was' || t.normal === 'were' || NEGATIONS.has(t.normal) || t.tags.has('Negative'));
+    const adjectivalAct = verb.tags.has('Adjective') && isPastForm(verb.normal) && (apology || mistake || (pastOrNegated && acts.test(verb.normal)));
+    if (!isParticiple(verb) && !afterBeen && !adjectivalAct) continue;
     // "is going", "was running": progressive, not passive.
     if (verb.tags.has('Gerund')) continue;
     const next = terms[j + 1];
     const particle = next && PARTICLES.has(next.normal) && !next.tags.has('Noun') ? next : undefined;
     const agent = agentAfter(terms, particle ? j + 1 : j, lists);
     // A state ("users are affected") is no passive, unless someone is named as acting on it
-    // ("checkout was impacted by a deploy we made"); the incident itself is not such an agent.
-    if (states.test(verb.normal) && !(agent && !agent.isIncident)) continue;
+    // ("checkout was impacted by a deploy we made"; the incident itself is not such an agent) or
+    // it was done by mistake ("sites were disabled unintentionally").
+    if (states.test(verb.normal) && !(agent && !agent.isIncident) && !mistake) continue;
     // "was not isolated to one repository": a scope, not an act.
     if (next?.normal === 'to' && phraseRegex(passivePhrases.statesBeforeTo).test(verb.normal)) continue;
     const hasAgent = !!agent;
@@ -202,10 +267,125 @@ export function findPassives(
       if (!(ALLOWED_BETWEEN.has(terms[k].normal) || NEGATIONS.has(terms[k].normal) || terms[k].tags.has('Negative'))) break;
       if (LEADING_AUX.has(terms[k - 1].normal)) first = k - 1;
     }
-    found.push({ start: terms[first].start, end, verb, groupIndex: first, auxIndex: i, verbIndex: j, hasAgent, agent: agent?.span, particle });
+    const agentAct = agent && !agent.isIncident && actNouns.test(agent.head.normal) && !namesActor(terms, agent.span, agent.head) ? agent.head : undefined;
+    found.push({
+      start: terms[first].start,
+      end,
+      verb,
+      groupIndex: first,
+      auxIndex: i,
+      verbIndex: j,
+      hasAgent,
+      agent: agent?.span,
+      particle,
+      agentAct,
+      hypothetical: inHypothetical(terms, first, i),
+      address: isAddress(terms, first, i),
+      mistake,
+      apology,
+      caused: afterCausing(terms, i),
+      sharedSubject: subjectSharedAfter(terms, particle ? j + 1 : j),
+    });
     i = j;
   }
   return found;
+}
+
+/**
+ * "caused traffic to be routed", "what was causing the alerts to be triggered": "to be" after a
+ * verb of causing, whose object may be long ("caused some customers whose traffic … to be blocked").
+ */
+function afterCausing(terms: readonly Term[], be: number): boolean {
+  if (terms[be].normal !== 'be' || terms[be - 1]?.normal !== 'to') return false;
+  for (let k = be - 2; k >= 0 && k >= be - 16; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
+  return false;
+}
+
+/** The last word a manner after the participle may reach: two words, not past punctuation ("deleted by mistake"). */
+function mannerEnd(terms: readonly Term[], participle: number): number {
+  let end = participle;
+  while (end < participle + 2 && terms[end + 1] && terms[end + 1].start - terms[end].end <= 1) end++;
+  return end;
+}
+
+/** The normal forms of terms from..to joined by spaces, for phrase lists of several words ("by mistake"). */
+function wordsAround(terms: readonly Term[], from: number, to: number): string {
+  return terms.slice(Math.max(0, from), Math.min(terms.length, to + 1)).map((t) => t.normal).join(' ');
+}
+
+/**
+ * Does the agent phrase of an act say whose act it was: a possessive before it ("our migration"),
+ * a person after it ("a deploy we made", "a deletion of records by one of our engineers")?
+ */
+function namesActor(terms: readonly Term[], span: Span, head: Term): boolean {
+  return terms.some(
+    (t) =>
+      t.start >= span.start &&
+      t.end <= span.end &&
+      ((t.end <= head.start && t.tags.has('Possessive')) || (t.start > head.start && (t.normal === 'by' || ['we', 'i', 'they', 'he', 'she', 'you'].includes(t.normal)))),
+  );
+}
+
+/** Words a passive's subject may hold, scanning back from its verb group to what opens the clause. */
+const isSubjectWord = (t: Term) =>
+  ['Noun', 'Determiner', 'Adjective', 'Possessive', 'Value', 'Pronoun', 'ProperNoun', 'Acronym'].some((tag) => t.tags.has(tag)) && !t.tags.has('Verb') && !t.tags.has('Conjunction');
+
+/** The index of the first word of the passive's subject (its clause opens right before it). */
+function subjectStart(terms: readonly Term[], group: number): number {
+  let k = group - 1;
+  // "if limits are reached": a plural noun compromise read as a verb, right before the verb group.
+  if (k > 0 && terms[k].tags.has('PresentTense') && /[^s]s$/.test(terms[k].normal) && !terms[k].tags.has('Auxiliary')) k--;
+  for (let n = 0; k >= 0 && n < 8 && isSubjectWord(terms[k]) && !['that', 'which', 'who'].includes(terms[k].normal); k--, n++) {
+    if (k > 0 && terms[k].start - terms[k - 1].end > 1) return k;
+  }
+  return k + 1;
+}
+
+let hypotheticalLead: RegExp | undefined;
+const PENDING = new Set(['once', 'until', 'till', 'when', 'whenever', 'before', 'after']);
+const HAVE = new Set(['has', 'have', 'had']);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should']);
+
+/**
+ * Is the passive in a condition or a purpose, the words before its subject say ("if the limit is
+ * reached", "so that a repeat is caught", "to ensure all lines were restored")? A bare "so" is a
+ * purpose only before a modal: "so a repeat will be caught sooner", not "so requests were dropped".
+ */
+function inHypothetical(terms: readonly Term[], group: number, be: number): boolean {
+  const open = subjectStart(terms, group);
+  hypotheticalLead ??= new RegExp(`(?:^|\\s)(?:${passivePhrases.hypotheticalLeads.join('|')})$`);
+  if (hypotheticalLead.test(wordsAround(terms, open - 4, open - 1))) return true;
+  const opener = terms[open - 1]?.normal;
+  // "once it is fixed", "after they are closed", "when service will be restored": not yet, or
+  // any time; "when the fix was deployed" is a fact.
+  if (opener && PENDING.has(opener)) return !terms.slice(group, be + 1).some((t) => t.normal === 'was' || t.normal === 'were' || HAVE.has(t.normal));
+  return opener === 'so' && terms.slice(group, be).some((t) => MODALS.has(t.normal));
+}
+
+/** "Please be assured", "Be advised": a bare "be" opening its clause tells the reader something. */
+function isAddress(terms: readonly Term[], group: number, be: number): boolean {
+  if (group !== be || terms[be].normal !== 'be') return false;
+  const before = terms[be - 1];
+  return !before || before.normal === 'please' || before.start === 0 || terms[be].start - before.end > 1;
+}
+
+const CLAUSE_OPENERS = new Set(['which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'while', 'after', 'before', 'because', 'since', 'until', 'once', 'if', 'unless', 'as', 'so']);
+
+/**
+ * Does a verb coordinated after the passive share its subject ("has been dispatched and is
+ * working")? "and" followed by a verb, with no subject of its own, joins a second predicate.
+ */
+function subjectSharedAfter(terms: readonly Term[], last: number): boolean {
+  for (let k = last + 1; k < terms.length && k <= last + 12; k++) {
+    // "was deployed at 06:22 after which services began … and burned down": a clause of its own.
+    if (CLAUSE_OPENERS.has(terms[k].normal)) return false;
+    if (!['and', 'or', 'but'].includes(terms[k].normal)) continue;
+    let n = k + 1;
+    while (n < terms.length && terms[n].tags.has('Adverb') && !terms[n].tags.has('Verb')) n++;
+    const next = terms[n];
+    return !!next && (next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal')) && !next.tags.has('Noun') && !next.tags.has('Gerund');
+  }
+  return false;
 }
 
 /**
@@ -217,6 +397,22 @@ export function isInDeniedEvidence(text: string, analysis: Analysis, match: Pass
   const first = analysis.terms[match.groupIndex];
   // The lead must govern the passive's own clause: at most its subject stands between them.
   return !!first && deniedByLead(text.slice(0, first.start), undefined, 6, true);
+}
+
+/** What opens a clause joined to the one before: "…, and", "so", "then", or a time ("after", "once"). */
+const JOINED = new Set(['and', 'so', 'then', 'after', 'once', 'when', 'as', 'while', 'before']);
+
+/**
+ * Does the sentence say that we acted, so the passive hides nobody? A clause joined after an act
+ * of ours: "we retuned the filter and the issue has since been resolved", "engineers have worked
+ * through the night and service is being restored", "the team carried on after the site was
+ * restored". `clauses` are the sentence's clause facts.
+ */
+export function saidByUs(analysis: Analysis, match: PassiveMatch, clauses: readonly Clause[]): boolean {
+  const terms = analysis.terms;
+  const opener = terms[subjectStart(terms, match.groupIndex) - 1];
+  if (!opener || !JOINED.has(opener.normal)) return false;
+  return clauses.some((c) => c.end <= opener.start && c.agent === 'we' && !c.passive && !c.negated && c.modality === 'fact' && !c.infinitive);
 }
 
 /** True for a negated passive ("no data was lost", "payments could not be sent"). */
