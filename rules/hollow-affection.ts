@@ -112,8 +112,9 @@ function removal(text: string, hits: Hit[]): Suggestion {
     const next = first.end + after[0].length;
     if (next >= text.length) return { desc: 'Cut the platitude', text: '', start: 0, end: text.length };
     // "We value the trust that our customers and their families place in us": the "and" is
-    // inside the relative clause, which runs to the end; the whole sentence is the claim.
-    if (/\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
+    // inside the relative clause, which runs to the end; the whole sentence is the claim. ("We
+    // take that responsibility seriously and today we let you down": "that" is a determiner.)
+    if (/\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\s+(?:our|the|we|you|they|their|its|his|her|a|an|many|some|all|every|each|people|customers|members|users)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
       return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
     }
     // "We value your business and appreciate …": the next clause shares the subject, so keep it.
