@@ -141,7 +141,7 @@ function removal(text: string, hits: Hit[]): Suggestion {
     // "We value the trust that our customers and their families place in us": the "and" is
     // inside the relative clause, which runs to the end; the whole sentence is the claim. Not when
     // what follows has its own subject ("we take that responsibility seriously and today we …").
-    if (!ownSubjectLater && /\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
+    if (!ownSubjectLater && /\band\s*$/i.test(after[0]) && /\b(?:that|which|who)\s+(?:our|the|we|you|they|their|its|his|her|a|an|many|some|all|every|each|people|customers|members|users)\b[^,;]*$/i.test(text.slice(0, first.end)) && !/[,;:]/.test(text.slice(next))) {
       return { desc: 'Cut the sentence: it claims care without showing it', text: '', start: 0, end: text.length };
     }
     if (subject && /\band\s*$/i.test(after[0]) && !OWN_SUBJECT.has(nextWord) && !ownSubjectLater) {

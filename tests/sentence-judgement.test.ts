@@ -485,6 +485,14 @@ describe('a contracted negative modal stays in the passive and its rewrite (own 
   });
 });
 
+describe('a platitude joined to an admission is cut alone (own example)', () => {
+  it('keeps "today we let you down" when "that" is a determiner, not a relative pronoun', () => {
+    const found = findings('hollow-affection', 'Our mobile network is down across the country. We take that responsibility very seriously and today we let you down.', 'investigating');
+    expect(found).toHaveLength(1);
+    expect(found[0].suggestions?.[0]).toMatchObject({ desc: 'Cut the platitude', text: 'T' });
+  });
+});
+
 describe('a platitude with a relative clause is cut whole (own example)', () => {
   it('"We value the trust that our members and their families place in us" leaves no fragment', () => {
     const found = findings('hollow-affection', 'Some lockers at the gym would not open on Monday. We deeply value the trust that our members and their families place in our clubs.');
