@@ -485,6 +485,15 @@ describe('a contracted negative modal stays in the passive and its rewrite (own 
   });
 });
 
+describe('a verb joined after a passive blocks its rewrite only when it would not agree with "we" (own examples)', () => {
+  it('rewrites when the joined verb reads well after "we", and not when it is singular', () => {
+    const [left] = findings('passive-voice', 'The patch has been deployed, and are now watching error rates fall.', 'identified');
+    expect(left.suggestions?.[0].text).toBe('We have deployed the patch');
+    const [team] = findings('passive-voice', 'A team has been sent and is working on the fault.', 'identified');
+    expect(team.suggestions ?? []).toEqual([]);
+  });
+});
+
 describe('a platitude joined to an admission is cut alone (own example)', () => {
   it('keeps "today we let you down" when "that" is a determiner, not a relative pronoun', () => {
     const found = findings('hollow-affection', 'Our mobile network is down across the country. We take that responsibility very seriously and today we let you down.', 'investigating');

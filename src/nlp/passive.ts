@@ -383,10 +383,15 @@ function subjectSharedAfter(terms: readonly Term[], last: number): boolean {
     let n = k + 1;
     while (n < terms.length && terms[n].tags.has('Adverb') && !terms[n].tags.has('Verb')) n++;
     const next = terms[n];
-    return !!next && (next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal')) && !next.tags.has('Noun') && !next.tags.has('Gerund');
+    const verb = !!next && (next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal')) && !next.tags.has('Noun') && !next.tags.has('Gerund');
+    // Only a singular verb breaks a rewrite with "we" ("we have sent a team and is working");
+    // "… has been deployed, and are now watching" (the writer left out "we"), "… and will
+    // report back" and "… and began" read well after "we".
+    return verb && SINGULAR_VERB.test(next.normal);
   }
   return false;
 }
+const SINGULAR_VERB = /^(?:is|was|has|does|isn't|wasn't|hasn't|doesn't|(?!is$|was$|has$|does$)[a-z]+[^s]s)$/;
 
 /**
  * A passive inside a denied finding or belief: "we have found no evidence that any data was
