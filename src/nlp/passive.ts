@@ -296,6 +296,15 @@ export function findPassives(
  * verb of causing, whose object may be long ("caused some customers whose traffic … to be blocked").
  */
 function afterCausing(terms: readonly Term[], be: number): boolean {
+  // "led to some card payments getting refused", "resulted in orders being dropped": a gerund
+  // passive after a verb of leading to.
+  if (/^(?:getting|being)$/.test(terms[be].normal)) {
+    for (let k = be - 1; k >= 1 && k >= be - 12; k--) {
+      if (terms[k].normal === 'to' && /^(?:led|lead|leads|leading)$/.test(terms[k - 1].normal)) return true;
+      if (terms[k].normal === 'in' && /^(?:resulted|result|results|resulting)$/.test(terms[k - 1].normal)) return true;
+    }
+    return false;
+  }
   if (terms[be].normal !== 'be' || terms[be - 1]?.normal !== 'to') return false;
   for (let k = be - 2; k >= 0 && k >= be - 16; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
   return false;
