@@ -485,6 +485,22 @@ describe('a contracted negative modal stays in the passive and its rewrite (own 
   });
 });
 
+describe('a verb joined after a passive blocks its rewrite only when it would not agree with "we" (own examples)', () => {
+  it('rewrites when the joined verb reads well after "we", and not when it is singular', () => {
+    const [left] = findings('passive-voice', 'The patch has been deployed, and are now watching error rates fall.', 'identified');
+    expect(left.suggestions?.[0].text).toBe('We have deployed the patch');
+    const [team] = findings('passive-voice', 'A team has been sent and is working on the fault.', 'identified');
+    expect(team.suggestions ?? []).toEqual([]);
+  });
+});
+
+describe('a passive after "led to" or "resulted in" names what did it (own example)', () => {
+  it('is info, not a warning that hides who acted', () => {
+    const found = findings('passive-voice', 'We pushed a new firewall rule at 09:55 UTC. This led to about 3% of card payments getting wrongly refused.');
+    expect(found.map((f) => f.severity)).toEqual(['info']);
+  });
+});
+
 describe('a platitude joined to an admission is cut alone (own example)', () => {
   it('keeps "today we let you down" when "that" is a determiner, not a relative pronoun', () => {
     const found = findings('hollow-affection', 'Our mobile network is down across the country. We take that responsibility very seriously and today we let you down.', 'investigating');

@@ -296,6 +296,15 @@ export function findPassives(
  * verb of causing, whose object may be long ("caused some customers whose traffic … to be blocked").
  */
 function afterCausing(terms: readonly Term[], be: number): boolean {
+  // "led to some card payments getting refused", "resulted in orders being dropped": a gerund
+  // passive after a verb of leading to.
+  if (/^(?:getting|being)$/.test(terms[be].normal)) {
+    for (let k = be - 1; k >= 1 && k >= be - 12; k--) {
+      if (terms[k].normal === 'to' && /^(?:led|lead|leads|leading)$/.test(terms[k - 1].normal)) return true;
+      if (terms[k].normal === 'in' && /^(?:resulted|result|results|resulting)$/.test(terms[k - 1].normal)) return true;
+    }
+    return false;
+  }
   if (terms[be].normal !== 'be' || terms[be - 1]?.normal !== 'to') return false;
   for (let k = be - 2; k >= 0 && k >= be - 16; k--) if (/^(?:caus(?:e|es|ed|ing)|made|forced|led)$/.test(terms[k].normal)) return true;
   return false;
@@ -383,10 +392,15 @@ function subjectSharedAfter(terms: readonly Term[], last: number): boolean {
     let n = k + 1;
     while (n < terms.length && terms[n].tags.has('Adverb') && !terms[n].tags.has('Verb')) n++;
     const next = terms[n];
-    return !!next && (next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal')) && !next.tags.has('Noun') && !next.tags.has('Gerund');
+    const verb = !!next && (next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal')) && !next.tags.has('Noun') && !next.tags.has('Gerund');
+    // Only a singular verb breaks a rewrite with "we" ("we have sent a team and is working");
+    // "… has been deployed, and are now watching" (the writer left out "we"), "… and will
+    // report back" and "… and began" read well after "we".
+    return verb && SINGULAR_VERB.test(next.normal);
   }
   return false;
 }
+const SINGULAR_VERB = /^(?:is|was|has|does|isn't|wasn't|hasn't|doesn't|(?!is$|was$|has$|does$)[a-z]+[^s]s)$/;
 
 /**
  * A passive inside a denied finding or belief: "we have found no evidence that any data was
