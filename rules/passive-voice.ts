@@ -79,6 +79,7 @@ function formsOf(nlp: Analysis, participle: string) {
   return nlp.conjugate(participle) ?? nlp.conjugate(`we ${participle}`);
 }
 
+const COMPLETED_FIXES = new Set(['restore', 'fix', 'resolve', 'mitigate', 'deploy', 'apply', 'identify', 'implement', 'complete', 'revert', 'repair', 'recover', 'reprocess', 'rebuild']);
 const ADVERBS_AFTER_BE = new Set(['now', 'still', 'also', 'currently', 'already', 'just', 'actively', 'gradually', 'slowly']);
 
 /**
@@ -102,7 +103,9 @@ function activeVerb(nlp: Analysis, match: PassiveMatch): string | undefined {
     verb = forms.Gerund && (adverbs ? `${are} ${lead} ${forms.Gerund}` : `${lead ? `${lead} ` : ''}${are} ${forms.Gerund}`);
   } else if (be.includes('been')) verb = (forms.Participle ?? forms.PastTense) && `${lead} ${forms.Participle ?? forms.PastTense}`;
   else if (be.includes('be')) verb = forms.Infinitive && `${lead} ${forms.Infinitive}`;
-  else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = forms.Infinitive;
+  // "Many services are mitigated" -> "we have mitigated many services": a fix told in the present
+  // is a state reached, not a habit ("we mitigate many services").
+  else if (rest.length === 0 && (be[0] === 'is' || be[0] === 'are' || be[0] === "'re" || be[0] === "'s")) verb = COMPLETED_FIXES.has(forms.Infinitive ?? '') && (forms.Participle ?? forms.PastTense) ? `have ${forms.Participle ?? forms.PastTense}` : forms.Infinitive;
   else if (rest.length === 0) verb = forms.PastTense;
   // "is now restored" -> "have now restored": a present state after "now", "already" or "just" is
   // a completed act; "is still blocked" -> "still block".

@@ -494,6 +494,13 @@ describe('a verb joined after a passive blocks its rewrite only when it would no
   });
 });
 
+describe('a fix told in the present passive is rewritten as done (own example)', () => {
+  it('"Many services are mitigated" becomes "We have mitigated many services"', () => {
+    const [found] = findings('passive-voice', 'Many services are mitigated and we are validating the rest.', 'monitoring');
+    expect(found.suggestions?.[0].text).toBe('We have mitigated many services');
+  });
+});
+
 describe('a passive after "led to" or "resulted in" names what did it (own example)', () => {
   it('is info, not a warning that hides who acted', () => {
     const found = findings('passive-voice', 'We pushed a new firewall rule at 09:55 UTC. This led to about 3% of card payments getting wrongly refused.');
