@@ -276,6 +276,10 @@ describe('shared detectors', () => {
     expect(facts('We did not deploy anything by mistake.').cause).toBeUndefined();
     expect(facts('We are investigating reports of users mistakenly seeing billing warnings.').cause).toBeUndefined();
   });
+  it('harm: a participle after a preposition modifies a noun, so a forecast stays a forecast', () => {
+    expect(facts('This will not affect live traffic, but may result in slightly increased latency while we work.').harm).toBeUndefined();
+    expect(facts('Checkout failed for some shoppers due to increased load.').harm).toBeDefined();
+  });
   it('harm: things that were not sent or processed, and people who could not do what they came for', () => {
     expect(facts('From Monday to Wednesday, invoices submitted by some shops were not sent.').harm).toBeDefined();
     expect(facts('Some refunds have not been credited yet.').harm).toBeDefined();

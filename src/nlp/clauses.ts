@@ -53,6 +53,10 @@ function nounInDisguise(terms: readonly Term[], i: number): boolean {
   // "This led to …": a demonstrative before a past form is a subject, not a determiner.
   const demonstrative = !!before && /^(?:this|that|these|those|which|it)$/.test(norm(before)) && t.tags.has('PastTense');
   if (before && !demonstrative && (before.tags.has('Determiner') || before.tags.has('Possessive') || (before.tags.has('Adjective') && !BE.has(norm(before)))) && !t.tags.has('Gerund')) return true;
+  // "may result in slightly increased latency", "due to degraded performance": a participle right
+  // after a preposition (and its adverb) modifies the noun that follows; it is not a clause.
+  const lead = before && before.tags.has('Adverb') && /ly$/.test(norm(before)) ? terms[i - 2] : before;
+  if (lead && lead.tags.has('Preposition') && /ed$/.test(n) && terms[i + 1]?.tags.has('Noun') && !terms[i + 1].tags.has('Pronoun')) return true;
   // "Engineers expect …": a plural noun read as a verb, followed by the real verb.
   const next = terms[i + 1];
   if (next && isVerbish(next) && !next.tags.has('Gerund') && !t.tags.has('Infinitive') && /s$/.test(n) && !PARTICLES.has(norm(next)) && (i === 0 || !isVerbish(before))) return true;
