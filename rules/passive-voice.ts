@@ -209,32 +209,27 @@ export default defineRule<Options>({
           // assured": no act that happened, or the reader addressed, so nobody is hidden.
           if (match.hypothetical || match.address) continue;
           const phrase = sentence.text.slice(match.start, match.end);
+          const report = (message: string, options: { end?: number; severity?: 'info'; suggestion?: Suggestion } = {}) =>
+            context.report({
+              statement,
+              sentence,
+              start: match.start,
+              end: options.end ?? match.end,
+              ...(options.severity ? { severity: options.severity } : {}),
+              message,
+              suggestions: options.suggestion ? [options.suggestion] : undefined,
+            });
           if (match.agent) {
             // "was caused by an accidental deletion of records": the agent is an act, and putting
             // it first ("an accidental deletion caused …") still names nobody.
             if (match.agentAct) {
               const act = sentence.text.slice(match.agent.start, match.agentAct.end);
-              context.report({
-                statement,
-                sentence,
-                start: match.start,
-                end: match.agentAct.end,
-                severity: 'info',
-                message: `Passive with an agent: "${sentence.text.slice(match.start, match.agentAct.end)}". "${act}" is an act that names nobody: say who did it, and if it was you, say so ("we …").`,
-              });
+              report(`Passive with an agent: "${sentence.text.slice(match.start, match.agentAct.end)}". "${act}" is an act that names nobody: say who did it, and if it was you, say so ("we …").`, { end: match.agentAct.end, severity: 'info' });
               continue;
             }
             const withAgent = sentence.text.slice(match.start, match.agent.end);
             const suggestion = rewritable(sentence) ? agentRewrite(sentence.text, nlp, match) : undefined;
-            context.report({
-              statement,
-              sentence,
-              start: match.start,
-              end: match.agent.end,
-              severity: 'info',
-              message: `Passive with an agent: "${withAgent}". Put the agent first; active voice is shorter and clearer.`,
-              suggestions: suggestion ? [suggestion] : undefined,
-            });
+            report(`Passive with an agent: "${withAgent}". Put the agent first; active voice is shorter and clearer.`, { end: match.agent.end, severity: 'info', suggestion });
             continue;
           }
           // "We are authoring a mitigation that will be deployed": the writer already said who
@@ -245,14 +240,7 @@ export default defineRule<Options>({
           // "The disruption is deeply regretted": an apology that hides who is sorry.
           if (match.apology) {
             const suggestion = rewritable(sentence) ? activeRewrite(sentence.text, nlp, match) : undefined;
-            context.report({
-              statement,
-              sentence,
-              start: match.start,
-              end: match.end,
-              message: `"${phrase}" apologises without saying who is sorry. Say it yourselves${suggestion ? `: "${suggestion.text}"` : ': "we\'re sorry that [what failed]"'}.`,
-              suggestions: suggestion ? [suggestion] : undefined,
-            });
+            report(`"${phrase}" apologises without saying who is sorry. Say it yourselves${suggestion ? `: "${suggestion.text}"` : ': "we\'re sorry that [what failed]"'}.`, { suggestion });
             continue;
           }
           // "More details can be found on our blog": the reader is the one who acts.
@@ -260,52 +248,29 @@ export default defineRule<Options>({
           if ((opener === 'can' || opener === 'may') && readerVerbs.test(match.verb.normal)) continue;
           // "Authentication hashes were compromised": the hidden actor is the attacker, not us.
           if (attackerActs.test(match.verb.normal) || (breachActs.test(match.verb.normal) && tellsOfAttack())) {
-            context.report({
-              statement,
-              sentence,
-              start: match.start,
-              end: match.end,
-              severity: 'info',
-              message: `Passive voice: "${phrase}". Say who did it if you know ("an attacker …"), and what you did about it.`,
-            });
+            report(`Passive voice: "${phrase}". Say who did it if you know ("an attacker …"), and what you did about it.`, { severity: 'info' });
             continue;
           }
           // The active form of a future passive is a promise ("this post will be updated" -> "we
           // will update this post"), and whether it says enough is for the promise rules to judge:
           // no mechanical rewrite there, nor for a sentence that already holds a promise.
-          const future = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['will', 'shall', "won't", "shan't"].includes(t.normal));
+          const auxiliaries = nlp.terms.slice(match.groupIndex, match.auxIndex);
+          const future = auxiliaries.some((t) => ['will', 'shall', "won't", "shan't"].includes(t.normal));
           // "Mailboxes cannot be opened": who cannot act now is as often the reader as us, so
           // "we cannot open mailboxes" could change the meaning; no mechanical rewrite.
-          const inability = nlp.terms.slice(match.groupIndex, match.auxIndex).some((t) => ['cannot', "can't"].includes(t.normal) || (t.normal === 'can' && nlp.terms.slice(match.groupIndex, match.auxIndex).some((n) => n.tags.has('Negative'))));
+          const inability = auxiliaries.some((t) => ['cannot', "can't"].includes(t.normal)) || (auxiliaries.some((t) => t.normal === 'can') && auxiliaries.some((t) => t.tags.has('Negative')));
           const suggestion = future || inability || !rewritable(sentence) ? undefined : activeRewrite(sentence.text, nlp, match);
           // "We retuned the filter and the issue has since been resolved": the sentence says who
           // acted, so the passive hides nobody; a style note at most.
           if (saidByUs(nlp, match, context.facts(sentence).clauses)) {
-            context.report({
-              statement,
-              sentence,
-              start: match.start,
-              end: match.end,
-              severity: 'info',
-              message: `Passive voice: "${phrase}". The sentence already says you acted; the active voice would say it more plainly.`,
-              suggestions: suggestion ? [suggestion] : undefined,
-            });
+            report(`Passive voice: "${phrase}". The sentence already says you acted; the active voice would say it more plainly.`, { severity: 'info', suggestion });
             continue;
           }
           // "were switched off unintentionally": a mistake someone made, whatever the verb;
           // "a bad update caused traffic to be routed incorrectly": the sentence names what did it.
           const owns = !match.caused && (ownership.test(match.verb.normal) || match.mistake);
-          context.report({
-            statement,
-            sentence,
-            start: match.start,
-            end: match.end,
-            severity: owns ? undefined : 'info',
-            message: owns
-              ? `"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`
-              : `Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`,
-            suggestions: suggestion ? [suggestion] : undefined,
-          });
+          if (owns) report(`"${phrase}" hides who acted. Say who did it${suggestion ? `: "${suggestion.text}"` : ': "we [did what]"'}.`, { suggestion });
+          else report(`Passive voice: "${phrase}". Name who acted unless the actor truly does not matter.`, { severity: 'info', suggestion });
         }
       }
     }
