@@ -114,4 +114,19 @@ describe('trackedDate', () => {
     expect(tracked.date.getTime()).toBe(Date.parse('2024-01-01T00:00:00Z'));
     expect(tracked.date instanceof Date).toBe(true);
   });
+
+  it('keeps each copy its own flag, with no own keys and the same shape for every copy', () => {
+    const first = trackedDate(new Date('2024-01-01T00:00:00Z'));
+    const second = trackedDate(new Date('2025-01-01T00:00:00Z'));
+    expect(first.date.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(first.wasRead()).toBe(true);
+    expect(second.wasRead()).toBe(false);
+    // A copy of the time through the constructor reads no method.
+    expect(new Date(second.date).getTime()).toBe(Date.parse('2025-01-01T00:00:00Z'));
+    expect(second.wasRead()).toBe(false);
+    expect(Reflect.ownKeys(second.date)).toEqual([]);
+    expect(Object.getPrototypeOf(first.date)).toBe(Object.getPrototypeOf(second.date));
+    expect(`${second.date}`).toBe(String(new Date('2025-01-01T00:00:00Z')));
+    expect(second.wasRead()).toBe(true);
+  });
 });

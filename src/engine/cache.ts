@@ -160,29 +160,43 @@ export function lintTracked(path: string, bytes: Uint8Array, engine: EngineOptio
   return { result, time: JSON.stringify(later) === JSON.stringify(result) ? 'settled' : 'pending' };
 }
 
+const DATE_READERS: PropertyKey[] = [
+  ...Object.getOwnPropertyNames(Date.prototype).filter((name) => name !== 'constructor' && !name.startsWith('set')),
+  Symbol.toPrimitive,
+];
+
+/**
+ * A Date whose every reading method notes that it was called. The readers live on one shared
+ * prototype, so every file's `now` has the same shape: defining them on each copy made each a
+ * dictionary-mode object of its own, and the rules' calls on it megamorphic. The flag is a private
+ * field: the copy has no own keys, as a Date has none.
+ */
+class TrackedDate extends Date {
+  #read = false;
+  get wasRead(): boolean {
+    return this.#read;
+  }
+  static {
+    for (const name of DATE_READERS) {
+      const original = (Date.prototype as unknown as Record<PropertyKey, (...args: unknown[]) => unknown>)[name];
+      Object.defineProperty(TrackedDate.prototype, name, {
+        value(this: Date, ...args: unknown[]) {
+          if (#read in this) this.#read = true;
+          return original.apply(this, args);
+        },
+        configurable: true,
+        writable: true,
+      });
+    }
+  }
+}
+
 /**
  * A copy of a Date that notes whether anything read it. Rules read the time through Date methods
  * (getTime, toISOString, comparisons), so a result whose rules never did holds at any time.
  * (`new Date(tracked)` copies the time without a method call; rules compare with getTime().)
  */
 export function trackedDate(date: Date): { date: Date; wasRead: () => boolean } {
-  let read = false;
-  const tracked = new Date(date.getTime());
-  for (const name of DATE_READERS) {
-    const original = (Date.prototype as unknown as Record<PropertyKey, (...args: unknown[]) => unknown>)[name];
-    Object.defineProperty(tracked, name, {
-      value(this: Date, ...args: unknown[]) {
-        read = true;
-        return original.apply(this, args);
-      },
-      configurable: true,
-      writable: true,
-    });
-  }
-  return { date: tracked, wasRead: () => read };
+  const tracked = new TrackedDate(date.getTime());
+  return { date: tracked, wasRead: () => tracked.wasRead };
 }
-
-const DATE_READERS: PropertyKey[] = [
-  ...Object.getOwnPropertyNames(Date.prototype).filter((name) => name !== 'constructor' && !name.startsWith('set')),
-  Symbol.toPrimitive,
-];
