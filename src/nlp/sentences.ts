@@ -12,8 +12,19 @@ export interface SentenceSpan {
   end: number;
 }
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+// Character codes: the scanner reads code units, not one-character strings.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const PERIOD = 46;
+const OPEN_PAREN = 40;
+/** What may follow a sentence's terminal punctuation before the space: more of it, closing quotes and brackets. */
+const CLOSING = new Set(['.', '!', '?', '"', "'", '”', '’', ')', ']'].map((c) => c.charCodeAt(0)));
+const WORDLIKE = /[\p{L}\p{N}]/gu;
+
+function isSpaceCode(code: number): boolean {
+  return code === SPACE || code === LF || code === TAB || code === CR;
 }
 
 /** Splits prose into sentence spans (trimmed). Blank lines always end a sentence. */
@@ -23,40 +34,45 @@ export function splitSentences(text: string): SentenceSpan[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && isSpace(text[s])) s++;
-    while (e > s && isSpace(text[e - 1])) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ start: s, end: e });
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      // A letter or digit within [s, e), searched in place rather than in a slice.
+      WORDLIKE.lastIndex = s;
+      const letter = WORDLIKE.exec(text);
+      if (letter && letter.index < e) spans.push({ start: s, end: e });
+    }
     start = end;
   };
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const ch = text[i];
+    const code = text.charCodeAt(i);
     // CRLF files keep their "\r" in prose: a blank line is "\n\n" or "\n\r\n".
-    if (ch === '\n' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-      push(i);
+    if (code === LF) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LF || (next === CR && text.charCodeAt(i + 2) === LF)) push(i);
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (code !== PERIOD && code !== 33 /* ! */ && code !== 63 /* ? */) continue;
     // Take the whole run of terminal punctuation and any closing quotes or brackets.
     let j = i + 1;
-    while (j < n && /[.!?"'”’)\]]/.test(text[j])) j++;
-    if (j < n && !isSpace(text[j])) continue; // "v2.1", "example.com", "3.5%"
-    if (ch === '.' && j === i + 1) {
+    while (j < n && CLOSING.has(text.charCodeAt(j))) j++;
+    if (j < n && !isSpaceCode(text.charCodeAt(j))) continue; // "v2.1", "example.com", "3.5%"
+    if (code === PERIOD && j === i + 1) {
       // The word before the period: an abbreviation or an initial does not end a sentence.
       let w = i;
-      while (w > start && !isSpace(text[w - 1]) && text[w - 1] !== '(') w--;
+      while (w > start && !isSpaceCode(text.charCodeAt(w - 1)) && text.charCodeAt(w - 1) !== OPEN_PAREN) w--;
       const word = text.slice(w, i).toLowerCase();
       if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) {
         // ... unless what follows clearly starts a new sentence.
         let k = j;
-        while (k < n && isSpace(text[k])) k++;
+        while (k < n && isSpaceCode(text.charCodeAt(k))) k++;
         if (!/^(We|Our|The|This|I|You|It)\b/.test(text.slice(k, k + 5))) continue;
       }
     }
     let k = j;
-    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
-    const next = text[k];
-    if (k >= n || next === '\n' || /[\p{Lu}\p{N}"'“‘(\[*_-]/u.test(next)) {
+    for (let c = text.charCodeAt(k); k < n && (c === SPACE || c === TAB || c === CR); c = text.charCodeAt(++k));
+    if (k >= n || text.charCodeAt(k) === LF || /[\p{Lu}\p{N}"'“‘(\[*_-]/u.test(text[k])) {
       push(j);
       i = j - 1;
     }

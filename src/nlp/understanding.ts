@@ -51,33 +51,69 @@ export function factsOf(sentence: Sentence): SentenceFacts {
   return facts;
 }
 
+// Which facts a LazyFacts has computed (an undefined fact is an answer too).
+const HARM = 1;
+const POSSIBLE_HARM = 2;
+const CAUSE = 4;
+const PROMISE = 8;
+const RESOLUTION = 16;
+const REMEDY = 32;
+const PREVENTION = 64;
+
+// One field per fact and a bit for each, rather than a Map of closures: rules read these facts
+// hundreds of thousands of times on a big run, and each read allocated a closure.
 class LazyFacts implements SentenceFacts {
   private clauseList?: readonly Clause[];
-  private cache = new Map<string, unknown>();
+  private computed = 0;
+  private harmFact: HarmFact | undefined = undefined;
+  private possibleHarmFact: HarmFact | undefined = undefined;
+  private causeFact: CauseFact | undefined = undefined;
+  private promiseFact: PromiseFact | undefined = undefined;
+  private resolutionReading: ResolutionReading = NO_RESOLUTION;
+  private remedyFact: RemedyFact | undefined = undefined;
+  private preventionFact: PreventionFact | undefined = undefined;
+  /** The detectors take the clauses as a thunk: only a sentence that needs them is tagged. */
+  private readonly clauseThunk = (): readonly Clause[] => this.clauses;
   constructor(private readonly sentence: Sentence) {}
 
   get clauses(): readonly Clause[] {
     return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
   }
-  private once<T>(key: string, compute: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, compute());
-    return this.cache.get(key) as T;
-  }
   get harm(): HarmFact | undefined {
-    return this.once('harm', () => detectHarm(this.sentence.text, () => this.clauses, 'done'));
+    if (!(this.computed & HARM)) {
+      this.harmFact = detectHarm(this.sentence.text, this.clauseThunk, 'done');
+      this.computed |= HARM;
+    }
+    return this.harmFact;
   }
   /** Harm only forecast or hedged ("sessions may drop", "an interruption is possible"). */
   get possibleHarm(): HarmFact | undefined {
-    return this.once('possibleHarm', () => detectHarm(this.sentence.text, () => this.clauses, 'possible'));
+    if (!(this.computed & POSSIBLE_HARM)) {
+      this.possibleHarmFact = detectHarm(this.sentence.text, this.clauseThunk, 'possible');
+      this.computed |= POSSIBLE_HARM;
+    }
+    return this.possibleHarmFact;
   }
   get cause(): CauseFact | undefined {
-    return this.once('cause', () => detectCause(this.sentence.text, () => this.clauses));
+    if (!(this.computed & CAUSE)) {
+      this.causeFact = detectCause(this.sentence.text, this.clauseThunk);
+      this.computed |= CAUSE;
+    }
+    return this.causeFact;
   }
   get promise(): PromiseFact | undefined {
-    return this.once('promise', () => detectPromise(this.sentence.text, () => this.clauses));
+    if (!(this.computed & PROMISE)) {
+      this.promiseFact = detectPromise(this.sentence.text, this.clauseThunk);
+      this.computed |= PROMISE;
+    }
+    return this.promiseFact;
   }
   private get resolutions(): ResolutionReading {
-    return this.once('resolution', () => detectResolution(this.sentence.text, () => this.clauses));
+    if (!(this.computed & RESOLUTION)) {
+      this.resolutionReading = detectResolution(this.sentence.text, this.clauseThunk);
+      this.computed |= RESOLUTION;
+    }
+    return this.resolutionReading;
   }
   get resolution(): ResolutionFact | undefined {
     return this.resolutions.done;
@@ -87,10 +123,18 @@ class LazyFacts implements SentenceFacts {
     return this.resolutions.done ? undefined : this.resolutions.partial;
   }
   get remedy(): RemedyFact | undefined {
-    return this.once('remedy', () => detectRemedy(this.sentence.text, () => this.clauses));
+    if (!(this.computed & REMEDY)) {
+      this.remedyFact = detectRemedy(this.sentence.text, this.clauseThunk);
+      this.computed |= REMEDY;
+    }
+    return this.remedyFact;
   }
   get prevention(): PreventionFact | undefined {
-    return this.once('prevention', () => detectPrevention(this.sentence.text, () => this.clauses));
+    if (!(this.computed & PREVENTION)) {
+      this.preventionFact = detectPrevention(this.sentence.text, this.clauseThunk);
+      this.computed |= PREVENTION;
+    }
+    return this.preventionFact;
   }
 }
 
@@ -429,6 +473,7 @@ interface ResolutionReading {
   done?: ResolutionFact;
   partial?: ResolutionFact;
 }
+const NO_RESOLUTION: ResolutionReading = {};
 /** Repair told as under way or as an aim, within a few words before the resolution word (not across a comma). */
 const UNDER_WAY_BEFORE = new GatedRegExp(/\b(?:being|bring(?:s|ing)?|get(?:s|ting)?|com(?:es|ing)|work(?:s|ing)?(?: [\w-]+){0,4}? (?:to|towards?|on)|(?:path|way|road) to|ensur(?:e|es|ing)|make sure|in order to|so that|aim(?:s|ing)? (?:to|for)|hop(?:e|es|ing) to|expect(?:s|ed|ing)?(?: [\w-]+){0,3}? to be)\b(?:\s+[\w'’-]+){0,5}\s*$/i);
 const FORECAST_BEFORE = /(?:\b(?:will|would|should|shall|may|might|could|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|going to)|['’]ll)\b(?:\s+[\w'’-]+){0,4}\s*$/i;

@@ -1,0 +1,127 @@
+// The performance round rewrote hot scanners to read code units in place instead of slicing and
+// testing one-character strings. Each is checked here against the plain version it replaced, on
+// every statement of the corpus (when present), the labelled statements and the fixtures, and on
+// seeded random text built from the characters the scanners branch on.
+
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../src/engine/index.js';
+import { splitSentences, type SentenceSpan } from '../src/nlp/sentences.js';
+import { CORPUS } from './helpers.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** Every statement text we have: the corpus (when present), the labelled statements and the fixtures. */
+function statementTexts(): string[] {
+  const texts = new Set<string>();
+  for (const path of [...files(join(CORPUS, 'github-md')), ...files(join(CORPUS, 'labeled')), ...files(join(ROOT, 'fixtures'))]) {
+    try {
+      for (const incident of parseSource(path, readFileSync(path)).incidents) for (const s of incident.statements) texts.add(s.text);
+    } catch {
+      // Fixtures of bad input hold no statements.
+    }
+  }
+  return [...texts];
+}
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'We', 'Our', 'The', 'This', 'I', 'You', 'It', 'it', 'we', 'e.g', 'i.e', 'etc', 'Inc', 'U.S', 'Jan', 'a', 'B', 'x', 'v2', '3', '3.5%',
+  'example.com', 'outage', 'Ünïcode', 'É', '𝐁old', '😀', '42', ' ', ' ', ' ', '  ', '\n', '\n\n', '\n\r\n', '\r\n', '\t', '.', '.', '!', '?', '...',
+  '?!', '"', "'", '”', '’', '“', '‘', ')', '(', ']', '[', '*', '_', '-', ',', ':', ';',
+];
+
+function randomTexts(count: number, seed: number): string[] {
+  const next = random(seed);
+  const texts: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const length = 1 + Math.floor(next() * 40);
+    let text = '';
+    for (let i = 0; i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+    texts.push(text);
+  }
+  return texts;
+}
+
+// ---- the sentence scanner as it was (one-character strings and slices) ----
+
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'vs', 'approx', 'est', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr',
+  'st', 'no', 'nos', 'fig', 'u.s', 'u.k', 'e.u', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'ca', 'cf', 'al', 'viz',
+]);
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+
+function referenceSplitSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ start: s, end: e });
+    start = end;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '\n' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      push(i);
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < n && /[.!?"'”’)\]]/.test(text[j])) j++;
+    if (j < n && !isSpace(text[j])) continue;
+    if (ch === '.' && j === i + 1) {
+      let w = i;
+      while (w > start && !isSpace(text[w - 1]) && text[w - 1] !== '(') w--;
+      const word = text.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) {
+        let k = j;
+        while (k < n && isSpace(text[k])) k++;
+        if (!/^(We|Our|The|This|I|You|It)\b/.test(text.slice(k, k + 5))) continue;
+      }
+    }
+    let k = j;
+    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
+    const next = text[k];
+    if (k >= n || next === '\n' || /[\p{Lu}\p{N}"'“‘(\[*_-]/u.test(next)) {
+      push(j);
+      i = j - 1;
+    }
+  }
+  push(n);
+  return spans;
+}
+
+describe('sentence scanner', () => {
+  it('splits every statement we have as the string-based scanner did', () => {
+    const texts = statementTexts();
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) expect(splitSentences(text), text).toEqual(referenceSplitSentences(text));
+  });
+
+  it('splits seeded random text of the characters it branches on as the string-based scanner did', () => {
+    for (const text of randomTexts(20_000, 12)) expect(splitSentences(text), JSON.stringify(text)).toEqual(referenceSplitSentences(text));
+  });
+});
