@@ -118,7 +118,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     own.sort((a, b) => a.line - b.line || a.column - b.column || compareRuleIds(a.ruleId, b.ruleId));
     const statementScores = scoreStatements(own, incident.statements.length, weights);
     // An info finding is advice, not a failure: one unexplained word must not fail "Be human".
-    const failed = new Set(own.filter((f) => f.severity !== 'info').map((f) => f.principle).filter((p) => p !== null));
+    const failed = new Set<Principle>();
+    for (const f of own) if (f.severity !== 'info' && f.principle !== null) failed.add(f.principle);
     const checklist = Object.fromEntries(
       PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
     ) as Record<Principle, ChecklistState>;

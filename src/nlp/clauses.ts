@@ -25,6 +25,12 @@ const SUBORDINATORS = new Set([
   'if', 'unless', 'whether', 'once', 'until', 'till', 'when', 'whenever', 'before', 'after', 'because', 'since', 'as',
   'while', 'although', 'though', 'whereas', 'so', 'and', 'but', 'or', 'which', 'that', 'who', 'where', 'then',
 ]);
+/** Subordinators that open a clause before a verb group whatever compromise tagged them. */
+const OPENERS_BEFORE = new Set(['which', 'that', 'who', 'where', 'if', 'once', 'until', 'when', 'while', 'because', 'unless', 'after', 'before', 'since', 'so', 'then', 'as', 'whether', 'though', 'although']);
+/** Subordinators that end a clause after its verb group whatever compromise tagged them. */
+const OPENERS_AFTER = new Set(['which', 'that', 'who', 'if', 'once', 'until', 'when', 'while', 'because', 'unless', 'after', 'before']);
+/** Punctuation in the gap after a term that breaks a clause: , ; : ( — – */
+const CLAUSE_BREAKS = new Set([...',;:(—–'].map((c) => c.charCodeAt(0)));
 const NEGATIVE_SUBJECT = /^(?:no|none|nothing|nobody|neither|never)\b/i;
 const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'over', 'in']);
 const WE = /^(?:we|i|us|(?:the )?(?:engineers|technicians|crews?)|our (?:[\w-]+ ){0,3}?(?:team|teams|engineers?|staff|people|company|support|on-?call|sre|ops|operations|developers?|lead|leads|ceo|cto|founders?|[\w-]+ team)|the (?:[\w-]+ )?team|[A-Z][\w-]* (?:engineering|support|operations))$/i;
@@ -185,7 +191,11 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
   const groups = verbGroups(terms);
   const clauses: Clause[] = [];
   // compromise keeps punctuation out of a term's text: a clause break is in the gap after it.
-  const breakAfter = (k: number) => /[,;:(—–]/.test(text.slice(terms[k].end, terms[k + 1]?.start ?? text.length));
+  const breakAfter = (k: number) => {
+    const to = terms[k + 1]?.start ?? text.length;
+    for (let i = terms[k].end; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true;
+    return false;
+  };
   let previousEnd = -1;
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
@@ -200,7 +210,7 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
         open = k + 1;
         break;
       }
-      if (SUBORDINATORS.has(kn) && (terms[k].tags.has('Conjunction') || terms[k].tags.has('Preposition') || ['which', 'that', 'who', 'where', 'if', 'once', 'until', 'when', 'while', 'because', 'unless', 'after', 'before', 'since', 'so', 'then', 'as', 'whether', 'though', 'although'].includes(kn))) {
+      if (SUBORDINATORS.has(kn) && (terms[k].tags.has('Conjunction') || terms[k].tags.has('Preposition') || OPENERS_BEFORE.has(kn))) {
         subordinator = kn;
         open = k + 1;
         break;
@@ -211,7 +221,10 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
       if (before && SUBORDINATORS.has(norm(before))) subordinator = norm(before);
     }
     // "as soon as", "in case", "in order to"
-    const lead = terms.slice(Math.max(0, open - 3), open).map(norm).join(' ');
+    // Built as a string: a mapped slice changed array shape between empty and not, a deopt.
+    const leadFrom = Math.max(0, open - 3);
+    let lead = '';
+    for (let k = leadFrom; k < open; k++) lead += k === leadFrom ? norm(terms[k]) : ` ${norm(terms[k])}`;
     if (/\bas soon as$/.test(lead)) subordinator = 'once';
     if (/\bin case$/.test(lead) || /\bin the event$/.test(lead)) subordinator = 'if';
     const clauseStartTerm = group.infinitive ? group.first : open;
@@ -222,7 +235,7 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
     if (nextGroup) {
       for (let k = group.last + 1; k < nextGroup.first; k++) {
         const kn = norm(terms[k]);
-        if (breakAfter(k) || (k > group.last + 1 && SUBORDINATORS.has(kn) && (terms[k].tags.has('Conjunction') || ['which', 'that', 'who', 'if', 'once', 'until', 'when', 'while', 'because', 'unless', 'after', 'before'].includes(kn)))) {
+        if (breakAfter(k) || (k > group.last + 1 && SUBORDINATORS.has(kn) && (terms[k].tags.has('Conjunction') || OPENERS_AFTER.has(kn)))) {
           endTerm = breakAfter(k) ? k : k - 1;
           break;
         }

@@ -49,8 +49,9 @@ export function splitSentences(text: string): SentenceSpan[] {
     const code = text.charCodeAt(i);
     // CRLF files keep their "\r" in prose: a blank line is "\n\n" or "\n\r\n".
     if (code === LF) {
-      const next = text.charCodeAt(i + 1);
-      if (next === LF || (next === CR && text.charCodeAt(i + 2) === LF)) push(i);
+      // Reads stay within the text: an out-of-bounds read deoptimises the scanner.
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      if (next === LF || (next === CR && i + 2 < n && text.charCodeAt(i + 2) === LF)) push(i);
       continue;
     }
     if (code !== PERIOD && code !== 33 /* ! */ && code !== 63 /* ? */) continue;
@@ -71,7 +72,11 @@ export function splitSentences(text: string): SentenceSpan[] {
       }
     }
     let k = j;
-    for (let c = text.charCodeAt(k); k < n && (c === SPACE || c === TAB || c === CR); c = text.charCodeAt(++k));
+    while (k < n) {
+      const c = text.charCodeAt(k);
+      if (c !== SPACE && c !== TAB && c !== CR) break;
+      k++;
+    }
     if (k >= n || text.charCodeAt(k) === LF || /[\p{Lu}\p{N}"'“‘(\[*_-]/u.test(text[k])) {
       push(j);
       i = j - 1;
