@@ -57,17 +57,21 @@ function toFinding(parsed: ParsedFile, incident: Incident, active: ActiveRule, r
   const severity =
     report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[active.severity] ? report.severity : active.severity;
   const excerptText = sentence ? sentence.text : statement.sentences[0]?.text ?? statement.text;
-  const suggestions: SuggestionResult[] = (report.suggestions ?? []).map((s) => ({
-    desc: s.desc,
-    text: withUrls(s.text, [statement]),
-    ...locate(parsed, statement, base + s.start, base + s.end),
-  }));
+  // The positions are written out rather than spread in: one object shape for every finding.
+  const suggestions: SuggestionResult[] = (report.suggestions ?? []).map((s) => {
+    const at = locate(parsed, statement, base + s.start, base + s.end);
+    return { desc: s.desc, text: withUrls(s.text, [statement]), line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
+  });
+  const at = locate(parsed, statement, from, to);
   return {
     ruleId: active.rule.meta.id,
     severity,
     principle: active.rule.meta.principle,
     message: withUrls(report.message, incident.statements),
-    ...locate(parsed, statement, from, to),
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
     excerpt: withUrls(excerptText.length > EXCERPT_MAX ? `${excerptText.slice(0, EXCERPT_MAX - 1)}…` : excerptText, [statement]),
     penalty: 0,
     statement: statement.index,
