@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/engine/index.js';
+import { capitalisedNames, NAME_PHRASES } from '../src/nlp/names.js';
 import { splitSentences, type SentenceSpan } from '../src/nlp/sentences.js';
 import { CORPUS } from './helpers.js';
 
@@ -20,12 +21,15 @@ function files(dir: string): string[] {
   });
 }
 
-/** Every statement text we have: the corpus (when present), the labelled statements and the fixtures. */
-function statementTexts(): string[] {
+/** Every statement text we have (the corpus when present, the labelled statements, the fixtures), or each incident's whole text. */
+function statementTexts(whole = false): string[] {
   const texts = new Set<string>();
   for (const path of [...files(join(CORPUS, 'github-md')), ...files(join(CORPUS, 'labeled')), ...files(join(ROOT, 'fixtures'))]) {
     try {
-      for (const incident of parseSource(path, readFileSync(path)).incidents) for (const s of incident.statements) texts.add(s.text);
+      for (const incident of parseSource(path, readFileSync(path)).incidents) {
+        if (whole) texts.add(incident.statements.map((s) => s.text).join('\n\n'));
+        else for (const s of incident.statements) texts.add(s.text);
+      }
     } catch {
       // Fixtures of bad input hold no statements.
     }
@@ -123,5 +127,53 @@ describe('sentence scanner', () => {
 
   it('splits seeded random text of the characters it branches on as the string-based scanner did', () => {
     for (const text of randomTexts(20_000, 12)) expect(splitSentences(text), JSON.stringify(text)).toEqual(referenceSplitSentences(text));
+  });
+});
+
+// ---- capitalised names as they were read (every regular expression over every position) ----
+
+function referenceCapitalisedNames(text: string): Set<string> {
+  const NAME = '[A-Z][A-Z0-9&]*[A-Z0-9]';
+  const withName = (fragment: string) => fragment.replace(/NAME/g, `(${NAME})`);
+  const alt = (xs: readonly string[]) => xs.map((x) => `(?:${withName(x)})`).join('|');
+  const lists = NAME_PHRASES;
+  const expressions = [
+    new RegExp(`(?:^|[.!?;:,]\\s+)(?:(?:today|now|yesterday|this morning|this evening|tonight),?\\s+)?(${NAME})\\s+(?:${lists.speakerVerbs.join('|')})(?![\\p{L}\\p{N}])`, 'gimu'),
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(lists.nameFrames)})(?![\\p{L}\\p{N}])`, 'gimu'),
+    new RegExp(`^\\s*(?:${alt(lists.signOffs)})\\s*$`, 'gimu'),
+    new RegExp(`(?<!\\b(?:the|a|an|this|that|our|your|their|its) )(?<![\\p{L}\\p{N}])(${NAME})['’]s\\b`, 'giu'),
+  ];
+  const names = new Set<string>();
+  if (!/(?<![\p{L}\p{N}])[A-Z][A-Z0-9&]*[A-Z0-9](?![\p{L}\p{N}])/u.test(text)) return names;
+  for (const re of expressions) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m.slice(1).find((g) => g !== undefined);
+      if (name !== undefined && new RegExp(`^${NAME}$`).test(name)) names.add(name);
+      else re.lastIndex = m.index + 1;
+    }
+  }
+  return names;
+}
+
+const NAME_PIECES = [
+  'NTL', 'QVB', 'A1', 'K&M', 'RCA', 'ntl', 'Qvb', 'x', 'ſ', 'K', 'ſNTL', 'NTLK', "'s", '’s', "'S", '’ſ', "'", '’', 's', ' ', ' ', ' ', '\n', '\n\n',
+  'the ', 'our ', 'its ', 'The ', 'engineers', 'Bank', 'team', 'at', 'we', 'Dear', 'customers', 'apologises', '.', ',', '9', '&', 'é', 'É', '😀',
+];
+
+describe('capitalised names', () => {
+  it('reads the same names from every incident we have as reading every position did', () => {
+    const texts = statementTexts(true);
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) expect([...capitalisedNames(text)].sort(), text).toEqual([...referenceCapitalisedNames(text)].sort());
+  });
+
+  it('reads the same names from seeded random text of names, apostrophes and case-folding letters', () => {
+    const next = random(7);
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 24);
+      for (let i = 0; i < length; i++) text += NAME_PIECES[Math.floor(next() * NAME_PIECES.length)];
+      expect([...capitalisedNames(text)].sort(), JSON.stringify(text)).toEqual([...referenceCapitalisedNames(text)].sort());
+    }
   });
 });

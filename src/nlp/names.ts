@@ -21,6 +21,24 @@ const NAME = '[A-Z][A-Z0-9&]*[A-Z0-9]';
 // A possessive with no determiner before it: "NTL's engineers", not "the RCA's findings".
 const POSSESSIVE = new RegExp(`(?<!\\b(?:the|a|an|this|that|our|your|their|its) )(?<![\\p{L}\\p{N}])(${NAME})['’]s\\b`, 'giu');
 
+// The possessive runs case-insensitively over every position of a text, while a match can only
+// end at an apostrophe and an s. Every match's name is a run of the characters NAME matches
+// under the i and u flags (ASCII letters and digits, '&', and the two letters Unicode case
+// folding maps onto ASCII ones: ſ to s, the Kelvin sign to k) right before such a mark, so a
+// search may start at the run before the next mark: no match starts in between.
+const POSSESSIVE_MARK = /['’][sSſ]/g;
+const NAME_CHARACTER = /[A-Za-z0-9&\u017F\u212A]/;
+
+/** Where the next possessive match can start, searching from `from`; -1 when none can. */
+function possessiveSearchStart(text: string, from: number): number {
+  POSSESSIVE_MARK.lastIndex = from;
+  const mark = POSSESSIVE_MARK.exec(text);
+  if (!mark) return -1;
+  let start = mark.index;
+  while (start > from && NAME_CHARACTER.test(text[start - 1])) start--;
+  return start;
+}
+
 interface Compiled {
   /** Clause start, the name, then a speaker verb: "NTL apologises", "When it began, ZPX took action". */
   speaker: RegExp;
@@ -69,7 +87,14 @@ export function capitalisedNames(text: string, lists: NameLists = NAME_PHRASES):
   const { speaker, frames, signOff } = prepare(lists);
   for (const re of [speaker, frames, signOff, POSSESSIVE]) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (;;) {
+      if (re === POSSESSIVE) {
+        const start = possessiveSearchStart(text, re.lastIndex);
+        if (start < 0) break;
+        re.lastIndex = start;
+      }
+      const m = re.exec(text);
+      if (!m) break;
       const name = captured(m);
       if (name) names.add(name);
       // A lower-case word taken for NAME ("still bank") must not hide a real match inside it
