@@ -39,6 +39,18 @@ function possessiveSearchStart(text: string, from: number): number {
   return start;
 }
 
+/** Where the last capital followed by a capital, digit or '&' stands in a text; -1 if nowhere. */
+function lastCapitalPair(text: string): number {
+  for (let i = text.length - 2; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      const d = text.charCodeAt(i + 1);
+      if ((d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 38) return i;
+    }
+  }
+  return -1;
+}
+
 interface Compiled {
   /** Clause start, the name, then a speaker verb: "NTL apologises", "When it began, ZPX took action". */
   speaker: RegExp;
@@ -85,9 +97,13 @@ export function capitalisedNames(text: string, lists: NameLists = NAME_PHRASES):
   if (!CAPS.test(text)) return names;
   CAPS.lastIndex = 0;
   const { speaker, frames, signOff } = prepare(lists);
+  // A name is read only where it is written in capitals: its first two characters are [A-Z] and
+  // [A-Z0-9&]. No match that starts after the last such pair can hold one.
+  const lastCapital = lastCapitalPair(text);
   for (const re of [speaker, frames, signOff, POSSESSIVE]) {
     re.lastIndex = 0;
     for (;;) {
+      if (re.lastIndex > lastCapital) break;
       if (re === POSSESSIVE) {
         const start = possessiveSearchStart(text, re.lastIndex);
         if (start < 0) break;
