@@ -139,6 +139,9 @@ class LazyFacts implements SentenceFacts {
 }
 
 const span = (text: string, start: number, end: number): TextSpan => ({ text: text.slice(start, end), start, end });
+// Facts are built field by field, the span's fields first as a spread would put them: a spread
+// copies through a generic clone on every detector's answer.
+const resolutionSpan = (text: string, m: RegExpExecArray, informal: boolean): ResolutionFact => ({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length, informal });
 
 /** The clause that holds an offset (the innermost one starting at or before it). */
 export function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
@@ -249,7 +252,8 @@ function detectHarm(text: string, clauses: () => readonly Clause[], want: 'done'
     if ((want === 'possible') !== possible) continue;
     // "what is affected" is a named thing, not any noun: the clause's subject or object when it is not vague.
     const who = clause?.object && /\b(?:customers?|users?|members?|shoppers?|passengers?|clients?|people|account holders?|you)\b/i.test(clause.object.text) ? clause.object : undefined;
-    return { ...span(text, m.index, m.index + m[0].length), kind, who, what: clause?.subject };
+    const end = m.index + m[0].length;
+    return { text: text.slice(m.index, end), start: m.index, end, kind, who, what: clause?.subject };
     }
   }
   return undefined;
@@ -276,7 +280,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     const theory = /^(?:we|i) /i.test(connective.text);
     // "it was not caused by an attack" denies a cause; "we are working to find out what caused it" aims at one.
     const stated = theory || !clause || (!clause.negated && clause.modality !== 'aim');
-    if (stated && !tellsEffectOnPeople(text, connective, clauses)) return { ...connective, via: theory ? 'theory' : 'connective' };
+    if (stated && !tellsEffectOnPeople(text, connective, clauses)) return { text: connective.text, start: connective.start, end: connective.end, via: theory ? 'theory' : 'connective' };
   }
   // A passive with its agent: "impacted by a recent backend change", "was triggered by a bad deploy".
   const agent = PASSIVE_AGENT.exec(text);
@@ -287,7 +291,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // So does "disrupted by the lack of service": the absence of the service is the harm, not its cause.
     const incidentItself = (EFFECT_SUBJECT_VAGUE.test(by) && by.split(/\s+/).length <= 3) || INCIDENT_ABSENCE.test(by);
     if (clause?.passive && !clause.negated && clause.modality === 'fact' && clause.object && /^by\b/i.test(clause.object.text) && !incidentItself && !phraseRegex(understandingPhrases.cause.feelings).test(clause.object.text)) {
-      return { ...span(text, clause.verb.start, clause.object.end), via: 'connective', cause: clause.object, effect: clause.subject };
+      return { text: text.slice(clause.verb.start, clause.object.end), start: clause.verb.start, end: clause.object.end, via: 'connective', cause: clause.object, effect: clause.subject };
     }
   }
   // Our own act told as a mistake: "we put the router back into service too early", "we
@@ -303,7 +307,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
       const manner = FAULT_MANNER.exec(text.slice(clause.start, next?.start ?? text.length));
       if (manner) {
         const act = span(text, clause.start, clause.start + manner.index + manner[0].length);
-        return { ...act, via: 'subject', cause: act };
+        return { text: act.text, start: act.start, end: act.end, via: 'subject', cause: act };
       }
     }
   }
@@ -333,7 +337,7 @@ function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact 
     // "The terminals crashed during the lunch rush", "the readers stopped working": a failure told
     // intransitively has no object, only a time, a place or a gerund; it names no cause.
     if (!causal && NOT_AN_OBJECT.test(clause.object.text)) continue;
-    return { ...span(text, clause.start, clause.end), via: 'subject', cause: clause.subject, effect: clause.object };
+    return { text: text.slice(clause.start, clause.end), start: clause.start, end: clause.end, via: 'subject', cause: clause.subject, effect: clause.object };
   }
   return undefined;
 }
@@ -367,7 +371,7 @@ function duringCause(text: string, clauses: () => readonly Clause[]): CauseFact 
   // The cause runs to the end of its time clause ("While running a maintenance script").
   const clauseEnd = /[,;:]/.exec(text.slice(to));
   const end = to + (clauseEnd && clauseEnd.index <= 80 && from < 3 ? clauseEnd.index : 0);
-  return { ...span(text, from, end), via: 'connective' };
+  return { text: text.slice(from, end), start: from, end, via: 'connective' };
 }
 
 const FEELINGS = phraseRegex(understandingPhrases.cause.feelings);
@@ -420,7 +424,9 @@ function detectPromise(text: string, clauses: () => readonly Clause[]): PromiseF
   const channels = phraseRegex(PROMISE_PHRASES.channels).exec(text);
   const timed = update ?? (hasConcreteTime(rest) ? findTimeSpan(text, start) : undefined);
   return {
-    ...span(text, start, end),
+    text: text.slice(start, end),
+    start,
+    end,
     kind: info?.kind ?? 'update',
     who: clause?.subject,
     when: timed ? span(text, timed.start, timed.end) : undefined,
@@ -486,7 +492,7 @@ const PROBLEM_OBJECT = /^(?:the |this |that |all |full |most |our |your )?(?:[\w
 
 function detectResolution(text: string, clauses: () => readonly Clause[]): ResolutionReading {
   const informal = phraseRegex(understandingPhrases.resolution.informal).exec(text);
-  if (informal && text.split(/\s+/).length <= 8) return { done: { ...span(text, informal.index, informal.index + informal[0].length), informal: true } };
+  if (informal && text.split(/\s+/).length <= 8) return { done: resolutionSpan(text, informal, true) };
   if (!phraseRegex(understandingPhrases.resolution.words).test(text)) return {};
   // Every mention, not only the first: "we have resolved the electrical fault and all services
   // have been restored" is over although our repair of the fault alone does not say so.
@@ -516,14 +522,14 @@ function resolutionAt(text: string, clauses: () => readonly Clause[], m: RegExpE
   // "both fixed and mobile", "the majority of restored customers": the word describes a noun.
   if (/^(?:resolved|fixed|restored|recovered|mitigated)$/i.test(m[0]) && (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || ATTRIBUTIVE_AFTER.test(text.slice(m.index + m[0].length)))) return undefined;
   const clause = WE_REPAIRED.test(text) ? clauseAt(clauses(), m.index) : qualifyingClause(text, clauses, m.index);
-  if (!clause) return { ...span(text, m.index, m.index + m[0].length), informal: false };
+  if (!clause) return resolutionSpan(text, m, false);
   const transitive = !!clause.object && !/^(?:and|but|or|from|after|to|in|on|at|by|for|with|as|now|again|fully|successfully)\b/i.test(clause.object.text);
   if (clause.agent === 'we' && !clause.passive && transitive && /^(?:restore|fix|resolve|recover|repair)$/.test(clause.lemma) && !PROBLEM_OBJECT.test(clause.object!.text) && !shareOf(text, m)) return undefined;
   if (clause.negated || clause.modality !== 'fact') return undefined;
   // "is being restored": under way, not done.
   if (clause.progressive && clause.passive) return undefined;
   if (clause.progressive && /^(?:restor|recover|resolv|fix|work on)/.test(clause.lemma)) return undefined;
-  return { ...span(text, m.index, m.index + m[0].length), informal: false };
+  return resolutionSpan(text, m, false);
 }
 
 // ---- remedy, prevention --------------------------------------------------------------------
@@ -534,14 +540,14 @@ function detectRemedy(text: string, clauses: () => readonly Clause[]): RemedyFac
   const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
   // "we will not refund", "if you were charged twice" (a condition, not an offer) still offer nothing.
   if (clause?.negated && !/\b(?:no|not)\b.*\b(?:charge|cost|action)/i.test(text.slice(m.start, m.end))) return undefined;
-  return { ...span(text, m.start, m.end), kind: m.kind };
+  return { text: text.slice(m.start, m.end), start: m.start, end: m.end, kind: m.kind };
 }
 
 const ANNOUNCED = new RegExp(`\\b(?:${understandingPhrases.prevention.announced.join('|')})\\b(?:[^.;:]{0,50})$`, 'i');
 
 function detectPrevention(text: string, clauses: () => readonly Clause[]): PreventionFact | undefined {
   const now = phraseRegex(understandingPhrases.prevention.changes).exec(text);
-  if (now) return { ...span(text, now.index, now.index + now[0].length), kind: 'change' };
+  if (now) return { text: text.slice(now.index, now.index + now[0].length), start: now.index, end: now.index + now[0].length, kind: 'change' };
   const m = findPrevention(text);
   // "an update on what we found, and what we're doing to make things more secure": an
   // announcement of prevention, not a step taken.
@@ -551,7 +557,7 @@ function detectPrevention(text: string, clauses: () => readonly Clause[]): Preve
     if (phraseRegex(understandingPhrases.prevention.vows).test(text) && !phraseRegex(understandingPhrases.prevention.substance).test(text)) return undefined;
     const clause = qualifyingClause(text, clauses, m.start, [NEGATION]);
     if (clause?.negated && clause.agent === 'we') return undefined;
-    return { ...span(text, m.start, m.end), kind: 'marker' };
+    return { text: text.slice(m.start, m.end), start: m.start, end: m.end, kind: 'marker' };
   }
   return undefined;
 }
