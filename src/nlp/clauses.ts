@@ -38,7 +38,8 @@ const YOU = /^(?:you|your\b|customers?|users?|members?|subscribers?|clients?|acc
 const OTHER = /\b(?:provider|providers|vendor|vendors|partner|partners|supplier|suppliers|upstream|third[- ]party|carrier|host|hosting company|isp|contractor|they|he|she|someone|somebody|attacker|attackers|hackers?|authorit(?:y|ies)|regulators?|police)\b/i;
 
 const isWord = (t: Term) => /[\p{L}\p{N}]/u.test(t.text) || t.text === '';
-const norm = (t: Term) => t.normal.replace(/[’]/g, "'");
+// Most words hold no curly apostrophe: those skip the replace (this runs for every term, many times).
+const norm = (t: Term) => (t.normal.includes('’') ? t.normal.replace(/[’]/g, "'") : t.normal);
 
 function isVerbish(t: Term): boolean {
   if (t.tags.has('Particle') && !t.tags.has('Auxiliary')) return false;
@@ -225,8 +226,8 @@ export function clausesOf(text: string, analysis: Analysis): Clause[] {
     const leadFrom = Math.max(0, open - 3);
     let lead = '';
     for (let k = leadFrom; k < open; k++) lead += k === leadFrom ? norm(terms[k]) : ` ${norm(terms[k])}`;
-    if (/\bas soon as$/.test(lead)) subordinator = 'once';
-    if (/\bin case$/.test(lead) || /\bin the event$/.test(lead)) subordinator = 'if';
+    if (lead.endsWith('as soon as') && /\bas soon as$/.test(lead)) subordinator = 'once';
+    if ((lead.endsWith('in case') && /\bin case$/.test(lead)) || (lead.endsWith('in the event') && /\bin the event$/.test(lead))) subordinator = 'if';
     const clauseStartTerm = group.infinitive ? group.first : open;
     const subject = group.infinitive ? undefined : spanOf(text, terms, open, group.first - 1);
     // The clause ends before the next group's opening (its subject), or at a comma.
