@@ -7,6 +7,8 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/engine/index.js';
+import { micromarkTree } from '../src/inputs/markdown-fast.js';
+import { alignText, type AlignedPiece } from '../src/inputs/prose.js';
 import { capitalisedNames, NAME_PHRASES } from '../src/nlp/names.js';
 import { splitSentences, type SentenceSpan } from '../src/nlp/sentences.js';
 import { CORPUS } from './helpers.js';
@@ -169,11 +171,97 @@ describe('capitalised names', () => {
 
   it('reads the same names from seeded random text of names, apostrophes and case-folding letters', () => {
     const next = random(7);
-    for (let n = 0; n < 20_000; n++) {
+    for (let n = 0; n < 10_000; n++) {
       let text = '';
       const length = 1 + Math.floor(next() * 24);
       for (let i = 0; i < length; i++) text += NAME_PIECES[Math.floor(next() * NAME_PIECES.length)];
       expect([...capitalisedNames(text)].sort(), JSON.stringify(text)).toEqual([...referenceCapitalisedNames(text)].sort());
+    }
+  });
+});
+
+// ---- lining text nodes up with their source as it was (one-character strings throughout) ----
+
+const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
+
+function referenceAlignText(value: string, source: string, start: number, end: number): AlignedPiece[] {
+  const pieces: AlignedPiece[] = [];
+  let i = 0;
+  let j = start;
+  let runStart = 0;
+  let runSource = start;
+  const close = () => {
+    if (i > runStart) pieces.push({ value: value.slice(runStart, i), start: runSource, exact: true });
+  };
+  while (i < value.length && j < end) {
+    const c = source[j];
+    const escape = c === '\\' && /^[!-/:-@[-`{-~]$/.test(source[j + 1] ?? '') && source[j + 1] === value[i];
+    let entity = c === '&' ? ENTITY.exec(source.slice(j, end)) : null;
+    if (entity && value.startsWith(entity[0], i)) entity = null;
+    if (!escape && !entity && value[i] === c) {
+      i++;
+      j++;
+      continue;
+    }
+    const atLineStart = /\n[ \t>]*$/.test(source.slice(Math.max(start, j - 40), j));
+    const beforeBreak = c === ' ' || c === '\t' ? /^[ \t]*(?:\n|$)/.test(source.slice(j, end)) : false;
+    if (escape || beforeBreak || (atLineStart && (c === ' ' || c === '\t' || c === '>'))) {
+      close();
+      j++;
+      runStart = i;
+      runSource = j;
+    } else if (entity) {
+      close();
+      const chars = /^[\uD800-\uDBFF]/.test(value[i]) ? 2 : 1;
+      pieces.push({ value: value.slice(i, i + chars), start: j, exact: false });
+      i += chars;
+      j += entity[0].length;
+      runStart = i;
+      runSource = j;
+    } else break;
+  }
+  close();
+  if (i < value.length) pieces.push({ value: value.slice(i), start: j, exact: false });
+  return pieces;
+}
+
+/** Every text node of a Markdown document with its source range, as the Markdown reader meets them. */
+function textNodes(text: string): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  const stack: unknown[] = [micromarkTree(text)];
+  while (stack.length) {
+    const node = stack.pop() as { type: string; value?: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+    if (node.type === 'text' && node.position) found.push([node.value ?? '', node.position.start.offset!, node.position.end.offset!]);
+    if (node.children) stack.push(...node.children);
+  }
+  return found;
+}
+
+const MARKDOWN_PIECES = [
+  'word', 'Word', ' ', ' ', '  ', '\n', '\n\n', '> ', '>', '\t', '\\*', '\\_', '\\\\', '\\a', '&amp;', '&#42;', '&#x2A;', '&copy;', '&nope;', '&',
+  '*em*', '**strong**', '`code`', '[link](http://x.io)', '<b>', '😀', 'é', '-', '1.', '#', '  \nnext', '\\\nnext',
+];
+
+describe('text alignment', () => {
+  it('lines up every text node of every file we have as the string-based version did', () => {
+    let nodes = 0;
+    for (const path of [...files(join(CORPUS, 'github-md')), ...files(join(CORPUS, 'labeled')), ...files(join(ROOT, 'fixtures'))]) {
+      const text = readFileSync(path, 'utf8');
+      for (const [value, start, end] of textNodes(text)) {
+        nodes++;
+        expect(alignText(value, text, start, end), path).toEqual(referenceAlignText(value, text, start, end));
+      }
+    }
+    expect(nodes).toBeGreaterThan(10);
+  });
+
+  it('lines up the text nodes of seeded random Markdown with escapes, entities, quotes and breaks as the string-based version did', () => {
+    const next = random(3);
+    for (let n = 0; n < 2_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) text += MARKDOWN_PIECES[Math.floor(next() * MARKDOWN_PIECES.length)];
+      for (const [value, start, end] of textNodes(text)) expect(alignText(value, text, start, end), JSON.stringify(text)).toEqual(referenceAlignText(value, text, start, end));
     }
   });
 });

@@ -16,6 +16,8 @@ export interface AlignedPiece {
   exact: boolean;
 }
 
+const BACKSLASH = 0x5c;
+const AMPERSAND = 0x26;
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
 
 /**
@@ -35,6 +37,13 @@ export function alignText(value: string, source: string, start: number, end: num
     if (i > runStart) pieces.push({ value: value.slice(runStart, i), start: runSource, exact: true });
   };
   while (i < value.length && j < end) {
+    // Most characters are copied verbatim: compared as code units, without a one-character string.
+    const code = source.charCodeAt(j);
+    if (code !== BACKSLASH && code !== AMPERSAND && value.charCodeAt(i) === code) {
+      i++;
+      j++;
+      continue;
+    }
     const c = source[j];
     // An escape or entity first: its first character may equal the value's ("&amp;" gives "&").
     const escape = c === '\\' && /^[!-/:-@[-`{-~]$/.test(source[j + 1] ?? '') && source[j + 1] === value[i];
