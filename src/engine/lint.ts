@@ -124,9 +124,8 @@ export function lintParsed(parsed: ParsedFile, rules: ActiveRule[], settings: Li
     // An info finding is advice, not a failure: one unexplained word must not fail "Be human".
     const failed = new Set<Principle>();
     for (const f of own) if (f.severity !== 'info' && f.principle !== null) failed.add(f.principle);
-    const checklist = Object.fromEntries(
-      PRINCIPLES.map((p): [Principle, ChecklistState] => [p, failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable']),
-    ) as Record<Principle, ChecklistState>;
+    const checklist = {} as Record<Principle, ChecklistState>;
+    for (const p of PRINCIPLES) checklist[p] = failed.has(p) ? 'failed' : applied.has(p) ? 'satisfied' : 'not-applicable';
     const score = Math.min(100, ...statementScores);
     incidents.push({
       index: incident.index,
