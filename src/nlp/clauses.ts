@@ -89,6 +89,19 @@ interface Group {
 }
 
 /** Finds verb groups: auxiliaries, adverbs and negations, then a main verb (and its particle). */
+/** Verbs that take "to" as a preposition ("led to crashes", "due to"): the "to" after them opens no infinitive. */
+const TAKES_TO = /^(?:led|lead|leads|leading|due|related|according|prior|back|up|return|returned|close|next|thanks|owing|contributed|contribute|contributes|respond|responded|switch|switched|moved|migrated|access|compared)$/;
+
+// The first term in [from, to) that passes, and whether any does: as terms.slice(from, to).find
+// and .some, without the copy (the clause cutter asks this of a few words around every verb).
+function firstIn(terms: readonly Term[], from: number, to: number, test: (t: Term) => boolean): Term | undefined {
+  for (let k = Math.max(0, from); k < Math.min(to, terms.length); k++) if (test(terms[k])) return terms[k];
+  return undefined;
+}
+function anyIn(terms: readonly Term[], from: number, to: number, test: (t: Term) => boolean): boolean {
+  return firstIn(terms, from, to, test) !== undefined;
+}
+
 function verbGroups(terms: readonly Term[]): Group[] {
   const groups: Group[] = [];
   let i = 0;
@@ -96,17 +109,16 @@ function verbGroups(terms: readonly Term[]): Group[] {
     const t = terms[i];
     const n = norm(t);
     // "to" before a base verb, but not after a verb that takes "to" as a preposition ("led to crashes").
-    const afterPreposition = i > 0 && /^(?:led|lead|leads|leading|due|related|according|prior|back|up|return|returned|close|next|thanks|owing|contributed|contribute|contributes|respond|responded|switch|switched|moved|migrated|access|compared)$/.test(norm(terms[i - 1]));
     const nextVerb = terms[i + 1];
     const infinitive =
-      n === 'to' && !afterPreposition && !!nextVerb && nextVerb.tags.has('Verb') &&
+      n === 'to' && !(i > 0 && TAKES_TO.test(norm(terms[i - 1]))) && !!nextVerb && nextVerb.tags.has('Verb') &&
       (nextVerb.tags.has('Infinitive') || BE.has(norm(nextVerb)) || (nextVerb.tags.has('PresentTense') && !/(?:s|ed|ing)$/.test(norm(nextVerb))));
     if (!infinitive && (!isVerbish(t) || nounInDisguise(terms, i))) {
       i++;
       continue;
     }
     // A gerund opening a noun phrase ("Keeping every train on time is …") is a subject, not a group.
-    if (!infinitive && t.tags.has('Gerund') && !terms.slice(Math.max(0, i - 2), i).some((p) => BE.has(norm(p)))) {
+    if (!infinitive && t.tags.has('Gerund') && !anyIn(terms, i - 2, i, (p) => BE.has(norm(p)))) {
       i++;
       continue;
     }
@@ -121,7 +133,7 @@ function verbGroups(terms: readonly Term[]): Group[] {
       }
       if (un === 'yet' || un === 'still' || un === 'now' || un === 'also' || un === 'already' || un === 'just' || (u.tags.has('Adverb') && !isVerbish(u))) {
         // An adverb inside the group only if a verb follows it.
-        const next = terms.slice(j + 1, j + 3).find((x) => isVerbish(x) || participleLike(x));
+        const next = firstIn(terms, j + 1, j + 3, (x) => isVerbish(x) || participleLike(x));
         if (next && j > group.main) continue;
         if (next && j === group.first) continue;
         break;
@@ -136,7 +148,7 @@ function verbGroups(terms: readonly Term[]): Group[] {
       if (isVerbish(u) || (j > i && participleLike(u) && group.aux.some((a) => BE.has(a)))) {
         if (j > group.main && !group.aux.length && group.main !== group.first) break;
         // Another auxiliary or the main verb.
-        const nextVerb = terms.slice(j + 1, j + 4).find((x) => !isNegator(x) && !x.tags.has('Adverb') && norm(x) !== 'yet');
+        const nextVerb = firstIn(terms, j + 1, j + 4, (x) => !isNegator(x) && !x.tags.has('Adverb') && norm(x) !== 'yet');
         if ((auxLike || u.tags.has('Auxiliary')) && nextVerb && (isVerbish(nextVerb) || participleLike(nextVerb)) && !(BE.has(un) && nextVerb.tags.has('Gerund') === false && !isVerbish(nextVerb) && !participleLike(nextVerb))) {
           group.aux.push(un);
           group.main = j;
