@@ -319,7 +319,12 @@ function mannerEnd(terms: readonly Term[], participle: number): number {
 
 /** The normal forms of terms from..to joined by spaces, for phrase lists of several words ("by mistake"). */
 function wordsAround(terms: readonly Term[], from: number, to: number): string {
-  return terms.slice(Math.max(0, from), Math.min(terms.length, to + 1)).map((t) => t.normal).join(' ');
+  // Joined in a loop: a mapped slice changes array shape between empty and not, a deopt.
+  const first = Math.max(0, from);
+  const last = Math.min(terms.length, to + 1);
+  let words = '';
+  for (let k = first; k < last; k++) words += k === first ? terms[k].normal : ` ${terms[k].normal}`;
+  return words;
 }
 
 /**
