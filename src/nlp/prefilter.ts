@@ -432,6 +432,11 @@ export function lowerCasePattern(source: string, unicode: boolean): string | und
 export interface FragmentAnalysis {
   /** Lower-case ASCII literals one of which every match contains; undefined when none is known. */
   literals?: string[];
+  /**
+   * Per literal, where its index key starts (keyOffsetOf): part of the analysis so that the
+   * build's table holds it too, and registering a list at start-up does no per-character work.
+   */
+  keyOffsets?: number[];
 }
 
 /**
@@ -491,7 +496,8 @@ function analyse(fragment: string, unicode: boolean): FragmentAnalysis | undefin
     throw error;
   }
   const req = reqOf(info);
-  return { literals: req && req.length > 0 && !req.includes('') ? req : undefined };
+  const literals = req && req.length > 0 && !req.includes('') ? req : undefined;
+  return literals ? { literals, keyOffsets: literals.map(keyOffsetOf) } : { literals };
 }
 
 // ---- one index over every registered list ------------------------------------------------------
@@ -504,8 +510,8 @@ class FragmentList {
   readonly filtered: boolean;
   /** Its place in registration order: texts indexed before it was registered lack its hits. */
   readonly order: number = 0;
-  /** Each fragment's literals, as [literal, fragment] pairs. */
-  readonly literals: [string, number][] = [];
+  /** Each fragment's literals, as [literal, fragment, the literal's key offset] triples. */
+  readonly literals: [string, number, number][] = [];
   private readonly unicode: boolean;
   private readonly plain: (RegExp | undefined)[];
   /** Fragments' twins, made on first use: null where a fragment (or the edges) has none. */
@@ -529,7 +535,7 @@ class FragmentList {
     if (!this.filtered) return;
     analyses.forEach((a, i) => {
       if (!a!.literals) this.always.push(i);
-      else for (const lit of a!.literals) this.literals.push([lit, i]);
+      else a!.literals.forEach((lit, k) => this.literals.push([lit, i, a!.keyOffsets![k]]));
     });
     this.order = register(this);
   }
@@ -678,7 +684,8 @@ function keyOf(literal: string, from: number, length: number): number {
   return length === 3 ? key | TRIGRAM : key;
 }
 
-function literalId(literal: string): number {
+/** The id of a literal, added to the index with its key at `keyOffset` (keyOffsetOf) when new. */
+function literalId(literal: string, keyOffset: number): number {
   let id = literalIds.get(literal);
   if (id !== undefined) return id;
   id = literals.length;
@@ -694,15 +701,8 @@ function literalId(literal: string): number {
   if (literal.length === 1) oneChar[literal.charCodeAt(0)] = id;
   else if (literal.length === 2) twoChars[(literal.charCodeAt(0) << 7) | literal.charCodeAt(1)] = id;
   else {
-    let best = 0;
-    let bestScore = -Infinity;
-    const width = literal.length === 3 ? 3 : 4;
-    for (let i = 0; i + width <= literal.length; i++) {
-      const score = rarity(literal, i, i + width);
-      if (score > bestScore) [best, bestScore] = [i, score];
-    }
-    keyOffsets[id] = best;
-    const key = keyOf(literal, best, width);
+    keyOffsets[id] = keyOffset;
+    const key = keyOf(literal, keyOffset, literal.length === 3 ? 3 : 4);
     const bit = keyBit(key);
     keyBits[bit >> 3] |= 1 << (bit & 7);
     const ids = byKey.get(key);
@@ -715,8 +715,31 @@ function literalId(literal: string): number {
 /** Adds a list's literals to the index; returns its registration order. */
 function register(list: FragmentList): number {
   const order = ++registered;
-  for (const [literal, fragment] of list.literals) postings[literalId(literal)].push(order, fragment);
+  const triples = list.literals;
+  for (let k = 0; k < triples.length; k++) {
+    // Indexed, not destructured: an array pattern steps through an iterator, per literal.
+    const triple = triples[k];
+    postings[literalId(triple[0], triple[2])].push(order, triple[1]);
+  }
   return order;
+}
+
+/**
+ * Where a literal's index key starts: its rarest-looking four characters (the whole literal when
+ * it has three or four). Computed once per fragment by the analysis, at build time for the
+ * built-in lists: the scan over every literal's windows at every start made V8 optimise it.
+ */
+function keyOffsetOf(literal: string): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let i = 0; i + 4 <= literal.length; i++) {
+    const score = rarity(literal, i, i + 4);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**
