@@ -7,6 +7,8 @@
 // The literals are derived from whatever list is configured, never written by hand.
 
 
+import { PropertyTwinRegExp } from './property-twin.js';
+
 // ---- required literals -----------------------------------------------------------------------
 
 /** What a pattern node can match, as far as literals go. */
@@ -1054,13 +1056,10 @@ function withoutCaptures(source: string, unicode: boolean): string | undefined {
  * of its pattern contains (derived as for a fragment, and recorded at build time), and fails
  * without running when there is none. A big pattern (a platitude's alternations cost V8 several
  * milliseconds to compile) is then compiled only once some text may match it: never, in most
- * short runs. Otherwise it is the pattern itself: the same matches, groups and lastIndex.
+ * short runs. Otherwise it is the pattern itself (with property escapes, its twin where that is
+ * exact: src/nlp/property-twin.ts): the same matches, groups and lastIndex.
  */
-export class GatedRegExp extends RegExp {
-  static override get [Symbol.species](): RegExpConstructor {
-    return RegExp;
-  }
-
+export class GatedRegExp extends PropertyTwinRegExp {
   /** The literals; undefined when the pattern has none known (it always runs). */
   private readonly literals: readonly string[] | undefined;
   private readonly resets: boolean;
