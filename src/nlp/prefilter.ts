@@ -613,19 +613,77 @@ const LONG_SUBJECT = '\0'.repeat(1024);
 
 
 const literals: string[] = [];
+/** Where each literal's key starts within it. */
+const keyOffsets: number[] = [];
 const literalIds = new Map<string, number>();
 /** Per literal: the lists and fragments that hold it, as flat pairs [list order, fragment, …]. */
 const postings: number[][] = [];
+/**
+ * Literal ids by the key of one of their four-character substrings (the rarest-looking one), or
+ * of the whole literal when it has three characters (those keys have bit 28 set).
+ */
+const byKey = new Map<number, number[]>();
+/** A bit per hash of those keys (8 KB): most substrings of a text start no literal, and one bit test says so. */
+const keyBits = new Uint8Array(1 << 13);
+/**
+ * Literal ids shorter than three characters, by their one character (oneChar) or their two
+ * characters' 14-bit key (twoChars); -1 for none. The pass over a text finds them with the rest.
+ */
+const oneChar = new Int32Array(128).fill(-1);
+const twoChars = new Int32Array(1 << 14).fill(-1);
 let seen = new Uint32Array(256);
 let visit = 0;
 /** How many lists have registered. */
 let registered = 0;
+
+const TRIGRAM = 1 << 28;
+
+function keyBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
+// English letters from most to least frequent, and frequent trigrams (of English and of status
+// pages): a literal is indexed by its rarest-looking four characters, so that few texts wake it.
+const FREQUENT = ' etaoinshrdlcumwfgypbvkjxqz';
+const COMMON_TRIGRAMS = new Set(
+  (
+    'the|he |ing|ng |and|nd |of |ion|on |tio|in |er |ent|is |es |re |ati|at |for|or |ter|her|hat|tha|ere|ate|his|con|res|ver|all|ons|nce|' +
+    'men|ith|ted|ers|pro|thi|wit|are|ess|not|ive|was|ect|rea|com|eve|per|int|est|sta|cti|ica|ist|ear|ain|one|our|iti|rat|ly |ce |te |' +
+    'nt |se |ty |al |le |st |en |ed |to |ue |ser|vic|rvi|ice|err|rro|ror|ors|inv|nve|ves|sti|iga|gat|upd|pda|dat|iss|ssu|sue|mon|oni|' +
+    'nit|tor|ori|rin|pen|enc|nci|ien|inc|cid|ide|ome|tom|cus|ust|sto|use|wil|ill|ll |we |ar |ve |ore|rom|fro|eas|ase|ues|ous|out|ut |' +
+    'ry |red|ded|ren|tin|uin|inu'
+  ).split('|'),
+);
+
+/** Per ASCII code: its rank in FREQUENT (20 for characters not listed); common trigrams by their 21-bit key. */
+const RANK = new Int8Array(128).fill(20);
+for (let k = 0; k < FREQUENT.length; k++) RANK[FREQUENT.charCodeAt(k)] = k;
+const COMMON_KEYS = new Set([...COMMON_TRIGRAMS].map((t) => (t.charCodeAt(0) << 14) | (t.charCodeAt(1) << 7) | t.charCodeAt(2)));
+
+function rarity(literal: string, from: number, to: number): number {
+  let r = 0;
+  let key = 0;
+  for (let k = from; k < to; k++) {
+    const c = literal.charCodeAt(k);
+    r += RANK[c];
+    key = ((key << 7) | c) & 0x1fffff;
+    if (k - from >= 2 && COMMON_KEYS.has(key)) r -= 100;
+  }
+  return r;
+}
+
+function keyOf(literal: string, from: number, length: number): number {
+  let key = 0;
+  for (let k = from; k < from + length; k++) key = (key << 7) | literal.charCodeAt(k);
+  return length === 3 ? key | TRIGRAM : key;
+}
 
 function literalId(literal: string): number {
   let id = literalIds.get(literal);
   if (id !== undefined) return id;
   id = literals.length;
   literals.push(literal);
+  keyOffsets.push(0);
   literalIds.set(literal, id);
   postings.push([]);
   if (id >= seen.length) {
@@ -633,108 +691,25 @@ function literalId(literal: string): number {
     grown.set(seen);
     seen = grown;
   }
+  if (literal.length === 1) oneChar[literal.charCodeAt(0)] = id;
+  else if (literal.length === 2) twoChars[(literal.charCodeAt(0) << 7) | literal.charCodeAt(1)] = id;
+  else {
+    let best = 0;
+    let bestScore = -Infinity;
+    const width = literal.length === 3 ? 3 : 4;
+    for (let i = 0; i + width <= literal.length; i++) {
+      const score = rarity(literal, i, i + width);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    keyOffsets[id] = best;
+    const key = keyOf(literal, best, width);
+    const bit = keyBit(key);
+    keyBits[bit >> 3] |= 1 << (bit & 7);
+    const ids = byKey.get(key);
+    if (ids) ids.push(id);
+    else byKey.set(key, [id]);
+  }
   return id;
-}
-
-/**
- * An Aho-Corasick automaton over the literals of the lists registered up to `order`: one table
- * step per character finds every literal in a text (a step per character and a lookup per likely
- * key cost several times more, most of it in verifying candidates). Literals are printable ASCII;
- * a character no literal holds (and any non-ASCII one) sends every state back to the root.
- */
-interface Automaton {
-  /** Lists registered when it was built: later lists are looked up alone. */
-  order: number;
-  /** Per ASCII code, its column in `next` (0: in no literal). */
-  column: Uint8Array;
-  columns: number;
-  /** next[state * columns + column]: the state after reading that character. */
-  next: Int32Array;
-  /** Per state: the literal that ends there, else -1. */
-  literal: Int32Array;
-  /** Per state: the nearest state on its suffix chain (itself included) where a literal ends, else 0 (the root ends none). */
-  output: Int32Array;
-  /** Per state: the next state down its suffix chain where a literal ends, else 0. */
-  moreOutput: Int32Array;
-}
-
-let automaton: Automaton | undefined;
-/** Characters indexed since the automaton was built: a rebuild waits until they pay for it. */
-let indexedSinceBuild = 0;
-
-function buildAutomaton(): Automaton {
-  const column = new Uint8Array(128);
-  let columns = 1;
-  let size = 1;
-  const ids: number[] = [];
-  // Every literal a registered list holds (a literal has postings once its list registers).
-  for (let id = 0; id < literals.length; id++) {
-    if (postings[id].length === 0) continue;
-    ids.push(id);
-    const literal = literals[id];
-    size += literal.length;
-    for (let k = 0; k < literal.length; k++) {
-      const c = literal.charCodeAt(k);
-      if (column[c] === 0) column[c] = columns++;
-    }
-  }
-  // The trie: child links in `next`, -1 for none yet.
-  const next = new Int32Array(size * columns).fill(-1);
-  const literalAt = new Int32Array(size).fill(-1);
-  let states = 1;
-  for (const id of ids) {
-    const literal = literals[id];
-    let state = 0;
-    for (let k = 0; k < literal.length; k++) {
-      const cell = state * columns + column[literal.charCodeAt(k)];
-      if (next[cell] < 0) next[cell] = states++;
-      state = next[cell];
-    }
-    literalAt[state] = id;
-  }
-  // Breadth first: each state's suffix link, its outputs, and the missing moves taken from its suffix.
-  const suffix = new Int32Array(states);
-  const output = new Int32Array(states);
-  const moreOutput = new Int32Array(states);
-  const queue = new Int32Array(states);
-  let head = 0;
-  let tail = 0;
-  for (let col = 0; col < columns; col++) {
-    const child = next[col];
-    if (child < 0) next[col] = 0;
-    else {
-      suffix[child] = 0;
-      queue[tail++] = child;
-    }
-  }
-  while (head < tail) {
-    const state = queue[head++];
-    const link = suffix[state];
-    moreOutput[state] = output[link];
-    output[state] = literalAt[state] >= 0 ? state : output[link];
-    for (let col = 0; col < columns; col++) {
-      const cell = state * columns + col;
-      const child = next[cell];
-      const fallback = next[link * columns + col];
-      if (child < 0) next[cell] = fallback;
-      else {
-        suffix[child] = fallback;
-        queue[tail++] = child;
-      }
-    }
-  }
-  indexedSinceBuild = 0;
-  return { order: registered, column, columns, next: next.subarray(0, states * columns), literal: literalAt, output, moreOutput };
-}
-
-/**
- * The automaton for the next text: rebuilt once lists registered since the last build, when it
- * is the first, or when the text indexed since costs more than building again (lists register
- * in bursts as rules first run, and a list the automaton lacks is looked up alone meanwhile).
- */
-function currentAutomaton(): Automaton {
-  if (!automaton || (automaton.order < registered && indexedSinceBuild >= automaton.next.length >> 2)) automaton = buildAutomaton();
-  return automaton;
 }
 
 /** Adds a list's literals to the index; returns its registration order. */
@@ -780,42 +755,70 @@ interface TextEntry {
   firsts: Map<number, RegExpExecArray> | undefined;
 }
 
-/** Characters up to 0xFF: the text can be held one byte per character. */
-const WIDE = /[^\0-\xFF]/;
-
-/** One pass over the text finds the literals of every list the automaton knows at once. */
-function indexText(entry: TextEntry): void {
-  const folded = entry.folded;
-  const { order, column, columns, next, literal, output, moreOutput } = currentAutomaton();
-  indexedSinceBuild += folded.length;
-  const stamp = ++visit;
-  const found: number[] = [];
-  let state = 0;
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    state = c < 128 ? next[state * columns + column[c]] : 0;
-    for (let at = output[state]; at !== 0; at = moreOutput[at]) {
-      const id = literal[at];
-      if (seen[id] === stamp) continue;
+/** Literals whose key is `key`, found in the text ending at `end` (verified at that place). */
+function lookUp(key: number, width: number, folded: string, end: number, stamp: number, found: number[]): void {
+  const ids = byKey.get(key);
+  if (!ids) return;
+  for (const id of ids) {
+    if (seen[id] === stamp) continue;
+    const literal = literals[id];
+    if (literal.length === width || folded.startsWith(literal, end - width - keyOffsets[id])) {
       seen[id] = stamp;
       found.push(id);
     }
   }
-  const lists = new Uint32Array((order >> 5) + 1);
+}
+
+/** Characters up to 0xFF: the text can be held one byte per character. */
+const WIDE = /[^\0-\xFF]/;
+
+/** One pass over the text finds the literals of every registered list at once. */
+function indexText(entry: TextEntry): void {
+  const folded = entry.folded;
+  const stamp = ++visit;
+  const found: number[] = [];
+  // Literals are ASCII: a substring with any other character cannot be one of theirs.
+  let key = 0;
+  let run = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c >= 128) {
+      run = 0;
+      continue;
+    }
+    key = ((key << 7) | c) & 0xfffffff;
+    let short = oneChar[c];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (++run < 2) continue;
+    short = twoChars[key & 0x3fff];
+    if (short >= 0 && seen[short] !== stamp) {
+      seen[short] = stamp;
+      found.push(short);
+    }
+    if (run < 3) continue;
+    const key3 = (key & 0x1fffff) | TRIGRAM;
+    let bit = keyBit(key3);
+    if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key3, 3, folded, i + 1, stamp, found);
+    if (run < 4) continue;
+    bit = keyBit(key);
+    if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key, 4, folded, i + 1, stamp, found);
+  }
+  const lists = new Uint32Array((registered >> 5) + 1);
   const pairs: number[] = [];
   for (const id of found) {
     const post = postings[id];
     for (let k = 0; k < post.length; k += 2) {
-      const listOrder = post[k];
-      // Lists registered after the build hold literals the automaton may know from older lists.
-      if (listOrder > order) continue;
-      lists[listOrder >> 5] |= 1 << (listOrder & 31);
-      pairs.push(listOrder, post[k + 1]);
+      const order = post[k];
+      lists[order >> 5] |= 1 << (order & 31);
+      pairs.push(order, post[k + 1]);
     }
   }
   entry.lists = lists;
   entry.pairs = pairs;
-  entry.registered = order;
+  entry.registered = registered;
 }
 
 /**
