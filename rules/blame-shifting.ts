@@ -1,6 +1,7 @@
 import { defineRule, type CauseFact, type Sentence, type Statement } from '../src/rule.js';
 import type { Term } from '../src/nlp/analysis.js';
-import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
+import { globalPhraseRegex, mayOccurIn, phraseRegex } from '../src/nlp/phrases.js';
+import { mayTellSubjectCause } from '../src/nlp/understanding.js';
 import { clauseStartIndex, isNegation, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/blame-shifting.json' with { type: 'json' };
 
@@ -197,6 +198,9 @@ function partyInSubject(sentence: Sentence, options: Options, subject: { start: 
   return undefined;
 }
 
+/** The parties a temporal clause can blame (users doing ordinary things are not blamed by one). */
+const TEMPORAL_PARTIES = ['nature', 'vendors', 'attackers'] as const;
+
 /**
  * A temporal clause whose subject is nature, a supplier or attackers tells the cause by its
  * timing: "trains were cancelled when an ice storm swept across the network". Users doing
@@ -215,7 +219,7 @@ function partyInTemporalClause(sentence: Sentence, options: Options): Blame | un
     const subject = subjectOf(text, sentence.nlp, verbIndex);
     if (!subject || subject.negated || subject.start < from) continue;
     const phrase = text.slice(subject.start, subject.end);
-    for (const party of ['nature', 'vendors', 'attackers'] as const) {
+    for (const party of TEMPORAL_PARTIES) {
       if (partyRegex(options, party).test(phrase)) return { party, start: m.index, end: terms[verbIndex].end };
     }
   }
@@ -295,8 +299,15 @@ export default defineRule<Options>({
     const parties = PARTIES.map((p) => partyRegex(options, p));
     const causal = [phraseRegex(options.causeMarkers), phraseRegex(options.harmVerbs)];
     const disowning = phraseRegex(options.disowning);
+    // Without a cause word, only two readings can blame: a cause told through its subject (which
+    // needs the understanding's own subject-cause words) and a temporal clause whose subject is
+    // nature, a supplier or attackers ("when an ice storm swept across the network"); users
+    // doing ordinary things in a "when" clause are never blamed, so their words alone do not
+    // make the sentence worth tagging.
+    const mayBlameInTime = (text: string) =>
+      /\b(?:when|as|after|once)\b/i.test(text) && (mayTellSubjectCause(text) || TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], text)));
     const mayBlame = (text: string) =>
-      disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || /\b(?:when|as|after|once)\b/i.test(text)));
+      disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || mayBlameInTime(text)));
     const ownership = phraseRegex(options.ownership);
     const evidence = phraseRegex(options.attackEvidence);
     for (const statement of context.incident.statements) {
