@@ -208,6 +208,9 @@ const TEMPORAL_PARTIES = ['nature', 'vendors', 'attackers'] as const;
  */
 function partyInTemporalClause(sentence: Sentence, options: Options): Blame | undefined {
   const text = sentence.text;
+  // The clause's subject must hold one of these parties: without a word of theirs in the
+  // sentence there is nothing to tag for (the rule's trigger may have let it in for a cause).
+  if (!TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], text))) return undefined;
   TEMPORAL.lastIndex = 0;
   for (let m = TEMPORAL.exec(text); m; m = TEMPORAL.exec(text)) {
     const from = m.index + m[0].length;
