@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type SentenceFacts, type Statement } from '../src/rule.js';
 import { isNotice } from '../src/nlp/understanding.js';
-import { analyseTitle, IMPACT_PHRASES, namesAffected, type AffectedLists } from '../src/nlp/impact.js';
+import { analyseTitle, IMPACT_PHRASES, namesAffected, namesSymptomOrScope, type AffectedLists } from '../src/nlp/impact.js';
 
 interface Options extends AffectedLists {
   symptoms: string[];
@@ -15,6 +15,9 @@ const INCIDENT_TALK = /\b(?:investigat\w*|looking into|seeing|experienc\w*|affec
 
 /** A noun names what is affected only in a sentence about the service: harm done or possible, a recovery, or planned work. */
 function statementNamesAffected(statement: Statement, lists: AffectedLists, facts: (s: Sentence) => SentenceFacts, planned: boolean): boolean {
+  // Any sentence will do: those whose words name a symptom or scope are asked first, so that
+  // an earlier sentence is not tagged for what a later one says outright.
+  if (statement.sentences.some((s) => namesSymptomOrScope(s.text, lists))) return true;
   return statement.sentences.some((s) =>
     namesAffected(s.text, () => s.nlp, lists, () => {
       if (planned || INCIDENT_TALK.test(s.text)) return true;
