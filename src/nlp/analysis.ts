@@ -93,6 +93,7 @@ function conjugate(verb: string): VerbForms | undefined {
 
 /** Tags a sentence (memoised by its exact text). */
 export function analyse(text: string): Analysis {
+  if (askObserver) askObserver(text);
   const found = memo.get(text);
   if (found) return found;
   if (!timing.on) return tag(text);
@@ -108,6 +109,19 @@ export function analyse(text: string): Analysis {
 let tagObserver: ((text: string) => void) | undefined;
 export function observeTagging(observer: ((text: string) => void) | undefined): void {
   tagObserver = observer;
+}
+
+/**
+ * Called on every request for a sentence's analysis, memoised or not (bench/tag-callers.mjs
+ * --askers: every code that asks, where observeTagging sees only the first); off, one test.
+ */
+let askObserver: ((text: string) => void) | undefined;
+export function observeAsking(observer: ((text: string) => void) | undefined): void {
+  askObserver = observer;
+}
+/** For holders of an analysis already made (a sentence's own copy): reports the request as analyse() does. */
+export function noteAsked(text: string): void {
+  if (askObserver) askObserver(text);
 }
 
 function tag(text: string): Analysis {
