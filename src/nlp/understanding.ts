@@ -226,7 +226,7 @@ const INCIDENT_ABSENCE = new RegExp(`^(?:${understandingPhrases.cause.incidentAb
 const PASSIVE_AGENT = new GatedRegExp(/\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i);
 
 /**
- * Could the sentence's cause be told through a subject (\`CauseFact.via === 'subject'\`: "floodwater
+ * Could the sentence's cause be told through a subject (`CauseFact.via === 'subject'`: "floodwater
  * knocked out payments", "we deleted the table by mistake")? detectCause finds one only behind
  * these two word tests, so a no here is certain and costs no tagging; a yes may still find none.
  */
