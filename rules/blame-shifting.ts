@@ -202,15 +202,26 @@ function partyInSubject(sentence: Sentence, options: Options, subject: { start: 
 const TEMPORAL_PARTIES = ['nature', 'vendors', 'attackers'] as const;
 
 /**
+ * Could a temporal clause's subject hold a party it can blame? The subject follows the first
+ * temporal word, so some word of a party must stand after it (mayOccurIn: a no is certain).
+ */
+function partyMayFollowTemporal(text: string, options: Options): boolean {
+  TEMPORAL.lastIndex = 0;
+  const first = TEMPORAL.exec(text);
+  if (!first) return false;
+  const after = text.slice(first.index + first[0].length);
+  return TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], after));
+}
+
+/**
  * A temporal clause whose subject is nature, a supplier or attackers tells the cause by its
  * timing: "trains were cancelled when an ice storm swept across the network". Users doing
  * ordinary things ("when customers signed in") are not blamed by it.
  */
 function partyInTemporalClause(sentence: Sentence, options: Options): Blame | undefined {
   const text = sentence.text;
-  // The clause's subject must hold one of these parties: without a word of theirs in the
-  // sentence there is nothing to tag for (the rule's trigger may have let it in for a cause).
-  if (!TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], text))) return undefined;
+  // The rule's trigger may have let the sentence in for a cause word: tag it here only for a party.
+  if (!partyMayFollowTemporal(text, options)) return undefined;
   TEMPORAL.lastIndex = 0;
   for (let m = TEMPORAL.exec(text); m; m = TEMPORAL.exec(text)) {
     const from = m.index + m[0].length;
@@ -307,8 +318,7 @@ export default defineRule<Options>({
     // nature, a supplier or attackers ("when an ice storm swept across the network"); users
     // doing ordinary things in a "when" clause are never blamed, so their words alone do not
     // make the sentence worth tagging.
-    const mayBlameInTime = (text: string) =>
-      /\b(?:when|as|after|once)\b/i.test(text) && (mayTellSubjectCause(text) || TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], text)));
+    const mayBlameInTime = (text: string) => (/\b(?:when|as|after|once)\b/i.test(text) && mayTellSubjectCause(text)) || partyMayFollowTemporal(text, options);
     const mayBlame = (text: string) =>
       disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || mayBlameInTime(text)));
     const ownership = phraseRegex(options.ownership);
