@@ -122,3 +122,17 @@ describe('tagging triggers never rule out what the full check finds', () => {
     expect(modalBeforeAuxiliaries('If they may, have experienced engineers check it.', 'If they may, have '.length)).toBe(false);
   }, 120_000);
 });
+
+describe('shortcuts that need no tags', () => {
+  it('hollow-resolution: a resolution whose words give a fix and next steps is judged without tagging a sentence', async () => {
+    const { lint } = await import('./helpers.js');
+    const { analysisStats } = await import('../src/nlp/analysis.js');
+    const text = '---\nstatus: resolved\n---\nWe rolled back the faulty deploy at 14:10 UTC, which had been unlikely to cause trouble as designed. We will publish a post-mortem within five days.';
+    const before = analysisStats().sentences;
+    const result = lint(text, { only: 'hollow-resolution' });
+    expect(result.findings.filter((f) => f.ruleId === 'hollow-resolution')).toEqual([]);
+    expect(analysisStats().sentences - before).toBe(0);
+    // A bare "back to normal" still gets the finding.
+    expect(lint('---\nstatus: resolved\n---\nEverything is back to normal now.', { only: 'hollow-resolution' }).findings.map((f) => f.ruleId)).toContain('hollow-resolution');
+  });
+});
