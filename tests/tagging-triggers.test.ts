@@ -3,11 +3,11 @@
 // statements we have never seen. Each trigger is run here with its full check over every sentence
 // we have: the fixtures and the rules' examples always, the shared corpus when it is present.
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../src/nlp/analysis.js';
+import { analyse, analysisStats } from '../src/nlp/analysis.js';
 import { DEFAULT_AGENCY_LISTS, modalBeforeAuxiliaries } from '../src/nlp/agency.js';
 import { mayOccurIn, phraseRegex } from '../src/nlp/phrases.js';
 import { verbGroup } from '../src/nlp/subjects.js';
-import { factsOf, mayTellSubjectCause } from '../src/nlp/understanding.js';
+import { factsOf, mayTellSubjectCause, settledFact, UNSETTLED, type SettledFactName } from '../src/nlp/understanding.js';
 import type { Sentence } from '../src/engine/model.js';
 import blameData from '../rules/data/blame-shifting.json' with { type: 'json' };
 import { HAS_CORPUS, knownSentences } from './helpers.js';
@@ -49,6 +49,31 @@ function* stretches(text: string): Generator<string> {
   const starts = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
   for (const [from] of starts) for (const [, to] of starts) if (to > from) yield text.slice(from, to);
 }
+
+describe('facts settled without tagging', () => {
+  it('settledFact gives the fact itself or UNSETTLED, and tags nothing', () => {
+    const names: SettledFactName[] = ['cause', 'harm', 'possibleHarm', 'promise', 'remedy', 'prevention'];
+    const wrong: string[] = [];
+    let settled = 0;
+    let unsettled = 0;
+    for (const text of sentences) {
+      // Asked before anything tags the text (this runs first in the file) (each on a sentence of its own: facts are kept per sentence).
+      const before = analysisStats().sentences;
+      const answers = names.map((name) => settledFact(sentenceOf(text), name));
+      if (analysisStats().sentences !== before) wrong.push(`tagged: ${text}`);
+      names.forEach((name, k) => {
+        if (answers[k] === UNSETTLED) return unsettled++;
+        settled++;
+        const full = factsOf(sentenceOf(text))[name];
+        if (JSON.stringify(answers[k]) !== JSON.stringify(full)) wrong.push(`${name}: ${text}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+    // Most facts of most sentences are settled by their words.
+    expect(settled).toBeGreaterThan(unsettled);
+    expect(unsettled).toBeGreaterThan(0);
+  }, 240_000);
+});
 
 describe('tagging triggers never rule out what the full check finds', () => {
   it('has sentences to judge', () => {

@@ -91,6 +91,11 @@ function conjugate(verb: string): VerbForms | undefined {
   return forms;
 }
 
+/** Has this text been tagged in this process (its analysis costs nothing more)? */
+export function isTagged(text: string): boolean {
+  return memo.has(text);
+}
+
 /** Tags a sentence (memoised by its exact text). */
 export function analyse(text: string): Analysis {
   if (askObserver) askObserver(text);

@@ -25,6 +25,7 @@ import type {
   StatementUnderstanding,
   TextSpan,
 } from '../engine/model.js';
+import { isTagged } from './analysis.js';
 import { isApology } from './apology.js';
 import { clausesOf } from './clauses.js';
 import { deniedByLead } from './denials.js';
@@ -51,13 +52,47 @@ export function factsOf(sentence: Sentence): SentenceFacts {
   return facts;
 }
 
+/** Thrown by a sentence's clauses while a fact is asked for without tagging (settledFact). */
+const NEEDS_TAGS = Symbol('needs tags');
+/** What settledFact answers when only tagging the sentence could tell the fact. */
+export const UNSETTLED = Symbol('unsettled');
+
+/** Facts that settledFact can be asked for. */
+export type SettledFactName = 'cause' | 'harm' | 'possibleHarm' | 'promise' | 'remedy' | 'prevention';
+
+/**
+ * The fact when it can be told without tagging the sentence: its detector decided from words
+ * alone, or the sentence is tagged already. Otherwise UNSETTLED, and nothing is kept: a later
+ * factsOf(sentence)[name] tags and decides. A rule that needs the fact in any of several
+ * sentences asks this of all of them first, so that no sentence is tagged for an answer another
+ * sentence gives in words (the same answer: the detector runs as it always does).
+ */
+export function settledFact<K extends SettledFactName>(sentence: Sentence, name: K): SentenceFacts[K] | typeof UNSETTLED {
+  const facts = factsOf(sentence);
+  return facts instanceof LazyFacts ? facts.settled(name) : facts[name];
+}
+
 class LazyFacts implements SentenceFacts {
   private clauseList?: readonly Clause[];
   private cache = new Map<string, unknown>();
+  /** Set while settled() runs a detector: the clauses may not tag the sentence then. */
+  private withoutTagging = false;
   constructor(private readonly sentence: Sentence) {}
 
   get clauses(): readonly Clause[] {
+    if (!this.clauseList && this.withoutTagging && !isTagged(this.sentence.text)) throw NEEDS_TAGS;
     return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
+  }
+  settled<K extends SettledFactName>(name: K): SentenceFacts[K] | typeof UNSETTLED {
+    this.withoutTagging = true;
+    try {
+      return this[name];
+    } catch (error) {
+      if (error === NEEDS_TAGS) return UNSETTLED;
+      throw error;
+    } finally {
+      this.withoutTagging = false;
+    }
   }
   private once<T>(key: string, compute: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, compute());
