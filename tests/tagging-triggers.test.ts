@@ -160,4 +160,17 @@ describe('shortcuts that need no tags', () => {
     // A bare "back to normal" still gets the finding.
     expect(lint('---\nstatus: resolved\n---\nEverything is back to normal now.', { only: 'hollow-resolution' }).findings.map((f) => f.ruleId)).toContain('hollow-resolution');
   });
+
+  it('agentless-failure: a failure whose cause another sentence already gives in words is not tagged for', async () => {
+    const { lint } = await import('./helpers.js');
+    const { isTagged } = await import('../src/nlp/analysis.js');
+    const crash = 'The ledger database crashed shortly before the nightly close at 23:10.';
+    const result = lint(`---\nstatus: resolved\n---\nThis was due to a faulty disk firmware update we rolled out. ${crash}`, { only: 'agentless-failure' });
+    expect(result.findings.filter((f) => f.ruleId === 'agentless-failure')).toEqual([]);
+    expect(isTagged(crash)).toBe(false);
+    // Without the cause the same failure is tagged and reported.
+    const alone = 'The ledger database crashed shortly before the nightly close at 23:15.';
+    expect(lint(`---\nstatus: resolved\n---\n${alone}`, { only: 'agentless-failure' }).findings.map((f) => f.ruleId)).toContain('agentless-failure');
+    expect(isTagged(alone)).toBe(true);
+  });
 });
