@@ -7,7 +7,7 @@ import { analyse, analysisStats } from '../src/nlp/analysis.js';
 import { DEFAULT_AGENCY_LISTS, modalBeforeAuxiliaries } from '../src/nlp/agency.js';
 import { mayOccurIn, phraseRegex } from '../src/nlp/phrases.js';
 import { verbGroup } from '../src/nlp/subjects.js';
-import { factsOf, mayTellSubjectCause, settledFact, UNSETTLED, type SettledFactName } from '../src/nlp/understanding.js';
+import { factsOf, mayTellSubjectCause, settledFact, someSentenceHas, UNSETTLED, type SettledFactName } from '../src/nlp/understanding.js';
 import type { Sentence } from '../src/engine/model.js';
 import blameData from '../rules/data/blame-shifting.json' with { type: 'json' };
 import { HAS_CORPUS, knownSentences } from './helpers.js';
@@ -72,6 +72,27 @@ describe('facts settled without tagging', () => {
     // Most facts of most sentences are settled by their words.
     expect(settled).toBeGreaterThan(unsettled);
     expect(unsettled).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+describe('someSentenceHas', () => {
+  it('answers as sentences.some(fact) does, over runs of sentences', () => {
+    const names: SettledFactName[] = ['cause', 'harm', 'possibleHarm', 'promise', 'remedy', 'prevention', 'resolution', 'partialResolution'];
+    const list = [...sentences];
+    const wrong: string[] = [];
+    let yes = 0;
+    // Runs of five neighbouring sentences (as a statement holds them), each on sentences of its own.
+    for (let i = 0; i < list.length; i += 5) {
+      const run = list.slice(i, i + 5);
+      for (const name of names) {
+        const quick = someSentenceHas(run.map(sentenceOf), name);
+        const full = run.map(sentenceOf).some((s) => !!factsOf(s)[name]);
+        if (quick) yes++;
+        if (quick !== full) wrong.push(`${name}: ${run.join(' | ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(yes).toBeGreaterThan(10);
   }, 240_000);
 });
 

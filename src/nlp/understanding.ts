@@ -58,7 +58,7 @@ const NEEDS_TAGS = Symbol('needs tags');
 export const UNSETTLED = Symbol('unsettled');
 
 /** Facts that settledFact can be asked for. */
-export type SettledFactName = 'cause' | 'harm' | 'possibleHarm' | 'promise' | 'remedy' | 'prevention';
+export type SettledFactName = 'cause' | 'harm' | 'possibleHarm' | 'promise' | 'remedy' | 'prevention' | 'resolution' | 'partialResolution';
 
 /**
  * The fact when it can be told without tagging the sentence: its detector decided from words
@@ -70,6 +70,20 @@ export type SettledFactName = 'cause' | 'harm' | 'possibleHarm' | 'promise' | 'r
 export function settledFact<K extends SettledFactName>(sentence: Sentence, name: K): SentenceFacts[K] | typeof UNSETTLED {
   const facts = factsOf(sentence);
   return facts instanceof LazyFacts ? facts.settled(name) : facts[name];
+}
+
+/**
+ * Does some sentence hold the fact? The same answer as sentences.some((s) => factsOf(s)[name]),
+ * but sentences are tagged for it only when none of them settles it in words.
+ */
+export function someSentenceHas(sentences: readonly Sentence[], name: SettledFactName): boolean {
+  let unsettled: Sentence[] | undefined;
+  for (const sentence of sentences) {
+    const fact = settledFact(sentence, name);
+    if (fact === UNSETTLED) (unsettled ??= []).push(sentence);
+    else if (fact) return true;
+  }
+  return !!unsettled && unsettled.some((sentence) => !!factsOf(sentence)[name]);
 }
 
 class LazyFacts implements SentenceFacts {
