@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, analysisStats } from '../src/nlp/analysis.js';
 import { DEFAULT_AGENCY_LISTS, modalBeforeAuxiliaries } from '../src/nlp/agency.js';
+import { namesAffected, namesAffectedWithoutTagging } from '../src/nlp/impact.js';
 import { mayOccurIn, phraseRegex } from '../src/nlp/phrases.js';
 import { verbGroup } from '../src/nlp/subjects.js';
 import { factsOf, mayTellSubjectCause, settledFact, someSentenceHas, UNSETTLED, type SettledFactName } from '../src/nlp/understanding.js';
@@ -93,6 +94,24 @@ describe('someSentenceHas', () => {
     }
     expect(wrong).toEqual([]);
     expect(yes).toBeGreaterThan(10);
+  }, 240_000);
+});
+
+describe('namesAffectedWithoutTagging', () => {
+  it('answers as namesAffected does whenever it answers, before and after the text is tagged', () => {
+    const wrong: string[] = [];
+    let decidedUntagged = 0;
+    for (const text of sentences) {
+      const before = analysisStats().sentences;
+      const early = namesAffectedWithoutTagging(text, () => analyse(text));
+      if (analysisStats().sentences !== before) wrong.push(`tagged: ${text}`);
+      const full = namesAffected(text, () => analyse(text));
+      const late = namesAffectedWithoutTagging(text, () => analyse(text));
+      if (early !== undefined) decidedUntagged++;
+      if ((early !== undefined && early !== full) || late !== full) wrong.push(text);
+    }
+    expect(wrong).toEqual([]);
+    expect(decidedUntagged).toBeGreaterThan(5);
   }, 240_000);
 });
 
