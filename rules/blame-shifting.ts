@@ -99,7 +99,7 @@ function phraseEnd(sentence: Sentence, end: number, limit: number): number {
   return last;
 }
 
-function findBlame(sentence: Sentence, options: Options, cause: CauseFact | undefined): Blame | undefined {
+function findBlame(sentence: Sentence, options: Options, causeOf: () => CauseFact | undefined): Blame | undefined {
   const text = sentence.text;
   const disown = phraseRegex(options.disowning).exec(text);
   if (disown) return { party: 'disowning', start: disown.index, end: disown.index + disown[0].length };
@@ -135,6 +135,9 @@ function findBlame(sentence: Sentence, options: Options, cause: CauseFact | unde
   }
   // The cause as the subject of an effect verb (the shared cause fact): "a lightning strike on our
   // data centre knocked out payments", "our upstream provider's failure caused the outage".
+  // The cause fact is read only here, and only when its words allow a cause told by its subject:
+  // finding it may tag the sentence.
+  const cause = mayTellSubjectCause(sentence.text) ? causeOf() : undefined;
   if (cause?.via === 'subject' && cause.cause) {
     const blame = partyInSubject(sentence, options, cause.cause, cause.end);
     if (blame) return blame;
@@ -327,7 +330,7 @@ export default defineRule<Options>({
       let owned: boolean | undefined;
       for (const sentence of statement.sentences) {
         if (!mayBlame(sentence.text)) continue;
-        const blame = findBlame(sentence, options, context.facts(sentence).cause);
+        const blame = findBlame(sentence, options, () => context.facts(sentence).cause);
         if (!blame) continue;
         owned ??= ownsConsequence(statement, ownership);
         if (owned) break;

@@ -97,13 +97,17 @@ class LazyFacts implements SentenceFacts {
     if (!this.clauseList && this.withoutTagging && !isTagged(this.sentence.text)) throw NEEDS_TAGS;
     return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
   }
+  /** Facts found unsettled, not asked again until the sentence is tagged (a detector's words are read once for it). */
+  private unsettled?: Set<SettledFactName>;
   settled<K extends SettledFactName>(name: K): SentenceFacts[K] | typeof UNSETTLED {
+    if (this.unsettled?.has(name) && !this.clauseList && !isTagged(this.sentence.text)) return UNSETTLED;
     this.withoutTagging = true;
     try {
       return this[name];
     } catch (error) {
-      if (error === NEEDS_TAGS) return UNSETTLED;
-      throw error;
+      if (error !== NEEDS_TAGS) throw error;
+      (this.unsettled ??= new Set()).add(name);
+      return UNSETTLED;
     } finally {
       this.withoutTagging = false;
     }
