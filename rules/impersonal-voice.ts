@@ -1,6 +1,7 @@
 import { defineRule, type Suggestion } from '../src/rule.js';
 import type { Analysis } from '../src/nlp/analysis.js';
 import { GatedRegExp } from '../src/nlp/prefilter.js';
+import { PropertyTwinRegExp } from '../src/nlp/property-twin.js';
 import { findCompanySubject, speaksAsWe, type CompanySubject, type CompanySubjectLists } from '../src/nlp/voice.js';
 import data from './data/impersonal-voice.json' with { type: 'json' };
 
@@ -32,7 +33,7 @@ function prepare(options: Options) {
         companyNouns: lower(options.companyNouns),
         thirdParty: lower(options.thirdParty),
         notNames: lower(options.notNames),
-        predicate: new RegExp(`^\\s+(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`, 'iu'),
+        predicate: new PropertyTwinRegExp(`^\\s+(?:${AUXILIARIES}\\s+)*(?:${acts})(?![\\p{L}\\p{N}])`, 'iu'),
       },
       // Only sentences where a company noun or a capitalised word comes shortly before such an
       // act are tagged. Gated on the acts' words: the pattern is slow to compile (prefilter.ts).

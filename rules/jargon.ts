@@ -1,3 +1,4 @@
+import { PropertyTwinRegExp } from '../src/nlp/property-twin.js';
 import { defineRule, type Sentence, type Statement } from '../src/rule.js';
 import { FragmentRegExp } from '../src/nlp/prefilter.js';
 import { capitalisedNames } from '../src/nlp/names.js';
@@ -35,7 +36,8 @@ interface Compiled {
 
 // An all-capitals token ("RCA", "SEV1", "SEV-1", "GHES"), optionally plural ("PATs"), not part
 // of a path, an address, a hyphenated name ("GPT-4o") or a file name.
-const ACRONYM = /(?<![\p{L}\p{N}/\\._@#:-])([A-Z][A-Z0-9]*[A-Z0-9](?:-\d+)?)(s?)(?![\p{L}\p{N}/\\_@-]|\.[\p{L}\p{N}])/gu;
+// Its property escapes run as their Latin-1 twins on nearly every text (src/nlp/property-twin.ts).
+const ACRONYM = new PropertyTwinRegExp(String.raw`(?<![\p{L}\p{N}/\\._@#:-])([A-Z][A-Z0-9]*[A-Z0-9](?:-\d+)?)(s?)(?![\p{L}\p{N}/\\_@-]|\.[\p{L}\p{N}])`, 'gu');
 const ANY_ACRONYM = /[A-Z][A-Z0-9]*[A-Z0-9]/;
 // Capitalised words that may precede an acronym without making it part of a product name.
 const FUNCTION_WORDS = new Set(

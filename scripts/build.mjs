@@ -3,6 +3,7 @@
 // CommonJS build is used.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { escapeNonAscii } from './ascii-source.mjs';
 import { sourceStamp } from './source-stamp.mjs';
@@ -42,6 +43,24 @@ const serversApart = {
   },
 };
 
+/**
+ * entities (htmlparser2's character references) decodes its packed HTML entity table when it is
+ * imported, at every start though only the JSON and feed inputs parse HTML: about 12M
+ * instructions on a small file, V8 optimising the decoder included. The table is decoded here,
+ * by the installed entities itself, and bundled as the array it decodes to.
+ */
+const htmlDecodeTreeDecoded = {
+  name: 'html-decode-tree-decoded',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]entities[\\/]dist[\\/]generated[\\/]decode-data-html\.js$/ }, async (args) => {
+      const { htmlDecodeTree } = await import(pathToFileURL(args.path).href);
+      // Another shape than the one this was written for: bundle the file as it is.
+      if (!(htmlDecodeTree instanceof Uint16Array)) return undefined;
+      return { contents: `export const htmlDecodeTree = /* #__PURE__ */ new Uint16Array([${htmlDecodeTree.join(',')}]);\n`, loader: 'js' };
+    });
+  },
+};
+
 // Node 20 runs regexp literals with \p{…} escapes, but esbuild's node20 target rewrites each one
 // into `new RegExp(…)`, which a function then builds afresh (source lookup and all) on every call:
 // the rules' per-word tests ("^\p{Lu}") ran it thousands of times per file. Keep them literals.
@@ -65,7 +84,7 @@ for (const [entry, outfile] of [
     external: ['compromise'],
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyChildProcess, serversApart],
+    plugins: [lazyChildProcess, serversApart, htmlDecodeTreeDecoded],
     logLevel: 'warning',
   });
   // Pure ASCII, so that Node reads it as a one-byte string (scripts/ascii-source.mjs says why).
@@ -104,6 +123,7 @@ await build({
   target: 'node20',
   supported,
   external: ['compromise'],
+  plugins: [htmlDecodeTreeDecoded],
   // Bundled CommonJS dependencies (yaml) require Node built-ins; an ES module has no require.
   banner: { js: "import { createRequire as __crisislintRequire } from 'node:module'; const require = __crisislintRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -440,6 +440,40 @@ describe('FragmentRegExp matches as the whole alternation', () => {
     expect(phraseRegex(['nothing here']).test(text)).toBe(false);
     expect(phraseRegex(['zanzibar ferr(?:y|ies)']).exec(text)?.[0]).toBe('zanzibar ferries');
   });
+
+  it('matches as plain RegExps while lists keep registering between texts (literals shared, nested, overlapping)', () => {
+    // Literals that are suffixes and prefixes of one another exercise the index's suffix links;
+    // lists registered after a text was indexed, or after the index was built, are looked up alone.
+    const lists = [
+      ['quokka outage', 'kka out', 'outage'],
+      ['okka', 'quok', 'a o'],
+      ['outages? of quokkas?', 'ka'],
+      ['wombat(?:s|ting)? delay', 'delay(?:ed)? wombats?'],
+      ['at d', 'mbat', 'wombat'],
+    ];
+    const texts = [
+      'A quokka outage hit the wombat delay queue.',
+      'Outages of quokkas, and delayed wombats.',
+      'Nothing of the sort: a wombatting delay.',
+      'QUOKKA OUTAGE at dawn; kka out of order.',
+      'No marsupials here.',
+    ];
+    const differences: string[] = [];
+    const made: [RegExp, RegExp][] = [];
+    lists.forEach((list, n) => {
+      made.push([phraseRegex(list), new RegExp(`(?<![A-Za-z0-9\\u00C0-\\u024F])(?:${list.map((p) => `(?:${p})`).join('|')})(?![A-Za-z0-9\\u00C0-\\u024F])`, 'i')]);
+      // Each text, fresh to the index at each round, asked of every list made so far.
+      for (const base of texts) {
+        const text = `${base} (${n})`;
+        for (const [fast, plain] of made) {
+          const a = fast.exec(text);
+          const b = plain.exec(text);
+          if (a?.[0] !== b?.[0] || a?.index !== b?.index) differences.push(`${plain.source} on "${text}"`);
+        }
+      }
+    });
+    expect(differences).toEqual([]);
+  });
 });
 
 describe('GatedRegExp matches as its pattern', () => {

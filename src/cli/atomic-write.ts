@@ -7,9 +7,9 @@
 // Only for the few milliseconds of a write are the two signals held back, so that the temporary
 // file is either renamed or removed before the process ends with the signal it was sent.
 
-import { randomBytes } from 'node:crypto';
 import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { randomBytes } from '../engine/lazy-crypto.js';
 
 const HELD_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

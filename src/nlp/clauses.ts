@@ -7,6 +7,7 @@
 
 import type { Analysis, Term } from './analysis.js';
 import type { Clause, ClauseAgent, ClauseModality, ClauseTense, TextSpan } from '../engine/model.js';
+import { hasLetterOrDigit } from './letters.js';
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"]);
 const HAVE = new Set(['has', 'have', 'had', "'ve", "'d"]);
@@ -31,7 +32,7 @@ const WE = /^(?:we|i|us|(?:the )?(?:engineers|technicians|crews?)|our (?:[\w-]+ 
 const YOU = /^(?:you|your\b|customers?|users?|members?|subscribers?|clients?|account holders?)/i;
 const OTHER = /\b(?:provider|providers|vendor|vendors|partner|partners|supplier|suppliers|upstream|third[- ]party|carrier|host|hosting company|isp|contractor|they|he|she|someone|somebody|attacker|attackers|hackers?|authorit(?:y|ies)|regulators?|police)\b/i;
 
-const isWord = (t: Term) => /[\p{L}\p{N}]/u.test(t.text) || t.text === '';
+const isWord = (t: Term) => hasLetterOrDigit(t.text) || t.text === '';
 const norm = (t: Term) => t.normal.replace(/[’]/g, "'");
 
 function isVerbish(t: Term): boolean {

@@ -59,32 +59,42 @@ let stamp = 0;
 function indexOf(net: Net): NetIndex {
   let index = indexes.get(net);
   if (index) return index;
+  // Plain loops and no callbacks: this runs once per process over some two thousand hooks, and
+  // closures called that often were optimised by V8 at every start, for nothing after.
   const ids = new Map<string, number>();
-  const idOf = (item: string) => {
-    let id = ids.get(item);
-    if (id === undefined) ids.set(item, (id = ids.size));
-    return id;
+  const idsOf = (items: readonly string[]) => {
+    const out = new Int32Array(items.length);
+    for (let k = 0; k < items.length; k++) {
+      let id = ids.get(items[k]);
+      if (id === undefined) ids.set(items[k], (id = ids.size));
+      out[k] = id;
+    }
+    return out;
   };
-  const keys = new Map<Pattern, { key: string; rank: number; place: number }[]>();
+  const keys = new Map<Pattern, { keys: string[]; places: number[] }>();
   // compromise visits the keys in Object.keys order and each key's list in order; a pattern's
   // place in a sentence's list is where it is first met that way.
-  Object.keys(net.hooks).forEach((key, rank) => {
-    net.hooks[key].forEach((pattern, place) => {
-      let list = keys.get(pattern);
-      if (!list) keys.set(pattern, (list = []));
-      list.push({ key, rank, place });
-    });
-  });
+  const hookKeys = Object.keys(net.hooks);
+  for (let rank = 0; rank < hookKeys.length; rank++) {
+    const key = hookKeys[rank];
+    const patterns = net.hooks[key];
+    for (let place = 0; place < patterns.length; place++) {
+      let met = keys.get(patterns[place]);
+      if (!met) keys.set(patterns[place], (met = { keys: [], places: [] }));
+      met.keys.push(key);
+      met.places.push(rank * 65536 + place);
+    }
+  }
   const byTrigger: Entry[][] = [];
-  const add = (key: string, entry: Entry) => (byTrigger[idOf(key)] ??= []).push(entry);
-  for (const [pattern, list] of keys) {
+  const add = (key: string, entry: Entry) => (byTrigger[idsOf([key])[0]] ??= []).push(entry);
+  for (const [pattern, met] of keys) {
     const entry: Entry = {
       pattern,
-      keyIds: Int32Array.from(list, (k) => idOf(k.key)),
-      keyPlaces: Float64Array.from(list, (k) => k.rank * 65536 + k.place),
-      needs: Int32Array.from(pattern.needs, idOf),
-      ifNo: Int32Array.from(pattern.ifNo ?? [], idOf),
-      wants: Int32Array.from(pattern.wants, idOf),
+      keyIds: idsOf(met.keys),
+      keyPlaces: Float64Array.from(met.places),
+      needs: idsOf(pattern.needs),
+      ifNo: idsOf(pattern.ifNo ?? []),
+      wants: idsOf(pattern.wants),
       mark: 0,
     };
     const { needs, wants } = pattern;

@@ -5,6 +5,7 @@ import { analyse, isTagged, type Analysis, type Term } from './analysis.js';
 import { phraseRegex } from './phrases.js';
 import { GatedRegExp } from './prefilter.js';
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
+import { hasLetter, hasLetterRun, startsCapitalised, startsWithLetter, startsWithUpper } from './letters.js';
 
 export const IMPACT_PHRASES = impactPhrases;
 
@@ -57,8 +58,8 @@ export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT
   const terms = analysis.terms;
   // In running text a capital mid-sentence marks a name ("degraded performance for Issues");
   // in a Title Cased heading it says nothing.
-  const words = terms.filter((t) => /^\p{L}/u.test(t.text));
-  const titleCase = words.filter((t) => /^\p{Lu}/u.test(t.text)).length > words.length / 2;
+  const words = terms.filter((t) => startsWithLetter(t.text));
+  const titleCase = words.filter((t) => startsWithUpper(t.text)).length > words.length / 2;
   // Where each word's noun phrase ends (its head) and starts, computed once in linear time: a
   // scan from every noun would be quadratic in a long run of nouns.
   // compromise may tag a vague head as a verb ("some GitHub services"): the list decides then.
@@ -72,10 +73,10 @@ export function concreteNouns(analysis: Analysis, lists: AffectedLists = DEFAULT
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     if (!t.tags.has('Noun') || t.tags.has('Pronoun') || t.tags.has('Date') || t.tags.has('Time') || t.tags.has('Duration') || t.tags.has('Value')) continue;
-    if (!/\p{L}/u.test(t.text)) continue;
+    if (!hasLetter(t.text)) continue;
     // A plural-looking word with a singular verb is a name too: "Issues is experiencing …".
     const singularVerb = ['is', 'was', 'has'].includes(terms[i + 1]?.normal ?? '') && /s$/.test(t.normal);
-    const name = !titleCase && /^\p{Lu}\p{Ll}/u.test(t.text) && (i > 0 || singularVerb);
+    const name = !titleCase && startsCapitalised(t.text) && (i > 0 || singularVerb);
     if (!name && vague.test(t.normal.replace(/'s?$/, ''))) continue;
     // Find the head of the phrase this noun modifies and the phrase's first word.
     const head = headOf[i];
@@ -100,7 +101,7 @@ export function namesAffected(
 ): boolean {
   if (namesSymptomOrScope(text, lists)) return true;
   // No noun at all can be concrete when every word is a stop word: skip the tagger then.
-  if (!/[\p{L}]{3,}/u.test(text)) return false;
+  if (!hasLetterRun(text, 3)) return false;
   if (!aboutService()) return false;
   return concreteNouns(analysis(), lists).length > 0;
 }

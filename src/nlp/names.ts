@@ -7,6 +7,7 @@
 // Vocabulary in src/nlp/phrases/names.json.
 
 import namePhrases from './phrases/names.json' with { type: 'json' };
+import { PropertyTwinRegExp } from './property-twin.js';
 
 export const NAME_PHRASES = namePhrases;
 
@@ -16,10 +17,11 @@ export interface NameLists {
   signOffs: readonly string[];
 }
 
-const CAPS = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9&]*[A-Z0-9](?![\p{L}\p{N}])/gu;
+// Property escapes run as their Latin-1 twins on nearly every text (src/nlp/property-twin.ts).
+const CAPS = new PropertyTwinRegExp(String.raw`(?<![\p{L}\p{N}])[A-Z][A-Z0-9&]*[A-Z0-9](?![\p{L}\p{N}])`, 'gu');
 const NAME = '[A-Z][A-Z0-9&]*[A-Z0-9]';
 // A possessive with no determiner before it: "NTL's engineers", not "the RCA's findings".
-const POSSESSIVE = new RegExp(`(?<!\\b(?:the|a|an|this|that|our|your|their|its) )(?<![\\p{L}\\p{N}])(${NAME})['’]s\\b`, 'giu');
+const POSSESSIVE = new PropertyTwinRegExp(`(?<!\\b(?:the|a|an|this|that|our|your|their|its) )(?<![\\p{L}\\p{N}])(${NAME})['’]s\\b`, 'giu');
 
 interface Compiled {
   /** Clause start, the name, then a speaker verb: "NTL apologises", "When it began, ZPX took action". */
@@ -40,8 +42,8 @@ function prepare(lists: NameLists): Compiled {
   if (!found) {
     const alt = (xs: readonly string[]) => xs.map((x) => `(?:${withName(x)})`).join('|');
     found = {
-      speaker: new RegExp(`(?:^|[.!?;:,]\\s+)(?:(?:today|now|yesterday|this morning|this evening|tonight),?\\s+)?(${NAME})\\s+(?:${lists.speakerVerbs.join('|')})(?![\\p{L}\\p{N}])`, 'gimu'),
-      frames: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(lists.nameFrames)})(?![\\p{L}\\p{N}])`, 'gimu'),
+      speaker: new PropertyTwinRegExp(`(?:^|[.!?;:,]\\s+)(?:(?:today|now|yesterday|this morning|this evening|tonight),?\\s+)?(${NAME})\\s+(?:${lists.speakerVerbs.join('|')})(?![\\p{L}\\p{N}])`, 'gimu'),
+      frames: new PropertyTwinRegExp(`(?<![\\p{L}\\p{N}])(?:${alt(lists.nameFrames)})(?![\\p{L}\\p{N}])`, 'gimu'),
       signOff: new RegExp(`^\\s*(?:${alt(lists.signOffs)})\\s*$`, 'gimu'),
     };
     compiled.set(lists, found);

@@ -7,6 +7,8 @@
 // The literals are derived from whatever list is configured, never written by hand.
 
 
+import { PropertyTwinRegExp } from './property-twin.js';
+
 // ---- required literals -----------------------------------------------------------------------
 
 /** What a pattern node can match, as far as literals go. */
@@ -432,6 +434,11 @@ export function lowerCasePattern(source: string, unicode: boolean): string | und
 export interface FragmentAnalysis {
   /** Lower-case ASCII literals one of which every match contains; undefined when none is known. */
   literals?: string[];
+  /**
+   * Per literal, where its index key starts (keyOffsetOf): part of the analysis so that the
+   * build's table holds it too, and registering a list at start-up does no per-character work.
+   */
+  keyOffsets?: number[];
 }
 
 /**
@@ -491,7 +498,8 @@ function analyse(fragment: string, unicode: boolean): FragmentAnalysis | undefin
     throw error;
   }
   const req = reqOf(info);
-  return { literals: req && req.length > 0 && !req.includes('') ? req : undefined };
+  const literals = req && req.length > 0 && !req.includes('') ? req : undefined;
+  return literals ? { literals, keyOffsets: literals.map(keyOffsetOf) } : { literals };
 }
 
 // ---- one index over every registered list ------------------------------------------------------
@@ -504,8 +512,8 @@ class FragmentList {
   readonly filtered: boolean;
   /** Its place in registration order: texts indexed before it was registered lack its hits. */
   readonly order: number = 0;
-  /** Each fragment's literals, as [literal, fragment] pairs. */
-  readonly literals: [string, number][] = [];
+  /** Each fragment's literals, as [literal, fragment, the literal's key offset] triples. */
+  readonly literals: [string, number, number][] = [];
   private readonly unicode: boolean;
   private readonly plain: (RegExp | undefined)[];
   /** Fragments' twins, made on first use: null where a fragment (or the edges) has none. */
@@ -529,7 +537,7 @@ class FragmentList {
     if (!this.filtered) return;
     analyses.forEach((a, i) => {
       if (!a!.literals) this.always.push(i);
-      else for (const lit of a!.literals) this.literals.push([lit, i]);
+      else a!.literals.forEach((lit, k) => this.literals.push([lit, i, a!.keyOffsets![k]]));
     });
     this.order = register(this);
   }
@@ -600,13 +608,21 @@ function execFrom(re: RegExp, text: string, start: number): RegExpExecArray | nu
 
 /** A global RegExp (so it can start anywhere), compiled to machine code now. */
 function compile(source: string, flags: string): RegExp {
-  const re = new RegExp(source, `${flags}g`);
+  // The same fragment with the same edges recurs across lists (49 of 796 compiles over the
+  // corpus): one RegExp serves them all, as every run sets lastIndex first.
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (re) return re;
+  re = new RegExp(source, `${flags}g`);
+  compiled.set(key, re);
   // V8 first compiles a regexp to bytecode and recompiles it to machine code on the next run,
   // unless the subject is long (1000 characters or more). One run on a long string skips the
   // bytecode: the two compiles together cost more than twice the machine code alone.
   re.exec(LONG_SUBJECT);
   return re;
 }
+
+const compiled = new Map<string, RegExp>();
 
 /** NUL characters: no fragment matches them or loops on them. */
 const LONG_SUBJECT = '\0'.repeat(1024);
@@ -678,7 +694,8 @@ function keyOf(literal: string, from: number, length: number): number {
   return length === 3 ? key | TRIGRAM : key;
 }
 
-function literalId(literal: string): number {
+/** The id of a literal, added to the index with its key at `keyOffset` (keyOffsetOf) when new. */
+function literalId(literal: string, keyOffset: number): number {
   let id = literalIds.get(literal);
   if (id !== undefined) return id;
   id = literals.length;
@@ -694,15 +711,8 @@ function literalId(literal: string): number {
   if (literal.length === 1) oneChar[literal.charCodeAt(0)] = id;
   else if (literal.length === 2) twoChars[(literal.charCodeAt(0) << 7) | literal.charCodeAt(1)] = id;
   else {
-    let best = 0;
-    let bestScore = -Infinity;
-    const width = literal.length === 3 ? 3 : 4;
-    for (let i = 0; i + width <= literal.length; i++) {
-      const score = rarity(literal, i, i + width);
-      if (score > bestScore) [best, bestScore] = [i, score];
-    }
-    keyOffsets[id] = best;
-    const key = keyOf(literal, best, width);
+    keyOffsets[id] = keyOffset;
+    const key = keyOf(literal, keyOffset, literal.length === 3 ? 3 : 4);
     const bit = keyBit(key);
     keyBits[bit >> 3] |= 1 << (bit & 7);
     const ids = byKey.get(key);
@@ -715,8 +725,31 @@ function literalId(literal: string): number {
 /** Adds a list's literals to the index; returns its registration order. */
 function register(list: FragmentList): number {
   const order = ++registered;
-  for (const [literal, fragment] of list.literals) postings[literalId(literal)].push(order, fragment);
+  const triples = list.literals;
+  for (let k = 0; k < triples.length; k++) {
+    // Indexed, not destructured: an array pattern steps through an iterator, per literal.
+    const triple = triples[k];
+    postings[literalId(triple[0], triple[2])].push(order, triple[1]);
+  }
   return order;
+}
+
+/**
+ * Where a literal's index key starts: its rarest-looking four characters (the whole literal when
+ * it has three or four). Computed once per fragment by the analysis, at build time for the
+ * built-in lists: the scan over every literal's windows at every start made V8 optimise it.
+ */
+function keyOffsetOf(literal: string): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let i = 0; i + 4 <= literal.length; i++) {
+    const score = rarity(literal, i, i + 4);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**
@@ -1031,13 +1064,10 @@ function withoutCaptures(source: string, unicode: boolean): string | undefined {
  * of its pattern contains (derived as for a fragment, and recorded at build time), and fails
  * without running when there is none. A big pattern (a platitude's alternations cost V8 several
  * milliseconds to compile) is then compiled only once some text may match it: never, in most
- * short runs. Otherwise it is the pattern itself: the same matches, groups and lastIndex.
+ * short runs. Otherwise it is the pattern itself (with property escapes, its twin where that is
+ * exact: src/nlp/property-twin.ts): the same matches, groups and lastIndex.
  */
-export class GatedRegExp extends RegExp {
-  static override get [Symbol.species](): RegExpConstructor {
-    return RegExp;
-  }
-
+export class GatedRegExp extends PropertyTwinRegExp {
   /** The literals; undefined when the pattern has none known (it always runs). */
   private readonly literals: readonly string[] | undefined;
   private readonly resets: boolean;

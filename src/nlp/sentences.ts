@@ -1,6 +1,8 @@
 // Sentence boundaries in prose. A small scanner: Intl.Segmenter is correct but takes about
 // 40 s on the 1.2 MB corpus, and compromise's splitter would force its start-up on every run.
 
+import { hasLetterOrDigit } from './letters.js';
+
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'vs', 'approx', 'est', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr',
   'st', 'no', 'nos', 'fig', 'u.s', 'u.k', 'e.u', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
@@ -25,7 +27,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     let e = end;
     while (s < e && isSpace(text[s])) s++;
     while (e > s && isSpace(text[e - 1])) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) spans.push({ start: s, end: e });
+    if (e > s && hasLetterOrDigit(text.slice(s, e))) spans.push({ start: s, end: e });
     start = end;
   };
   const n = text.length;

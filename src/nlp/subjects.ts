@@ -3,6 +3,7 @@
 // acted ("an outage occurred": the failure acts; "users caused it": the users act).
 
 import type { Analysis, Term } from './analysis.js';
+import { hasLetterOrDigit } from './letters.js';
 
 /** Words of a verb group that may stand between the subject and the main verb. */
 const AUXILIARIES = new Set([
@@ -104,7 +105,7 @@ export function verbGroup(text: string, analysis: Analysis, verbIndex: number): 
 
 /** compromise can emit a stray punctuation mark as a term of its own. */
 function isWord(term: Term): boolean {
-  return /[\p{L}\p{N}]/u.test(term.text);
+  return hasLetterOrDigit(term.text);
 }
 
 function isNominal(term: Term): boolean {

@@ -4,6 +4,7 @@
 import type { Analysis, Term } from './analysis.js';
 import type { Span } from './matchers.js';
 import { subjectOf, verbGroup } from './subjects.js';
+import { startsWithUpper } from './letters.js';
 
 // "US" (the country) and "IT" are not pronouns, so "us" counts only in lower case.
 const FIRST_PERSON = /\b(?:[Ww]e|WE|[Oo]urs?|OURS?|[Oo]urselves|us|Us|I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ll]et's|[Ll]et’s)\b/;
@@ -43,7 +44,7 @@ function isPassive(predicate: string): boolean {
 }
 
 function isCapitalised(term: Term): boolean {
-  return /^\p{Lu}/u.test(term.text);
+  return startsWithUpper(term.text);
 }
 
 /**
