@@ -1,6 +1,7 @@
 import { defineRule, type CauseFact, type Sentence, type Statement } from '../src/rule.js';
 import { AGENCY_PHRASES, findAgentlessFailures, mayHaveAgentlessFailure, type AgentlessFailure } from '../src/nlp/agency.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
+import { settledFact, UNSETTLED } from '../src/nlp/understanding.js';
 
 interface Options {
   /** "occurred", "arose", "took place": the failure happens by itself. */
@@ -50,6 +51,20 @@ function causeGiven(statement: Statement, sentence: Sentence, hit: AgentlessFail
     if (other === sentence) return false;
     const given = cause(other);
     return !!given && ((ABOUT_THE_FAILURE.test(other.text) && given.via === 'connective') || OWNER.test(other.text));
+  });
+}
+
+/**
+ * Is every failure the tagger could find in the sentence excused before it is tagged? causeGiven's
+ * tests that do not depend on the failure: we triggered it, or another sentence whose cause is
+ * settled in words gives the cause (settledFact; a cause only tagging could tell is left for later).
+ */
+function excusedBeforeTagging(statement: Statement, sentence: Sentence): boolean {
+  if (WE_TRIGGERED.test(sentence.text)) return true;
+  return statement.sentences.some((other) => {
+    if (other === sentence) return false;
+    const given = settledFact(other, 'cause');
+    return given !== UNSETTLED && !!given && ((ABOUT_THE_FAILURE.test(other.text) && given.via === 'connective') || OWNER.test(other.text));
   });
 }
 
@@ -125,7 +140,7 @@ export default defineRule<Options>({
     for (const statement of context.incident.statements) {
       // Each sentence on its own: the cheap text test first, then the tagger, then the cause.
       for (const sentence of statement.sentences) {
-        if (!mayHaveAgentlessFailure(sentence.text, options)) continue;
+        if (!mayHaveAgentlessFailure(sentence.text, options) || excusedBeforeTagging(statement, sentence)) continue;
         const hits = findAgentlessFailures(sentence, options);
         // "the issue that occurred the previous day" refers to a failure already named.
         for (const hit of hits.filter((h) => !(h.kind === 'happen' && h.subject.relative))) {

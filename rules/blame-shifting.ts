@@ -1,6 +1,7 @@
 import { defineRule, type CauseFact, type Sentence, type Statement } from '../src/rule.js';
 import type { Term } from '../src/nlp/analysis.js';
-import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
+import { globalPhraseRegex, mayOccurIn, phraseRegex } from '../src/nlp/phrases.js';
+import { mayTellSubjectCause } from '../src/nlp/understanding.js';
 import { clauseStartIndex, isNegation, subjectOf } from '../src/nlp/subjects.js';
 import data from './data/blame-shifting.json' with { type: 'json' };
 
@@ -98,7 +99,7 @@ function phraseEnd(sentence: Sentence, end: number, limit: number): number {
   return last;
 }
 
-function findBlame(sentence: Sentence, options: Options, cause: CauseFact | undefined): Blame | undefined {
+function findBlame(sentence: Sentence, options: Options, causeOf: () => CauseFact | undefined): Blame | undefined {
   const text = sentence.text;
   const disown = phraseRegex(options.disowning).exec(text);
   if (disown) return { party: 'disowning', start: disown.index, end: disown.index + disown[0].length };
@@ -134,6 +135,9 @@ function findBlame(sentence: Sentence, options: Options, cause: CauseFact | unde
   }
   // The cause as the subject of an effect verb (the shared cause fact): "a lightning strike on our
   // data centre knocked out payments", "our upstream provider's failure caused the outage".
+  // The cause fact is read only here, and only when its words allow a cause told by its subject:
+  // finding it may tag the sentence.
+  const cause = mayTellSubjectCause(sentence.text) ? causeOf() : undefined;
   if (cause?.via === 'subject' && cause.cause) {
     const blame = partyInSubject(sentence, options, cause.cause, cause.end);
     if (blame) return blame;
@@ -197,6 +201,21 @@ function partyInSubject(sentence: Sentence, options: Options, subject: { start: 
   return undefined;
 }
 
+/** The parties a temporal clause can blame (users doing ordinary things are not blamed by one). */
+const TEMPORAL_PARTIES = ['nature', 'vendors', 'attackers'] as const;
+
+/**
+ * Could a temporal clause's subject hold a party it can blame? The subject follows the first
+ * temporal word, so some word of a party must stand after it (mayOccurIn: a no is certain).
+ */
+function partyMayFollowTemporal(text: string, options: Options): boolean {
+  TEMPORAL.lastIndex = 0;
+  const first = TEMPORAL.exec(text);
+  if (!first) return false;
+  const after = text.slice(first.index + first[0].length);
+  return TEMPORAL_PARTIES.some((party) => mayOccurIn(options[party], after));
+}
+
 /**
  * A temporal clause whose subject is nature, a supplier or attackers tells the cause by its
  * timing: "trains were cancelled when an ice storm swept across the network". Users doing
@@ -204,6 +223,8 @@ function partyInSubject(sentence: Sentence, options: Options, subject: { start: 
  */
 function partyInTemporalClause(sentence: Sentence, options: Options): Blame | undefined {
   const text = sentence.text;
+  // The rule's trigger may have let the sentence in for a cause word: tag it here only for a party.
+  if (!partyMayFollowTemporal(text, options)) return undefined;
   TEMPORAL.lastIndex = 0;
   for (let m = TEMPORAL.exec(text); m; m = TEMPORAL.exec(text)) {
     const from = m.index + m[0].length;
@@ -215,7 +236,7 @@ function partyInTemporalClause(sentence: Sentence, options: Options): Blame | un
     const subject = subjectOf(text, sentence.nlp, verbIndex);
     if (!subject || subject.negated || subject.start < from) continue;
     const phrase = text.slice(subject.start, subject.end);
-    for (const party of ['nature', 'vendors', 'attackers'] as const) {
+    for (const party of TEMPORAL_PARTIES) {
       if (partyRegex(options, party).test(phrase)) return { party, start: m.index, end: terms[verbIndex].end };
     }
   }
@@ -295,15 +316,21 @@ export default defineRule<Options>({
     const parties = PARTIES.map((p) => partyRegex(options, p));
     const causal = [phraseRegex(options.causeMarkers), phraseRegex(options.harmVerbs)];
     const disowning = phraseRegex(options.disowning);
+    // Without a cause word, only two readings can blame: a cause told through its subject (which
+    // needs the understanding's own subject-cause words) and a temporal clause whose subject is
+    // nature, a supplier or attackers ("when an ice storm swept across the network"); users
+    // doing ordinary things in a "when" clause are never blamed, so their words alone do not
+    // make the sentence worth tagging.
+    const mayBlameInTime = (text: string) => (/\b(?:when|as|after|once)\b/i.test(text) && mayTellSubjectCause(text)) || partyMayFollowTemporal(text, options);
     const mayBlame = (text: string) =>
-      disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || /\b(?:when|as|after|once)\b/i.test(text)));
+      disowning.test(text) || (parties.some((re) => re.test(text)) && (causal.some((re) => re.test(text)) || mayBlameInTime(text)));
     const ownership = phraseRegex(options.ownership);
     const evidence = phraseRegex(options.attackEvidence);
     for (const statement of context.incident.statements) {
       let owned: boolean | undefined;
       for (const sentence of statement.sentences) {
         if (!mayBlame(sentence.text)) continue;
-        const blame = findBlame(sentence, options, context.facts(sentence).cause);
+        const blame = findBlame(sentence, options, () => context.facts(sentence).cause);
         if (!blame) continue;
         owned ??= ownsConsequence(statement, ownership);
         if (owned) break;

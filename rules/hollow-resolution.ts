@@ -2,6 +2,7 @@ import { defineRule, type Sentence, type SentenceFacts, type Statement, type Tex
 import { analyseTitle, IMPACT_PHRASES, namesAffected, statesDuration, type AffectedLists } from '../src/nlp/impact.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
+import { someSentenceHas } from '../src/nlp/understanding.js';
 import data from './data/hollow-resolution.json' with { type: 'json' };
 
 interface Options extends AffectedLists {
@@ -54,9 +55,31 @@ function elementsIn(statements: Statement[], options: Options, facts: (sentence:
   return found;
 }
 
+/**
+ * How many elements the statements give in words alone: a link or next steps, a fix, a duration.
+ * elementsIn finds at least these, so when they are enough the resolution is not hollow and no
+ * sentence needs tagging for a cause or an affected thing.
+ */
+function plainElementCount(statements: Statement[], options: Options): number {
+  const found = new Set<Element>();
+  const fix = phraseRegex(options.fixActions);
+  const next = phraseRegex(options.nextSteps);
+  for (const statement of statements) {
+    if (statement.links.length > 0) found.add('next');
+    for (const { text } of statement.sentences) {
+      if (fix.test(text)) found.add('fix');
+      if (next.test(text)) found.add('next');
+      if (statesDuration(text, options.duration)) found.add('affected');
+    }
+  }
+  return found.size;
+}
+
 /** True when an earlier update named the cause ("This is due to a fault at our upstream provider"). */
-function causeGivenIn(statements: Statement[], options: Options, facts: (sentence: Sentence) => SentenceFacts): boolean {
-  return statements.some((statement) => statement.sentences.some((sentence) => !!facts(sentence).cause || (options.causeMarkers.length > CAUSE_PHRASES.markers.length && !!findCause(sentence.text, options.causeMarkers.slice(CAUSE_PHRASES.markers.length), options.notCause))));
+function causeGivenIn(statements: Statement[], options: Options): boolean {
+  const sentences = statements.flatMap((statement) => statement.sentences);
+  if (options.causeMarkers.length > CAUSE_PHRASES.markers.length && sentences.some((sentence) => !!findCause(sentence.text, options.causeMarkers.slice(CAUSE_PHRASES.markers.length), options.notCause))) return true;
+  return someSentenceHas(sentences, 'cause');
 }
 
 export default defineRule<Options>({
@@ -114,10 +137,11 @@ export default defineRule<Options>({
     if (first < 0) return context.notApplicable();
     // The resolution and anything after it (a later summary or post-mortem closes the loop too).
     const closing = incident.statements.slice(first);
+    if (plainElementCount(closing, options) >= options.minElements) return;
     const found = elementsIn(closing, options, context.facts);
     // On a timeline the resolution is read under the updates before it: a cause they gave counts
     // once the resolution itself says something concrete (not for a bare "back to normal").
-    if (found.size > 0 && found.size < options.minElements && !found.has('cause') && causeGivenIn(statements.slice(0, first), options, context.facts)) found.add('cause');
+    if (found.size > 0 && found.size < options.minElements && !found.has('cause') && causeGivenIn(statements.slice(0, first), options)) found.add('cause');
     if (found.size >= options.minElements) return;
     const statement = incident.statements[first];
     const missing = (Object.keys(ADVICE) as Element[]).filter((e) => !found.has(e));

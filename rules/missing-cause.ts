@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule.js';
 import { CAUSE_PHRASES, findCause } from '../src/nlp/matchers.js';
-import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
+import { closesIncident, closingStatement, someSentenceHas } from '../src/nlp/understanding.js';
 
 interface Options {
   /** Phrases that give a cause or a working theory. */
@@ -62,12 +62,11 @@ export default defineRule<Options>({
     if (incident.meta.postmortem && incident.isTimeline) return;
     // The shared cause detector reads each sentence's clauses; phrases a user adds still count.
     const extended = options.markers.length > CAUSE_PHRASES.markers.length;
-    for (const statement of incident.statements) {
-      for (const sentence of statement.sentences) {
-        if (context.facts(sentence).cause) return;
-        if (extended && findCause(sentence.text, options.markers.slice(CAUSE_PHRASES.markers.length), options.notCause)) return;
-      }
-    }
+    // A cause in any sentence will do: the words first, and a sentence is tagged for one only
+    // when no other sentence settles it (someSentenceHas).
+    const sentences = incident.statements.flatMap((statement) => statement.sentences);
+    if (extended && sentences.some((sentence) => findCause(sentence.text, options.markers.slice(CAUSE_PHRASES.markers.length), options.notCause))) return;
+    if (someSentenceHas(sentences, 'cause')) return;
     const target = closingStatement(incident);
     const investigating = !closesIncident(target) && (target.phase === 'investigating' || target.phase === 'identified');
     context.report({

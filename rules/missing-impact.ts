@@ -1,6 +1,6 @@
 import { defineRule, type Sentence, type SentenceFacts, type Statement } from '../src/rule.js';
-import { isNotice } from '../src/nlp/understanding.js';
-import { analyseTitle, IMPACT_PHRASES, namesAffected, type AffectedLists } from '../src/nlp/impact.js';
+import { isNotice, settledFact, UNSETTLED } from '../src/nlp/understanding.js';
+import { analyseTitle, IMPACT_PHRASES, namesAffected, namesAffectedWithoutTagging, namesSymptomOrScope, type AffectedLists } from '../src/nlp/impact.js';
 
 interface Options extends AffectedLists {
   symptoms: string[];
@@ -13,8 +13,32 @@ interface Options extends AffectedLists {
 /** Words that put a sentence about the incident: what they name is what is affected. */
 const INCIDENT_TALK = /\b(?:investigat\w*|looking into|seeing|experienc\w*|affect\w*|impact\w*|disrupt\w*|degrad\w*|queue\w*|wait(?:ing)? times?|backlog|delay\w*|recover\w*|mitigat\w*|restor\w*|unavailab\w*|outage|incident)\b|\b(?:not|n't)\b[^.;]{0,40}\b(?:as expected|correctly|properly)\b/i;
 
+/**
+ * Does some sentence of the statement name what is affected, as statementNamesAffected reads it,
+ * in words or in tags it already has? False when only tagging could tell (or none does).
+ */
+function statementNamesAffectedUntagged(statement: Statement, lists: AffectedLists, planned: boolean): boolean {
+  return statement.sentences.some(
+    (s) =>
+      namesAffectedWithoutTagging(s.text, () => s.nlp, lists, () => {
+        if (planned || INCIDENT_TALK.test(s.text)) return true;
+        // harm || possibleHarm || resolution, each as settled in words (UNSETTLED: unknown).
+        let unknown = false;
+        for (const name of ['harm', 'possibleHarm', 'resolution'] as const) {
+          const fact = settledFact(s, name);
+          if (fact === UNSETTLED) unknown = true;
+          else if (fact) return true;
+        }
+        return unknown ? undefined : false;
+      }) === true,
+  );
+}
+
 /** A noun names what is affected only in a sentence about the service: harm done or possible, a recovery, or planned work. */
 function statementNamesAffected(statement: Statement, lists: AffectedLists, facts: (s: Sentence) => SentenceFacts, planned: boolean): boolean {
+  // Any sentence will do: those whose words name a symptom or scope are asked first, so that
+  // an earlier sentence is not tagged for what a later one says outright.
+  if (statement.sentences.some((s) => namesSymptomOrScope(s.text, lists))) return true;
   return statement.sentences.some((s) =>
     namesAffected(s.text, () => s.nlp, lists, () => {
       if (planned || INCIDENT_TALK.test(s.text)) return true;
@@ -81,6 +105,12 @@ export default defineRule<Options>({
       if (statement.phase === 'resolved' || statement.phase === 'postmortem') continue;
       if (!titleRead) {
         titleRead = true;
+        // The title is tagged only when the statement does not already name what is affected in
+        // its words or tags (either answer ends the rule's search).
+        if (statementNamesAffectedUntagged(statement, options, incident.isMaintenance)) {
+          known = true;
+          continue;
+        }
         if (options.titleCounts && !!incident.meta.title && namesAffected(incident.meta.title, () => analyseTitle(incident.meta.title!), options)) return;
       }
       if (statementNamesAffected(statement, options, context.facts, incident.isMaintenance)) {

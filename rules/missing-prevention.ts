@@ -1,5 +1,5 @@
-import { defineRule } from '../src/rule.js';
-import { closesIncident, closingStatement } from '../src/nlp/understanding.js';
+import { defineRule, type Sentence } from '../src/rule.js';
+import { closesIncident, closingStatement, settledFact, UNSETTLED } from '../src/nlp/understanding.js';
 import { phraseRegex } from '../src/nlp/phrases.js';
 import { findFollowUp, findPrevention, PREVENTION_PHRASES } from '../src/nlp/prevention.js';
 import data from './data/missing-prevention.json' with { type: 'json' };
@@ -88,19 +88,27 @@ export default defineRule<Options>({
     const pointer = phraseRegex(options.writeUpPointers);
     const extendedMarkers = options.markers.slice(PREVENTION_PHRASES.markers.length);
     const extendedChanges = options.changes.slice(PREVENTION_PHRASES.changes.length);
+    // A prevention the words settle is read in order; a sentence that only tagging could settle
+    // is tagged only if nothing else ends the search first (every other ending but "not an
+    // incident" ends it the same way a prevention does).
+    const unsettled: Sentence[] = [];
+    const preventionUnsettled = () => unsettled.some((sentence) => !!context.facts(sentence).prevention);
     for (const statement of incident.statements) {
       if (statement.links.some((link) => linkPattern.test(link))) return;
       // Once the incident is over, announced work is follow-up work.
       const over = closesIncident(statement);
       for (const sentence of statement.sentences) {
-        if (context.facts(sentence).prevention) return;
+        const prevention = settledFact(sentence, 'prevention');
+        if (prevention === UNSETTLED) unsettled.push(sentence);
+        else if (prevention) return;
         // Phrases a user added to the lists still count.
         if (extendedMarkers.length + extendedChanges.length > 0 && findPrevention(sentence.text, extendedMarkers, extendedChanges)) return;
         if (over && findFollowUp(sentence.text, options.followUps, options.notFollowUp)) return;
         if (pointer.test(sentence.text)) return;
-        if (notIncident.test(sentence.text)) return context.notApplicable();
+        if (notIncident.test(sentence.text)) return preventionUnsettled() ? undefined : context.notApplicable();
       }
     }
+    if (preventionUnsettled()) return;
     const minor = targetPhase === 'resolved' && !!incident.meta.impact && options.minorImpacts.includes(incident.meta.impact);
     // Named as the kind it is: a press statement or letter is not a post-mortem.
     const targetKind = context.understanding(target).kind;

@@ -1,5 +1,5 @@
 import { defineRule, type HarmKind, type Sentence, type SentenceFacts } from '../src/rule.js';
-import { clauseAt, closesIncident, closingStatement, isStatedFact, overrunStatement, mayTellSevereHarm } from '../src/nlp/understanding.js';
+import { clauseAt, closesIncident, closingStatement, isStatedFact, overrunStatement, mayTellSevereHarm, someSentenceHas } from '../src/nlp/understanding.js';
 import { deniedByLead } from '../src/nlp/denials.js';
 import { isClosed, minutesBetween } from '../src/engine/timeline.js';
 import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
@@ -142,7 +142,9 @@ export default defineRule<Options>({
     // lost data or money) is judged.
     if (!isClosed(incident) && !closesIncident(statements[statements.length - 1]) && !severe) return context.notApplicable();
     const extended = (Object.keys(REMEDY_PHRASES) as (keyof typeof REMEDY_PHRASES)[]).some((k) => Array.isArray(REMEDY_PHRASES[k]) && options[k as keyof Options] !== undefined && (options[k as keyof Options] as string[]).length > (REMEDY_PHRASES[k] as string[]).length);
-    for (const sentence of sentences) if (context.facts(sentence).remedy || (extended && findRemedy(sentence.text, options))) return;
+    // A remedy in any sentence will do: the words first, then the tagger (someSentenceHas).
+    if (extended && sentences.some((sentence) => findRemedy(sentence.text, options))) return;
+    if (someSentenceHas(sentences, 'remedy')) return;
     const target = closingStatement(incident);
     context.report({
       statement: target,

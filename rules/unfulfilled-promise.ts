@@ -1,5 +1,6 @@
 import { defineRule, type Statement } from '../src/rule.js';
 import { findDetailsPromise, findUpdatePromise, PROMISE_PHRASES } from '../src/nlp/promises.js';
+import { someSentenceHas } from '../src/nlp/understanding.js';
 import { CLOSED_PHASES } from '../src/engine/model.js';
 import { formatTime, minutesBetween } from '../src/engine/timeline.js';
 import data from './data/unfulfilled-promise.json' with { type: 'json' };
@@ -134,7 +135,7 @@ export default defineRule<Options>({
       for (let j = index + 1; j < statements.length; j++) {
         const later = statements[j];
         if (later.links.some((l) => POSTMORTEM_LINK.test(l))) return true;
-        if (later.sentences.some((s) => context.facts(s).cause)) return true;
+        if (someSentenceHas(later.sentences, 'cause')) return true;
         let fresh = 0;
         for (const w of contentWords(later, stop)) if (!seen.has(w)) fresh++;
         if (fresh >= options.newFactWords) return true;

@@ -10,7 +10,7 @@ import { cacheKey, contentHash, lintTracked, resolveCacheFile, ResultCache, type
 import { fatalResult, lintBytes, type EngineOptions } from '../engine/index.js';
 import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
-import { analysisStats, observeTagging } from '../nlp/analysis.js';
+import { analysisStats, observeAsking, observeTagging } from '../nlp/analysis.js';
 import { Progress } from './progress.js';
 import { planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
 
@@ -68,9 +68,30 @@ function startTagCallers(): void {
   process.once('exit', () => writeFileSync(file, JSON.stringify(Object.fromEntries(counts))));
 }
 
+/**
+ * CRISISLINT_TAG_ASKERS=FILE: for every sentence tagged in this thread, each distinct call stack
+ * that asked for its analysis (the first and every later one), written to FILE as JSON at exit
+ * ({ text: [stack, …] }); bench/tag-callers.mjs --askers reads it.
+ */
+let tagAskersOn = false;
+function startTagAskers(): void {
+  const file = process.env.CRISISLINT_TAG_ASKERS;
+  if (!file || tagAskersOn) return;
+  tagAskersOn = true;
+  const askers = new Map<string, Set<string>>();
+  observeAsking((text) => {
+    const stack = (new Error().stack ?? '').split('\n').slice(3, 43).join('\n');
+    let stacks = askers.get(text);
+    if (!stacks) askers.set(text, (stacks = new Set()));
+    stacks.add(stack);
+  });
+  process.once('exit', () => writeFileSync(file, JSON.stringify(Object.fromEntries([...askers].map(([text, stacks]) => [text, [...stacks]])))));
+}
+
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileResult[]> {
   startTiming();
   startTagCallers();
+  startTagAskers();
   const { engine } = options;
   const results: FileResult[] = [];
   if (options.stdin) {

@@ -2,7 +2,7 @@
 // metadata) into the document model: sentences, ordered timeline, phases, maintenance flag.
 // Every input format ends here, so all formats give rules the same model.
 
-import { analyse, type Analysis } from '../nlp/analysis.js';
+import { analyse, noteAsked, type Analysis } from '../nlp/analysis.js';
 import { splitSentences } from '../nlp/sentences.js';
 import type { ProseBuilder } from '../inputs/prose.js';
 import { inferPhase } from './phase.js';
@@ -24,7 +24,9 @@ class LazySentence implements Sentence {
     readonly end: number,
   ) {}
   get nlp(): Analysis {
-    return (this.analysis ??= analyse(this.text));
+    if (!this.analysis) return (this.analysis = analyse(this.text));
+    noteAsked(this.text);
+    return this.analysis;
   }
 }
 

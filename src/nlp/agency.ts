@@ -64,6 +64,10 @@ interface Compiled {
 
 /** A word before a verb that makes it anything but past narration of a failure. */
 const NOT_NARRATION = /^(?:is|are|am|being|will|would|may|might|can|could|should|must|shall|to|not|never|\w+n't|cannot|if|unless)$/;
+/** The word before a run of perfect auxiliaries right before the verb ("may" in "may have been"), separated by spaces only. */
+const AUXILIARY_RUN = /(?:^|[^\p{L}'])([\p{L}']+)(?:\s+(?:have|has|had|be|been))+\s+$/iu;
+/** Words that make verbGroup call the group modal, negated or an infinitive whatever their tags (subjects.ts reads them by word). */
+const MODAL_OR_NEGATION = /^(?:will|would|may|might|can|could|should|must|shall|to|not|never|\w+n't|cannot)$/;
 
 const compiledLists = new WeakMap<AgencyLists, Compiled>();
 /** Irregular past forms that are never present or infinitive. */
@@ -111,6 +115,17 @@ export function mayHaveAgentlessFailure(text: string, lists: AgencyLists = DEFAU
   return c.prefilter.test(text) && c.failureWords.some((re) => re.test(text));
 }
 
+/**
+ * "may have experienced", "to have occurred", "not have happened": a modal, "to" or a negation
+ * before a run of perfect auxiliaries right before the verb at `at`. verbGroup (subjects.ts)
+ * walks back over those words by their spelling, whatever compromise tags them, and calls the
+ * group modal, negated or an infinitive, which rules the verb out: so can this, before tagging.
+ */
+export function modalBeforeAuxiliaries(text: string, at: number): boolean {
+  const run = AUXILIARY_RUN.exec(text.slice(0, at));
+  return !!run && MODAL_OR_NEGATION.test(run[1].toLowerCase());
+}
+
 /** The clauses in the sentence whose actor is the failure itself. */
 export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = DEFAULT_AGENCY_LISTS): AgentlessFailure[] {
   const c = compile(lists);
@@ -123,6 +138,7 @@ export function findAgentlessFailures(sentence: Sentence, lists: AgencyLists = D
   const matches = [...text.matchAll(c.verbs)].filter((m) => {
     const previous = /([\p{L}']+)\W*$/u.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1].toLowerCase() ?? '';
     if (NOT_NARRATION.test(previous)) return false;
+    if (modalBeforeAuxiliaries(text, m.index ?? 0)) return false;
     if (c.victim.test(m[0]) && /^(?:we|i)$/.test(previous)) return true;
     return !(c.suffer.test(m[0]) && (c.people.test(previous) || /^(?:we|i|you|they)$/.test(previous)));
   });

@@ -91,8 +91,14 @@ function conjugate(verb: string): VerbForms | undefined {
   return forms;
 }
 
+/** Has this text been tagged in this process (its analysis costs nothing more)? */
+export function isTagged(text: string): boolean {
+  return memo.has(text);
+}
+
 /** Tags a sentence (memoised by its exact text). */
 export function analyse(text: string): Analysis {
+  if (askObserver) askObserver(text);
   const found = memo.get(text);
   if (found) return found;
   if (!timing.on) return tag(text);
@@ -108,6 +114,19 @@ export function analyse(text: string): Analysis {
 let tagObserver: ((text: string) => void) | undefined;
 export function observeTagging(observer: ((text: string) => void) | undefined): void {
   tagObserver = observer;
+}
+
+/**
+ * Called on every request for a sentence's analysis, memoised or not (bench/tag-callers.mjs
+ * --askers: every code that asks, where observeTagging sees only the first); off, one test.
+ */
+let askObserver: ((text: string) => void) | undefined;
+export function observeAsking(observer: ((text: string) => void) | undefined): void {
+  askObserver = observer;
+}
+/** For holders of an analysis already made (a sentence's own copy): reports the request as analyse() does. */
+export function noteAsked(text: string): void {
+  if (askObserver) askObserver(text);
 }
 
 function tag(text: string): Analysis {

@@ -1,7 +1,7 @@
 // Does a text describe harm to customers? Shared by rules that need to know whether there is
 // something to apologise for, remedy or describe.
 
-import { analyse, type Analysis, type Term } from './analysis.js';
+import { analyse, isTagged, type Analysis, type Term } from './analysis.js';
 import { phraseRegex } from './phrases.js';
 import { GatedRegExp } from './prefilter.js';
 import impactPhrases from './phrases/impact.json' with { type: 'json' };
@@ -103,6 +103,25 @@ export function namesAffected(
   // No noun at all can be concrete when every word is a stop word: skip the tagger then.
   if (!hasLetterRun(text, 3)) return false;
   if (!aboutService()) return false;
+  return concreteNouns(analysis(), lists).length > 0;
+}
+
+/**
+ * namesAffected's answer when it needs no tagging: the words decide, or the text is tagged
+ * already. Undefined when only tagging could tell, or when \`aboutService\` cannot tell without it
+ * (it answers undefined then).
+ */
+export function namesAffectedWithoutTagging(
+  text: string,
+  analysis: () => Analysis,
+  lists: AffectedLists = DEFAULT_AFFECTED,
+  aboutService: () => boolean | undefined = () => true,
+): boolean | undefined {
+  if (namesSymptomOrScope(text, lists)) return true;
+  if (!/[\p{L}]{3,}/u.test(text)) return false;
+  const about = aboutService();
+  if (about !== true) return about;
+  if (!isTagged(text)) return undefined;
   return concreteNouns(analysis(), lists).length > 0;
 }
 

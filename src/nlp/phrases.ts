@@ -36,3 +36,14 @@ export function globalPhraseRegex(list: readonly string[]): RegExp {
   re.lastIndex = 0;
   return re;
 }
+
+/**
+ * Could a phrase of the list occur anywhere in `text`, in any stretch of it? It asks the literal
+ * index (prefilter.ts) whether the text holds a word every match of some phrase must contain, so
+ * unlike test() it holds for each part of the text alone too, whatever the phrases' lookarounds
+ * read around them: a trigger may ask it before tagging finds the phrase a rule would test. A yes
+ * may be wrong, a no never is.
+ */
+export function mayOccurIn(list: readonly string[], text: string): boolean {
+  return (phraseRegex(list) as FragmentRegExp).candidates(text).length > 0;
+}

@@ -25,6 +25,7 @@ import type {
   StatementUnderstanding,
   TextSpan,
 } from '../engine/model.js';
+import { isTagged } from './analysis.js';
 import { isApology } from './apology.js';
 import { clausesOf } from './clauses.js';
 import { deniedByLead } from './denials.js';
@@ -60,6 +61,40 @@ const RESOLUTION = 16;
 const REMEDY = 32;
 const PREVENTION = 64;
 
+/** Thrown by a sentence's clauses while a fact is asked for without tagging (settledFact). */
+const NEEDS_TAGS = Symbol('needs tags');
+/** What settledFact answers when only tagging the sentence could tell the fact. */
+export const UNSETTLED = Symbol('unsettled');
+
+/** Facts that settledFact can be asked for. */
+export type SettledFactName = 'cause' | 'harm' | 'possibleHarm' | 'promise' | 'remedy' | 'prevention' | 'resolution' | 'partialResolution';
+
+/**
+ * The fact when it can be told without tagging the sentence: its detector decided from words
+ * alone, or the sentence is tagged already. Otherwise UNSETTLED, and nothing is kept: a later
+ * factsOf(sentence)[name] tags and decides. A rule that needs the fact in any of several
+ * sentences asks this of all of them first, so that no sentence is tagged for an answer another
+ * sentence gives in words (the same answer: the detector runs as it always does).
+ */
+export function settledFact<K extends SettledFactName>(sentence: Sentence, name: K): SentenceFacts[K] | typeof UNSETTLED {
+  const facts = factsOf(sentence);
+  return facts instanceof LazyFacts ? facts.settled(name) : facts[name];
+}
+
+/**
+ * Does some sentence hold the fact? The same answer as sentences.some((s) => factsOf(s)[name]),
+ * but sentences are tagged for it only when none of them settles it in words.
+ */
+export function someSentenceHas(sentences: readonly Sentence[], name: SettledFactName): boolean {
+  let unsettled: Sentence[] | undefined;
+  for (const sentence of sentences) {
+    const fact = settledFact(sentence, name);
+    if (fact === UNSETTLED) (unsettled ??= []).push(sentence);
+    else if (fact) return true;
+  }
+  return !!unsettled && unsettled.some((sentence) => !!factsOf(sentence)[name]);
+}
+
 // One field per fact and a bit for each, rather than a Map of closures: rules read these facts
 // hundreds of thousands of times on a big run, and each read allocated a closure.
 class LazyFacts implements SentenceFacts {
@@ -74,10 +109,28 @@ class LazyFacts implements SentenceFacts {
   private preventionFact: PreventionFact | undefined = undefined;
   /** The detectors take the clauses as a thunk: only a sentence that needs them is tagged. */
   private readonly clauseThunk = (): readonly Clause[] => this.clauses;
+  /** Set while settled() runs a detector: the clauses may not tag the sentence then. */
+  private withoutTagging = false;
   constructor(private readonly sentence: Sentence) {}
 
   get clauses(): readonly Clause[] {
+    if (!this.clauseList && this.withoutTagging && !isTagged(this.sentence.text)) throw NEEDS_TAGS;
     return (this.clauseList ??= clausesOf(this.sentence.text, this.sentence.nlp));
+  }
+  /** Facts found unsettled, not asked again until the sentence is tagged (a detector's words are read once for it). */
+  private unsettled?: Set<SettledFactName>;
+  settled<K extends SettledFactName>(name: K): SentenceFacts[K] | typeof UNSETTLED {
+    if (this.unsettled?.has(name) && !this.clauseList && !isTagged(this.sentence.text)) return UNSETTLED;
+    this.withoutTagging = true;
+    try {
+      return this[name];
+    } catch (error) {
+      if (error !== NEEDS_TAGS) throw error;
+      (this.unsettled ??= new Set()).add(name);
+      return UNSETTLED;
+    } finally {
+      this.withoutTagging = false;
+    }
   }
   get harm(): HarmFact | undefined {
     if (!(this.computed & HARM)) {
@@ -272,6 +325,15 @@ const EFFECT_SUBJECT_VAGUE = phraseRegex(understandingPhrases.cause.incidentNoun
 const INCIDENT_ABSENCE = new RegExp(`^(?:${understandingPhrases.cause.incidentAbsence.join('|')})`, 'i');
 
 const PASSIVE_AGENT = new GatedRegExp(/\b(?:impacted|affected|broken|disrupted|interrupted|degraded|delayed|blocked|slowed|knocked out|taken down|brought down|overloaded|corrupted|triggered|caused|stopped|halted) by (?:a|an|the|our|one|some|this|that|[\w-]+ing)\b/i);
+
+/**
+ * Could the sentence's cause be told through a subject (`CauseFact.via === 'subject'`: "floodwater
+ * knocked out payments", "we deleted the table by mistake")? detectCause finds one only behind
+ * these two word tests, so a no here is certain and costs no tagging; a yes may still find none.
+ */
+export function mayTellSubjectCause(text: string): boolean {
+  return FAULT_MANNER.test(text) || phraseRegex(understandingPhrases.cause.effectVerbs).test(text);
+}
 
 function detectCause(text: string, clauses: () => readonly Clause[]): CauseFact | undefined {
   // Every marker, not only the first: "at first it appeared to be due to X, but we found the problem to be Y".
