@@ -2,7 +2,7 @@ import { defineRule, type Sentence } from '../src/rule.js';
 import { IMPACT_PHRASES } from '../src/nlp/impact.js';
 import { APOLOGY_PHRASES, readApology } from '../src/nlp/apology.js';
 import type { Span } from '../src/nlp/matchers.js';
-import { globalPhraseRegex, phraseRegex } from '../src/nlp/phrases.js';
+import { globalPhraseRegex } from '../src/nlp/phrases.js';
 import { isNegation, punctuationBetween } from '../src/nlp/subjects.js';
 import data from './data/denial-first.json' with { type: 'json' };
 

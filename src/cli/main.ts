@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SeveritySetting } from '../api.js';
-import { defaultRules, fatalResult, lintBytes } from '../engine/index.js';
+import { defaultRules, fatalResult } from '../engine/index.js';
 import { applyCliRules, ConfigError, ignoreFilter, loadConfig, pluginRules, type LoadedConfig } from './config.js';
 import { initConfig, InitError, INIT_FILE_NAME } from './init.js';
 import type { FileResult } from '../engine/results.js';

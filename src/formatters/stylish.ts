@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { Chalk } from 'chalk';
 import { PRINCIPLE_INFO } from '../engine/principles.js';
 import type { Principle } from '../api.js';
-import type { FileResult, Finding, IncidentResult } from '../engine/results.js';
+import type { Finding, IncidentResult } from '../engine/results.js';
 import type { Formatter } from './types.js';
 
 export const stylish: Formatter = (results, context) => {

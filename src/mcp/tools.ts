@@ -7,7 +7,7 @@ import { ruleDocText } from '../cli/rule-docs.js';
 import { didYouMean } from '../engine/did-you-mean.js';
 import { PHASES, lineStartsOf, type Phase } from '../engine/model.js';
 import { PRINCIPLE_INFO } from '../engine/principles.js';
-import type { ChecklistState, FileResult, Finding } from '../engine/results.js';
+import type { ChecklistState, Finding } from '../engine/results.js';
 import { ruleHelpUri } from '../formatters/sarif.js';
 import { detectFormat } from '../inputs/index.js';
 import { DocumentLinter } from '../lsp/linter.js';

@@ -2,7 +2,7 @@
 // re-exported here). Rules call these so that they agree with each other ("is there a cause?"
 // means the same to missing-cause and unfulfilled-promise).
 
-import { globalPhraseRegex, phraseRegex } from './phrases.js';
+import { globalPhraseRegex } from './phrases.js';
 import causePhrases from './phrases/cause.json' with { type: 'json' };
 
 export const CAUSE_PHRASES = causePhrases;
