@@ -775,9 +775,13 @@ interface TextEntry {
   /** Once indexed: a bit per list order with a literal in the text. */
   lists: Uint32Array | undefined;
   /** Once indexed: pairs [list order, fragment, …] for the literals found. */
-  pairs: number[] | undefined;
-  /** Per list order: its fragments that may match (unsorted, possibly repeated), once asked. */
-  hits: number[][] | undefined;
+  pairs: Int32Array | undefined;
+  /**
+   * By list order: its fragments that may match (unsorted, possibly repeated), once asked. A Map,
+   * not an array indexed by order: a text is asked about a few lists of hundreds, and the cache
+   * keeps thousands of texts for the whole run (a sparse array took 9 of the corpus run's 20 MB).
+   */
+  hits: Map<number, readonly number[]> | undefined;
   /**
    * The whole pattern's first match from the start, memoised per list: several rules ask the same
    * list about the same sentence ("sorry" about 4.6 times per sentence over the corpus), and a
@@ -850,7 +854,8 @@ function indexText(entry: TextEntry): void {
     }
   }
   entry.lists = lists;
-  entry.pairs = pairs;
+  // Kept for the whole run: four bytes a number, and no spare capacity from push().
+  entry.pairs = Int32Array.from(pairs);
   entry.registered = registered;
 }
 
@@ -913,7 +918,7 @@ function lookUpAlone(list: FragmentList, entry: TextEntry): number[] {
 /** The fragments of `list` that may match `text`, unsorted (a fragment may repeat). */
 function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
   const order = list.order;
-  let hit: readonly number[] | undefined = entry.hits?.[order];
+  let hit: readonly number[] | undefined = entry.hits?.get(order);
   if (!hit) {
     if (!entry.lists && entry.asked++ === 0 && list.literals.length <= 24) {
       // The first list asking about a text: a short one is cheaper to look up alone than indexing.
@@ -930,7 +935,7 @@ function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
         hit = found;
       } else return list.always;
     }
-    (entry.hits ??= [])[order] = hit as number[];
+    (entry.hits ??= new Map()).set(order, hit.length === 0 ? NONE : hit);
   }
   if (list.always.length === 0) return hit ?? NONE;
   if (!hit || hit.length === 0) return list.always;
