@@ -858,7 +858,7 @@ function indexText(entry: TextEntry): void {
   }
   entry.lists = lists;
   // Kept for the whole run: four bytes a number, and no spare capacity from push().
-  entry.pairs = Int32Array.from(pairs);
+  entry.pairs = new Int32Array(pairs);
   entry.registered = registered;
 }
 
