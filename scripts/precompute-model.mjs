@@ -74,7 +74,18 @@ const PATCHES = [
   {
     file: '2-two/postTagger/compute/index.js',
     capture: [["net = net || methods.one.buildNet(model.two.matches, world)", `net = net || methods.one.buildNet(model.two.matches, world);\n  ${NETS}.postTagger = net`]],
-    emit: [['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.postTagger"]],
+    emit: [
+      ['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.postTagger"],
+      // The post-tagger reads nothing of the sweep's result (a View per match): see the sweep's patch.
+      ['  m.sweep(net)\n', '  m.sweep(net, { tagOnly: true })\n'],
+    ],
+  },
+  // Speed, not model: after tagging, sweep() builds a result View for every match and one for them
+  // all; the post-tagger drops it unread. Asked with tagOnly (only by the patched post-tagger
+  // above), it stops once the tags are set. Other callers get the result as before.
+  {
+    file: '1-one/sweep/api.js',
+    emit: [["      methods.one.bulkTagger(found, docs, this.world)\n    }\n", "      methods.one.bulkTagger(found, docs, this.world)\n    }\n    if (opts.tagOnly === true) {\n      return undefined\n    }\n"]],
   },
   {
     file: '3-three/chunker/compute/03-matcher.js',
@@ -95,13 +106,23 @@ const PATCHES = [
         '  const minLength = regs.filter(r => r.optional !== true && r.negative !== true).length\n' +
           '  const first = regs[0]\n' +
           '  const quickFirst = first.optional !== true && first.negative !== true && first.anything !== true && first.choices === undefined &&\n' +
-          '    !(first.end === true && first.greedy === true) && !(first.regex !== undefined && (first.regex.global || first.regex.sticky))\n',
+          '    !(first.end === true && first.greedy === true) && !(first.regex !== undefined && (first.regex.global || first.regex.sticky))\n' +
+          // A first token that is only a tag ("#Noun", with or without a group) is, in doesMatch,
+          // exactly term.tags.has(tag): tested here without the two calls (half of all patterns).
+          '  const firstTag = quickFirst && first.tag !== undefined && first.word === undefined && first.id === undefined && first.end !== true ? first.tag : undefined\n',
       ],
       [
         '      const slice = terms.slice(i)\n      // ensure it\'s long-enough\n      if (slice.length < minLength) {\n        break\n      }\n',
-        '      if (terms.length - i < minLength) {\n        break\n      }\n      if (quickFirst && matchTerm(terms[i], first, i, terms.length) !== true) {\n        continue\n      }\n      const slice = terms.slice(i)\n',
+        '      if (terms.length - i < minLength) {\n        break\n      }\n      if (firstTag !== undefined) {\n        if (terms[i].tags.has(firstTag) !== true) {\n          continue\n        }\n      } else if (quickFirst && matchTerm(terms[i], first, i, terms.length) !== true) {\n        continue\n      }\n      const slice = terms.slice(i)\n',
       ],
     ],
+  },
+  // Speed, not model: every term's normal form goes through killUnicode, which splits it into
+  // characters and joins them again; nearly all have no character to replace. The same function,
+  // returning the string as it is when no character is in the table.
+  {
+    file: '1-one/tokenize/methods/unicode.js',
+    emit: [["  str = str || ''\n  const chars = str.split('')\n", "  str = str || ''\n  let replace = false\n  for (let i = 0; i < str.length; i += 1) {\n    if (unicode[str[i]]) {\n      replace = true\n      break\n    }\n  }\n  if (replace === false) {\n    return str\n  }\n  const chars = str.split('')\n"]],
   },
   // The modules that build the model at import time are left out of the emitted bundle.
   { file: '2-two/preTagger/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}'], ["import tags from './tagSet/index.js'", 'const tags = {}']] },
