@@ -12,6 +12,21 @@ const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
+// V8 flags for crisislint's own processes (the bin, its workers and servers; never the programmatic
+// API, which runs in its host's process). A lint run is short: on the 819-file corpus V8 spent about
+// 1.4 s of the second core compiling optimised code, much of it inlining into functions that were
+// then deoptimised and compiled again, and a worker thread, which compiles its own code, lost on 2
+// cores. Without inlining, and with functions optimised after about 4 times the default interrupt
+// budget, the serial corpus run takes about a quarter less CPU and no more wall time, and one worker
+// pays on 2 cores (bench/RESULTS.md, round seven). Measured on Node 20 (V8 11.3) only, so set only
+// there. Set before any code cache is read: V8 keys a cache to the flags, and the build writes the
+// caches through this file with the same flags. CRISISLINT_V8_FLAGS=0 leaves V8's defaults (the
+// caches are then rejected and the bundles compile as usual).
+const V8_FLAGS = '--no-turbo-inlining --interrupt-budget=528000';
+if (process.env.CRISISLINT_V8_FLAGS !== '0' && process.versions.node.split('.')[0] === '20' && require('node:worker_threads').isMainThread) {
+  require('node:v8').setFlagsFromString(V8_FLAGS);
+}
+
 globalThis[Symbol.for('crisislint.import')] = (specifier) => import(daemonFresh(specifier));
 
 /**
@@ -31,6 +46,9 @@ function daemonFresh(specifier) {
   }
 }
 
+/** Each code cache read, and whether V8 rejected it (tests: the build and a run agree on flags). */
+const cacheUse = [];
+
 function loadBundle(file, cacheFile = `${file}.v8-cache`) {
   const mode = process.env.CRISISLINT_CODE_CACHE;
   if (mode === '0') return require(file);
@@ -42,6 +60,7 @@ function loadBundle(file, cacheFile = `${file}.v8-cache`) {
   }
   const source = readFileSync(file, 'utf8');
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (cachedData) cacheUse.push({ file, rejected: script.cachedDataRejected === true });
   if (mode === 'write') {
     // At exit, so that the cache holds the functions this run compiled, not only the top level.
     process.once('exit', () => {
@@ -104,7 +123,7 @@ globalThis[Symbol.for('crisislint.requireCompromise')] = () => {
   return loadBundle(file, join(__dirname, '..', 'dist', `compromise-${version}.v8-cache`));
 };
 
-module.exports = { loadBundle };
+module.exports = { loadBundle, cacheUse };
 
 // A worker thread starts here (src/cli/workers.ts) with the worker bundle as its argument.
 if (require.main === module && process.argv[2]) loadBundle(process.argv[2]);

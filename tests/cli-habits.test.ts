@@ -188,8 +188,9 @@ describe('--workers auto', () => {
   const MB = 1024 * 1024;
   it('starts workers only for enough input and idle cores', () => {
     expect(autoWorkers(100 * 1024, { cores: 8, load: 0 })).toBe(0);
-    // Two cores or fewer: V8's own threads already use the second core (bench/RESULTS.md).
-    expect(autoWorkers(2 * MB, { cores: 2, load: 0.1 })).toBe(0);
+    // Two idle cores: one worker beside the main thread (with bin/load-bundle.cjs's V8 flags).
+    expect(autoWorkers(2 * MB, { cores: 2, load: 0.1 })).toBe(1);
+    expect(autoWorkers(2 * MB, { cores: 1, load: 0 })).toBe(0);
     expect(autoWorkers(2 * MB, { cores: 3, load: 0.1 })).toBe(2);
     // A loaded machine: the main thread already has the only free core.
     expect(autoWorkers(2 * MB, { cores: 3, load: 1.2 })).toBe(1);

@@ -24,6 +24,28 @@ describe.skipIf(!existsSync(BUNDLE))('the built CLI at start-up', () => {
     expect(bundled).toEqual([...htmlDecodeTree]);
   });
 
+  it("uses the build's code caches: the build and a run set the same V8 flags", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crisislint-startup-'));
+    const hook = join(dir, 'caches.cjs');
+    const report = join(dir, 'caches.json');
+    const loader = join(ROOT, 'bin', 'load-bundle.cjs');
+    // At exit the loader is in require's cache: the same module the bin loaded the bundles with.
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(require(${JSON.stringify(loader)}).cacheUse)));\n`);
+    // A passive sentence: passive-voice asks for tags, so compromise loads too.
+    writeFileSync(join(dir, 'update.md'), '## Identified\n\nThe database was deleted by a faulty script. Next update by 14:00 UTC.\n');
+    const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: `--require ${hook}` };
+    delete env.CRISISLINT_DAEMON;
+    delete env.CRISISLINT_CODE_CACHE;
+    delete env.CRISISLINT_V8_FLAGS;
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'crisislint.cjs'), '--no-config', '--format', 'json', 'update.md'], { cwd: dir, env, encoding: 'utf8' });
+    expect([0, 1], result.stderr).toContain(result.status);
+    const used = JSON.parse(readFileSync(report, 'utf8')) as { file: string; rejected: boolean }[];
+    const names = used.map((u) => u.file.split(/[\\/]/).pop());
+    expect(names).toContain('crisislint.cjs');
+    expect(names.some((n) => /^compromise/.test(n!))).toBe(true);
+    expect(used.filter((u) => u.rejected)).toEqual([]);
+  });
+
   it('lints a small Markdown file without loading node:crypto', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crisislint-startup-'));
     const hook = join(dir, 'modules.cjs');

@@ -138,7 +138,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
     progress.tick();
   };
 
-  const workers = planWorkers(options.workers ?? 'auto', todo, engine);
+  const workers = await planWorkers(options.workers ?? 'auto', todo, engine);
   const lintHere = (item: Item) => {
     const { result, time } = lintTracked(item.path, item.bytes, engine, !!cache);
     record(item, result, time);

@@ -1,11 +1,11 @@
 // Linting across worker threads for big runs. Each worker loads its own engine (and compromise,
 // when a rule needs tags), so workers pay off only when there is enough text to share: `auto`
-// starts them by input size, only with more than two cores, and never for plugin rules (a worker
-// rebuilds the rules by id from the built-in set). The main thread lints too, so three cores use
+// starts them by input size and idle cores, and never for plugin rules (a worker rebuilds the
+// rules by id from the built-in set). The main thread lints too, so three cores use
 // two workers. Work goes out in small chunks from one queue, so a worker that starts late, or gets
 // slow files, simply takes fewer.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,8 +42,6 @@ const AUTO_MIN_BYTES = 256 * 1024;
 /** Each further worker needs this much more input. */
 const AUTO_BYTES_PER_WORKER = 256 * 1024;
 const AUTO_MAX_WORKERS = 4;
-/** `auto` starts workers only with more cores than this. */
-const AUTO_MIN_CORES = 2;
 /** Chunks of about this many bytes (at least one file) keep the queue balanced. */
 const CHUNK_BYTES = 16 * 1024;
 /** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
@@ -78,11 +76,19 @@ export function workerSetup(engine: EngineOptions, forCache = false): WorkerSetu
 }
 
 /** How many workers to start for these files: 0 lints in this thread only. */
-export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions, machine: { cores: number; load: number } = currentMachine()): number {
+export async function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions, machine?: Machine): Promise<number> {
   if (requested === 0 || todo.length < 2) return 0;
   if (!workerScript() || !workerSetup(engine)) return 0;
   if (requested !== 'auto') return Math.min(requested, todo.length - 1);
-  return autoWorkers(todo.reduce((n, item) => n + item.bytes.length, 0), machine);
+  const bytes = todo.reduce((n, item) => n + item.bytes.length, 0);
+  if (bytes < AUTO_MIN_BYTES) return 0;
+  return autoWorkers(bytes, machine ?? (await currentMachine()));
+}
+
+export interface Machine {
+  cores: number;
+  /** Threads that want a core besides this one. */
+  load: number;
 }
 
 /**
@@ -90,20 +96,48 @@ export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine
  * core nobody else is using to run it. On a busy machine (a CI runner running other jobs, a
  * shared box) a worker only competes with the main thread for the same cores: measured on a
  * loaded 2-core machine, `auto` without this check was slower than no workers at all. Idle
- * cores are the cores less the 1-minute load average, less one for the main thread.
+ * cores are the cores less the load, less one for the main thread. Two cores count too: with
+ * the V8 flags bin/load-bundle.cjs sets, V8's own compiling no longer fills the second core, and
+ * one worker took the corpus from 3.3 s to 2.35 s there (bench/RESULTS.md, round seven).
  */
-export function autoWorkers(bytes: number, { cores, load }: { cores: number; load: number }): number {
-  // On two cores V8's own background threads (compiler, garbage collector) already use the
-  // second one: a worker measured slower than none (bench/RESULTS.md, "Worker threads").
-  if (cores <= AUTO_MIN_CORES) return 0;
+export function autoWorkers(bytes: number, { cores, load }: Machine): number {
   if (bytes < AUTO_MIN_BYTES) return 0;
   const idle = Math.round(cores - 1 - load);
   const bySize = Math.floor((bytes - AUTO_MIN_BYTES) / AUTO_BYTES_PER_WORKER) + 1;
   return Math.max(0, Math.min(idle, AUTO_MAX_WORKERS, bySize));
 }
 
-function currentMachine(): { cores: number; load: number } {
-  return { cores: availableParallelism(), load: loadavg()[0] };
+/** Readings of the runnable threads, this far apart; the least counts. */
+const RUNNABLE_READINGS = 3;
+const RUNNABLE_INTERVAL_MS = 10;
+
+/**
+ * The load: the 1-minute load average, or, on Linux, the threads runnable right now if fewer.
+ * The average lags a minute behind, so a build's or a benchmark's previous step, finished a
+ * second ago, still counts there as a busy core; /proc/loadavg's fourth field ("running/total")
+ * is a moment's count, including the thread that reads it. The least of a few readings 10 ms
+ * apart leaves out a moment's spike (this process's own compiler threads among them).
+ */
+async function currentMachine(): Promise<Machine> {
+  const average = loadavg()[0];
+  let now = Infinity;
+  for (let i = 0; i < RUNNABLE_READINGS; i++) {
+    if (i > 0) await new Promise((resolveWait) => setTimeout(resolveWait, RUNNABLE_INTERVAL_MS));
+    const running = runnableThreads();
+    if (running === undefined) break;
+    now = Math.min(now, running - 1);
+  }
+  return { cores: availableParallelism(), load: Math.max(0, Math.min(average, now)) };
+}
+
+function runnableThreads(): number | undefined {
+  try {
+    const field = readFileSync('/proc/loadavg', 'latin1').split(' ')[3];
+    const running = Number.parseInt(field, 10);
+    return Number.isFinite(running) && running > 0 ? running : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
