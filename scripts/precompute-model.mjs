@@ -69,12 +69,24 @@ function readSafe(file) {
  * match exactly once; `mode` says in which bundle it applies.
  */
 const NETS = "(globalThis[Symbol.for('crisislint.compromiseNets')] || {})";
+const SPANS = "// The words' forms (machine, else normal) from term i to each later term up to end, joined by\n// spaces: the strings terms.slice(i, k + 1).map(...).join(' ') gives, built once for all k.\nconst crisislintSpans = function (terms, i, end) {\n  const spans = []\n  const last = Math.min(end, terms.length - 1)\n  let str = ''\n  for (let k = i; k <= last; k += 1) {\n    const form = terms[k].machine || terms[k].normal\n    const part = form === undefined || form === null ? '' : String(form)\n    str = k === i ? part : str + ' ' + part\n    spans.push(str)\n  }\n  return spans\n}\n";
 const PATCHES = [
   // Both networks: recorded at capture, started from the literal in the emitted bundle.
   {
     file: '2-two/postTagger/compute/index.js',
     capture: [["net = net || methods.one.buildNet(model.two.matches, world)", `net = net || methods.one.buildNet(model.two.matches, world);\n  ${NETS}.postTagger = net`]],
-    emit: [['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.postTagger"]],
+    emit: [
+      ['let net = null', "import { precomputed } from 'crisislint:precomputed'\nlet net = precomputed.nets.postTagger"],
+      // The post-tagger reads nothing of the sweep's result (a View per match): see the sweep's patch.
+      ['  m.sweep(net)\n', '  m.sweep(net, { tagOnly: true })\n'],
+    ],
+  },
+  // Speed, not model: after tagging, sweep() builds a result View for every match and one for them
+  // all; the post-tagger drops it unread. Asked with tagOnly (only by the patched post-tagger
+  // above), it stops once the tags are set. Other callers get the result as before.
+  {
+    file: '1-one/sweep/api.js',
+    emit: [["      methods.one.bulkTagger(found, docs, this.world)\n    }\n", "      methods.one.bulkTagger(found, docs, this.world)\n    }\n    if (opts.tagOnly === true) {\n      return undefined\n    }\n"]],
   },
   {
     file: '3-three/chunker/compute/03-matcher.js',
@@ -95,13 +107,72 @@ const PATCHES = [
         '  const minLength = regs.filter(r => r.optional !== true && r.negative !== true).length\n' +
           '  const first = regs[0]\n' +
           '  const quickFirst = first.optional !== true && first.negative !== true && first.anything !== true && first.choices === undefined &&\n' +
-          '    !(first.end === true && first.greedy === true) && !(first.regex !== undefined && (first.regex.global || first.regex.sticky))\n',
+          '    !(first.end === true && first.greedy === true) && !(first.regex !== undefined && (first.regex.global || first.regex.sticky))\n' +
+          // A first token that is only a tag ("#Noun", with or without a group) is, in doesMatch,
+          // exactly term.tags.has(tag): tested here without the two calls (half of all patterns).
+          '  const firstTag = quickFirst && first.tag !== undefined && first.word === undefined && first.id === undefined && first.end !== true ? first.tag : undefined\n',
       ],
       [
         '      const slice = terms.slice(i)\n      // ensure it\'s long-enough\n      if (slice.length < minLength) {\n        break\n      }\n',
-        '      if (terms.length - i < minLength) {\n        break\n      }\n      if (quickFirst && matchTerm(terms[i], first, i, terms.length) !== true) {\n        continue\n      }\n      const slice = terms.slice(i)\n',
+        '      if (terms.length - i < minLength) {\n        break\n      }\n      if (firstTag !== undefined) {\n        if (terms[i].tags.has(firstTag) !== true) {\n          continue\n        }\n      } else if (quickFirst && matchTerm(terms[i], first, i, terms.length) !== true) {\n        continue\n      }\n      const slice = terms.slice(i)\n',
       ],
     ],
+  },
+  // Speed, not model: every term's normal form goes through killUnicode, which splits it into
+  // characters and joins them again; nearly all have no character to replace. The same function,
+  // returning the string as it is when no character is in the table.
+  {
+    file: '1-one/tokenize/methods/unicode.js',
+    emit: [["  str = str || ''\n  const chars = str.split('')\n", "  str = str || ''\n  let replace = false\n  for (let i = 0; i < str.length; i += 1) {\n    if (unicode[str[i]]) {\n      replace = true\n      break\n    }\n  }\n  if (replace === false) {\n    return str\n  }\n  const chars = str.split('')\n"]],
+  },
+  // Speed, not model: most words are plain letters or digits followed by spaces. For those the
+  // punctuation splitter's character loops (over Array.from of the word) find no punctuation
+  // before, the spaces after (unless a space were declared post-punctuation), and stop at the
+  // first letter or digit; and the cleanup's ten replacements change nothing but the case.
+  // Both return at once with what the loops and replacements would give.
+  {
+    file: '1-one/tokenize/methods/03-whitespace/tokenize.js',
+    emit: [
+      ['const normalizePunctuation = function (str, model) {', 'const plainWordSpaces = /^[A-Za-z0-9]+ *$/\nconst normalizePunctuation = function (str, model) {'],
+      [
+        "  const chars = Array.from(str)\n\n  // punctuation-only words, like '<3'\n  if (emoticons.hasOwnProperty(str.trim())) {\n    return { str: str.trim(), pre, post: ' ' } //not great\n  }\n",
+        "  // punctuation-only words, like '<3'\n  if (emoticons.hasOwnProperty(str.trim())) {\n    return { str: str.trim(), pre, post: ' ' } //not great\n  }\n" +
+          "  if (plainWordSpaces.test(str) === true) {\n    const end = str.indexOf(' ')\n    if (end === -1) {\n      return { str, pre, post }\n    }\n    if (postPunctuation[' '] !== true) {\n      return { str: str.slice(0, end), pre, post: str.slice(end) }\n    }\n  }\n  const chars = Array.from(str)\n",
+      ],
+    ],
+  },
+  // A word with no dash has nothing to split: split() on the dash pattern would return it whole.
+  {
+    file: '1-one/tokenize/methods/02-terms/01-hyphens.js',
+    emit: [['const hasHyphen = function (str, model) {\n', "const hasHyphen = function (str, model) {\n  if (str.indexOf('-') === -1 && str.indexOf('\u2013') === -1 && str.indexOf('\u2014') === -1) {\n    return false\n  }\n"]],
+  },
+  // Speed, not model: a word that may open a multi-word entry (a quarter of all words: "the",
+  // "was", "of") made the freeze and lexicon steps slice the terms and join their forms for every
+  // length tried; the joined strings are now built once per word, and the terms sliced only for
+  // an entry found. Same strings, same order, same tagging.
+  {
+    file: '1-one/freeze/compute.js',
+    emit: [
+      ['const freeze = function (view) {', `${SPANS}const freeze = function (view) {`],
+      [
+        "        const end = i + multi[word] - 1\n        for (let k = end; k > i; k -= 1) {\n          const words = terms.slice(i, k + 1)\n          const str = words.map(term => term.machine || term.normal).join(' ')\n          // lookup frozen lexicon\n          if (frozenLex.hasOwnProperty(str) === true) {\n",
+        "        const end = i + multi[word] - 1\n        const spans = crisislintSpans(terms, i, end)\n        for (let k = end; k > i; k -= 1) {\n          const str = spans[Math.min(k, terms.length - 1) - i]\n          // lookup frozen lexicon\n          if (frozenLex.hasOwnProperty(str) === true) {\n            const words = terms.slice(i, k + 1)\n",
+      ],
+    ],
+  },
+  {
+    file: '1-one/lexicon/compute/multi-word.js',
+    emit: [
+      ['const multiWord = function (terms, start_i, world) {', `${SPANS}const multiWord = function (terms, start_i, world) {`],
+      [
+        "    const end = start_i + multi[word] - 1\n    for (let i = end; i > start_i; i -= 1) {\n      const words = terms.slice(start_i, i + 1)\n      if (words.length <= 1) {\n        return false\n      }\n      const str = words.map(term => term.machine || term.normal).join(' ')\n      // lookup regular lexicon\n      if (lexicon.hasOwnProperty(str) === true) {\n",
+        "    const end = start_i + multi[word] - 1\n    const spans = crisislintSpans(terms, start_i, end)\n    for (let i = end; i > start_i; i -= 1) {\n      if (Math.min(i + 1, terms.length) - start_i <= 1) {\n        return false\n      }\n      const str = spans[Math.min(i, terms.length - 1) - start_i]\n      // lookup regular lexicon\n      if (lexicon.hasOwnProperty(str) === true) {\n        const words = terms.slice(start_i, i + 1)\n",
+      ],
+    ],
+  },
+  {
+    file: '1-one/tokenize/compute/normal/01-cleanup.js',
+    emit: [["const clean = function (str) {\n  str = str || ''\n", "const plainWord = /^[A-Za-z0-9]+$/\nconst clean = function (str) {\n  str = str || ''\n  if (plainWord.test(str) === true) {\n    return str.toLowerCase()\n  }\n"]],
   },
   // The modules that build the model at import time are left out of the emitted bundle.
   { file: '2-two/preTagger/plugin.js', emit: [["import model from './model/index.js'", 'const model = {}'], ["import tags from './tagSet/index.js'", 'const tags = {}']] },

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a build script in plain JavaScript, without types
 import { modelDifference, termFields, toLiteral } from '../scripts/precompute-model.mjs';
@@ -37,6 +38,22 @@ describe.skipIf(!existsSync(PRECOMPUTED))('the precomputed compromise', () => {
     for (const nlp of [plain, precomputed]) (nlp as unknown as { plugin(p: object): void }).plugin({ words });
     expect(JSON.stringify(termFields(precomputed('We crisislintzorp the cache.')))).toBe(JSON.stringify(termFields(plain('We crisislintzorp the cache.'))));
   }, 600_000);
+
+  it('tags random text exactly as plain compromise does (the tokenizer patches meet every kind of character)', () => {
+    // Words of plain letters and digits take the patched tokenizer's short path; punctuation,
+    // spaces of other kinds, accents, emoticons and characters compromise transliterates do not.
+    const piece = fc.oneof(
+      fc.constantFrom('service', 'API', 'v2', '500', 'it', "don't", 'U.S.', 'e.g.', '3pm', '10-12', 'Björk', 'naïve', 'café', '<3', ':)', '#tag', '@user', 'x_y', '50%', '$5', '+1', '(a)', '...', '\u2026', '\u2013', '\u200b', '\u00a0', '—', '“', '”', '’', 'up-to-date', 'and/or'),
+      fc.string({ unit: fc.constantFrom(...'aZ09 .,;:!?\'"()-_%#@$+/\u00e9\u00c0\u2019\u201c\u2026\u2013\u200b\u00a0\t'.split('')), maxLength: 8 }),
+    );
+    const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '  ', '', ', ', '. ', '\n', ' - ')), { minLength: 1, maxLength: 12 }).map((parts) => parts.map(([w, gap]) => w + gap).join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(JSON.stringify(termFields(precomputed(s)))).toBe(JSON.stringify(termFields(plain(s))));
+      }),
+      { seed: 20261203, numRuns: 3000, endOnFailure: true },
+    );
+  }, 300_000);
 
   it('conjugates every verb of those sentences as plain compromise does', () => {
     const verbs = new Set<string>();
