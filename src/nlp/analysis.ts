@@ -129,6 +129,20 @@ export function noteAsked(text: string): void {
   if (askObserver) askObserver(text);
 }
 
+/**
+ * One Set per distinct tag list, in its order: the memo keeps every analysis for the whole run,
+ * and its words share a few hundred combinations (a Set a word was most of the memo's size).
+ */
+const tagSets = new Map<string, ReadonlySet<string>>();
+function sharedTagSet(tags: Set<string>): ReadonlySet<string> {
+  let key = '';
+  for (const tag of tags) key += `${tag},`;
+  const shared = tagSets.get(key);
+  if (shared) return shared;
+  tagSets.set(key, tags);
+  return tags;
+}
+
 function tag(text: string): Analysis {
   if (tagObserver) tagObserver(text);
   const doc = loadNlp()(text);
@@ -140,7 +154,7 @@ function tag(text: string): Analysis {
       // so walking pre + text + post reconstructs the input and gives offsets.
       const start = text.indexOf(term.text, offset);
       const at = start === -1 ? offset + term.pre.length : start;
-      terms.push({ text: term.text, normal: term.normal, tags: term.tags, start: at, end: at + term.text.length });
+      terms.push({ text: term.text, normal: term.normal, tags: sharedTagSet(term.tags), start: at, end: at + term.text.length });
       offset = at + term.text.length;
     }
   }

@@ -772,12 +772,19 @@ interface TextEntry {
   lowered: string | null | undefined;
   /** Lists registered when the text was indexed; later lists are looked up one by one. */
   registered: number;
-  /** Once indexed: a bit per list order with a literal in the text. */
-  lists: Uint32Array | undefined;
+  /**
+   * Once indexed: a bit per list order with a literal in the text. A plain array of a few small
+   * integers: a typed array's two headers took more room than its data.
+   */
+  lists: number[] | undefined;
   /** Once indexed: pairs [list order, fragment, …] for the literals found. */
-  pairs: number[] | undefined;
-  /** Per list order: its fragments that may match (unsorted, possibly repeated), once asked. */
-  hits: number[][] | undefined;
+  pairs: Int32Array | undefined;
+  /**
+   * By list order: its fragments that may match (unsorted, possibly repeated), once asked. A Map,
+   * not an array indexed by order: a text is asked about a few lists of hundreds, and the cache
+   * keeps thousands of texts for the whole run (a sparse array took 9 of the corpus run's 20 MB).
+   */
+  hits: Map<number, readonly number[]> | undefined;
   /**
    * The whole pattern's first match from the start, memoised per list: several rules ask the same
    * list about the same sentence ("sorry" about 4.6 times per sentence over the corpus), and a
@@ -839,7 +846,7 @@ function indexText(entry: TextEntry): void {
     bit = keyBit(key);
     if (keyBits[bit >> 3] & (1 << (bit & 7))) lookUp(key, 4, folded, i + 1, stamp, found);
   }
-  const lists = new Uint32Array((registered >> 5) + 1);
+  const lists = zeros((registered >> 5) + 1);
   const pairs: number[] = [];
   for (const id of found) {
     const post = postings[id];
@@ -850,7 +857,8 @@ function indexText(entry: TextEntry): void {
     }
   }
   entry.lists = lists;
-  entry.pairs = pairs;
+  // Kept for the whole run: four bytes a number, and no spare capacity from push().
+  entry.pairs = new Int32Array(pairs);
   entry.registered = registered;
 }
 
@@ -903,6 +911,11 @@ function entryOf(text: string): TextEntry {
 
 const NONE: readonly number[] = [];
 
+/** An array of `length` zeros, with no room to spare. */
+function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
 /** The fragments of `list` whose literals the text holds, looked up one by one. */
 function lookUpAlone(list: FragmentList, entry: TextEntry): number[] {
   const found: number[] = [];
@@ -913,7 +926,7 @@ function lookUpAlone(list: FragmentList, entry: TextEntry): number[] {
 /** The fragments of `list` that may match `text`, unsorted (a fragment may repeat). */
 function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
   const order = list.order;
-  let hit: readonly number[] | undefined = entry.hits?.[order];
+  let hit: readonly number[] | undefined = entry.hits?.get(order);
   if (!hit) {
     if (!entry.lists && entry.asked++ === 0 && list.literals.length <= 24) {
       // The first list asking about a text: a short one is cheaper to look up alone than indexing.
@@ -930,7 +943,9 @@ function candidates(list: FragmentList, entry: TextEntry): readonly number[] {
         hit = found;
       } else return list.always;
     }
-    (entry.hits ??= [])[order] = hit as number[];
+    // A copy of its own length: the array push() built has room for 17, and the cache keeps it for the run.
+    hit = hit.length === 0 ? NONE : hit.slice();
+    (entry.hits ??= new Map()).set(order, hit);
   }
   if (list.always.length === 0) return hit ?? NONE;
   if (!hit || hit.length === 0) return list.always;
@@ -996,11 +1011,16 @@ export class FragmentRegExp extends RegExp {
     const order = list.order;
     const word = (order / 30) | 0;
     const bit = 1 << order % 30;
-    const known = (entry.known ??= []);
-    if ((known[word] ?? 0) & bit) return entry.firsts?.get(order) ?? null;
+    let known = entry.known;
+    if (known && (known[word] ?? 0) & bit) return entry.firsts?.get(order) ?? null;
     const may = candidates(list, entry);
     const found = may.length === 0 ? null : list.exec(entry, 0, may);
-    while (known.length <= word) known.push(0);
+    // Grown to the size needed, not by push(), whose spare room the cache would keep for the run.
+    if (!known || known.length <= word) {
+      const grown = zeros(word + 1);
+      if (known) for (let i = 0; i < known.length; i++) grown[i] = known[i];
+      entry.known = known = grown;
+    }
     known[word] |= bit;
     if (found) (entry.firsts ??= new Map()).set(order, found);
     return found;
