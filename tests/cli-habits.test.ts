@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autoWorkers } from '../src/cli/workers.js';
+import { autoWorkers, WorkQueue } from '../src/cli/workers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'crisislint.cjs');
@@ -200,3 +200,37 @@ describe('--workers auto', () => {
     expect(autoWorkers(10 * MB, { cores: 16, load: 0 })).toBe(4);
   });
 });
+
+describe('the worker queue', () => {
+  const items = (sizes: number[]) => sizes.map((n, index) => ({ index, path: `f${index}.md`, bytes: new Uint8Array(n) }));
+  it('hands out every file once, from both ends, in chunks that shrink as it runs out', () => {
+    const all = items(Array.from({ length: 200 }, (_, i) => 500 + ((i * 37) % 900)));
+    const queue = new WorkQueue(all, 2);
+    const seen: number[] = [];
+    const sizes: number[] = [];
+    for (let turn = 0; !queue.empty; turn++) {
+      const chunk = queue.take(turn % 2 === 0 ? 'front' : 'back')!;
+      expect(chunk.length).toBeGreaterThan(0);
+      sizes.push(chunk.reduce((n, item) => n + item.bytes.length, 0));
+      seen.push(...chunk.map((item) => item.index));
+    }
+    expect(queue.take('front')).toBeUndefined();
+    expect([...seen].sort((a, b) => a - b)).toEqual(all.map((item) => item.index));
+    // Full chunks first (16 KB and a file), small ones last (2 KB and a file).
+    expect(sizes[0]).toBeGreaterThanOrEqual(16 * 1024);
+    expect(sizes[sizes.length - 1]).toBeLessThan(4 * 1024);
+  });
+
+  it('gives chunks a failed worker handed back before new ones', () => {
+    const queue = new WorkQueue(items([3000, 3000, 3000]), 2);
+    const first = queue.take('back')!;
+    expect(first.map((i) => i.index)).toEqual([2]);
+    expect(queue.take('front')!.map((i) => i.index)).toEqual([0]);
+    expect(queue.take('front')!.map((i) => i.index)).toEqual([1]);
+    queue.giveBack([first]);
+    expect(queue.empty).toBe(false);
+    expect(queue.take('front')).toBe(first);
+    expect(queue.empty).toBe(true);
+  });
+});
+

@@ -42,8 +42,10 @@ const AUTO_MIN_BYTES = 256 * 1024;
 /** Each further worker needs this much more input. */
 const AUTO_BYTES_PER_WORKER = 256 * 1024;
 const AUTO_MAX_WORKERS = 4;
-/** Chunks of about this many bytes (at least one file) keep the queue balanced. */
+/** Chunks of about this many bytes (at least one file) keep the queue balanced... */
 const CHUNK_BYTES = 16 * 1024;
+/** ...and smaller ones, down to this, as the queue runs out (see WorkQueue). */
+const MIN_CHUNK_BYTES = 2 * 1024;
 /** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
 const IN_FLIGHT = 2;
 const WORKER_YOUNG_GENERATION_MB = 8;
@@ -141,6 +143,53 @@ function runnableThreads(): number | undefined {
 }
 
 /**
+ * The files still to lint, handed out in chunks from both ends: the main thread takes from the
+ * front, workers from the back. Chunks shrink as the queue runs out (a share of what is left per
+ * thread, as in guided self-scheduling), so that at the end no thread is still on a long chunk
+ * while the others wait: on the corpus with one worker, the main thread waited about 50 ms for
+ * the worker's last 16 KB chunk.
+ */
+export class WorkQueue<T extends WorkItem> {
+  private front = 0;
+  private back: number;
+  private bytesLeft: number;
+  private readonly returned: T[][] = [];
+
+  constructor(
+    private readonly items: T[],
+    private readonly threads: number,
+  ) {
+    this.back = items.length;
+    this.bytesLeft = items.reduce((n, item) => n + item.bytes.length, 0);
+  }
+
+  get empty(): boolean {
+    return this.returned.length === 0 && this.front >= this.back;
+  }
+
+  take(end: 'front' | 'back'): T[] | undefined {
+    const returned = this.returned.pop();
+    if (returned) return returned;
+    if (this.front >= this.back) return undefined;
+    const target = Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, this.bytesLeft / (2 * this.threads)));
+    const chunk: T[] = [];
+    let bytes = 0;
+    while (this.front < this.back && (chunk.length === 0 || bytes < target)) {
+      const item = end === 'front' ? this.items[this.front++] : this.items[--this.back];
+      bytes += item.bytes.length;
+      chunk.push(item);
+    }
+    this.bytesLeft -= bytes;
+    return chunk;
+  }
+
+  /** Chunks a failed worker did not finish: the next taker gets them first. */
+  giveBack(chunks: T[][]): void {
+    this.returned.push(...chunks);
+  }
+}
+
+/**
  * Lints `items` across `count` workers and this thread. `lintHere` lints one item in this thread;
  * `onResult` receives each worker's results. A worker that fails hands its chunks back to the queue.
  */
@@ -156,16 +205,7 @@ export async function runInWorkers<T extends WorkItem>(
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const setup = workerSetup(engine, forCache)!;
   const script = workerScript()!;
-  const queue: T[][] = [];
-  for (let i = 0; i < items.length; ) {
-    const chunk: T[] = [];
-    let bytes = 0;
-    while (i < items.length && (chunk.length === 0 || bytes < CHUNK_BYTES)) {
-      bytes += items[i].bytes.length;
-      chunk.push(items[i++]);
-    }
-    queue.push(chunk);
-  }
+  const queue = new WorkQueue(items, count + 1);
   // The main thread starts at the front of the queue; it is already warm.
 
   let wakeMain: (() => void) | undefined;
@@ -182,7 +222,7 @@ export async function runInWorkers<T extends WorkItem>(
       : new Worker(script, { workerData: setup, resourceLimits });
     const inFlight: T[][] = [];
     const send = () => {
-      const chunk = queue.pop(); // workers take from the back, the main thread from the front
+      const chunk = queue.take('back'); // workers take from the back, the main thread from the front
       if (!chunk) return false;
       inFlight.push(chunk);
       worker.postMessage({ chunk: chunk.map((item, id) => ({ id, path: item.path, bytes: item.bytes })) } satisfies ToWorker);
@@ -210,12 +250,12 @@ export async function runInWorkers<T extends WorkItem>(
         });
         worker.on('error', () => {
           // Give its unfinished chunks back; the main thread (or another worker) lints them.
-          queue.push(...inFlight.splice(0));
+          queue.giveBack(inFlight.splice(0));
           stopped = true;
           wakeMain?.();
         });
         worker.on('exit', () => {
-          queue.push(...inFlight.splice(0));
+          queue.giveBack(inFlight.splice(0));
           resolvePromise();
           wakeMain?.();
         });
@@ -228,7 +268,7 @@ export async function runInWorkers<T extends WorkItem>(
 
   const allExited = Promise.all(finished).then(() => 'exited' as const);
   for (;;) {
-    const chunk = queue.shift();
+    const chunk = queue.take('front');
     if (chunk) {
       for (const item of chunk) lintHere(item);
       // Let workers' results and requests for more work in before the next chunk.
@@ -241,6 +281,6 @@ export async function runInWorkers<T extends WorkItem>(
     });
     const state = await Promise.race([allExited, woken]);
     wakeMain = undefined;
-    if (state === 'exited' && queue.length === 0) break;
+    if (state === 'exited' && queue.empty) break;
   }
 }
