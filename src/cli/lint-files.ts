@@ -12,7 +12,7 @@ import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
 import { analysisStats, observeAsking, observeTagging } from '../nlp/analysis.js';
 import { Progress } from './progress.js';
-import { planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
+import { noteRunnableThreads, planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
 
 type Item = WorkItem & { absolute: string; hash?: string };
 
@@ -100,6 +100,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   }
 
   // Read everything first: the cache needs each file's hash, and workers get bytes, not paths.
+  if (files.length > 1 && (options.workers ?? 'auto') === 'auto') noteRunnableThreads(true);
   let started = timing.on ? performance.now() : 0;
   const items: Item[] = [];
   const done: (FileResult | undefined)[] = new Array(files.length);
@@ -138,7 +139,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
     progress.tick();
   };
 
-  const workers = await planWorkers(options.workers ?? 'auto', todo, engine);
+  const workers = planWorkers(options.workers ?? 'auto', todo, engine);
   const lintHere = (item: Item) => {
     const { result, time } = lintTracked(item.path, item.bytes, engine, !!cache);
     record(item, result, time);

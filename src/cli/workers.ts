@@ -78,13 +78,13 @@ export function workerSetup(engine: EngineOptions, forCache = false): WorkerSetu
 }
 
 /** How many workers to start for these files: 0 lints in this thread only. */
-export async function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions, machine?: Machine): Promise<number> {
+export function planWorkers(requested: number | 'auto', todo: WorkItem[], engine: EngineOptions, machine?: Machine): number {
   if (requested === 0 || todo.length < 2) return 0;
   if (!workerScript() || !workerSetup(engine)) return 0;
   if (requested !== 'auto') return Math.min(requested, todo.length - 1);
   const bytes = todo.reduce((n, item) => n + item.bytes.length, 0);
   if (bytes < AUTO_MIN_BYTES) return 0;
-  return autoWorkers(bytes, machine ?? (await currentMachine()));
+  return autoWorkers(bytes, machine ?? currentMachine());
 }
 
 export interface Machine {
@@ -109,27 +109,34 @@ export function autoWorkers(bytes: number, { cores, load }: Machine): number {
   return Math.max(0, Math.min(idle, AUTO_MAX_WORKERS, bySize));
 }
 
-/** Readings of the runnable threads, this far apart; the least counts. */
-const RUNNABLE_READINGS = 3;
-const RUNNABLE_INTERVAL_MS = 10;
+/** Readings of the threads runnable (this one included) taken so far in this run; the least counts. */
+let runnableReadings: number[] = [];
+
+/**
+ * Takes a reading of the runnable threads now, for `--workers auto` to decide with later: the
+ * CLI takes one before it reads the files and planWorkers one after, so the readings are some
+ * milliseconds apart without anyone waiting for them.
+ */
+export function noteRunnableThreads(first = false): void {
+  // A long-running server lints many times: each run starts its readings afresh.
+  if (first) runnableReadings = [];
+  const running = runnableThreads();
+  if (running !== undefined) runnableReadings.push(running);
+}
 
 /**
  * The load: the 1-minute load average, or, on Linux, the threads runnable right now if fewer.
  * The average lags a minute behind, so a build's or a benchmark's previous step, finished a
  * second ago, still counts there as a busy core; /proc/loadavg's fourth field ("running/total")
- * is a moment's count, including the thread that reads it. The least of a few readings 10 ms
- * apart leaves out a moment's spike (this process's own compiler threads among them).
+ * is a moment's count, including the thread that reads it. The least of the readings leaves out
+ * a moment's spike (this process's own compiler threads among them).
  */
-async function currentMachine(): Promise<Machine> {
-  const average = loadavg()[0];
-  let now = Infinity;
-  for (let i = 0; i < RUNNABLE_READINGS; i++) {
-    if (i > 0) await new Promise((resolveWait) => setTimeout(resolveWait, RUNNABLE_INTERVAL_MS));
-    const running = runnableThreads();
-    if (running === undefined) break;
-    now = Math.min(now, running - 1);
-  }
-  return { cores: availableParallelism(), load: Math.max(0, Math.min(average, now)) };
+function currentMachine(): Machine {
+  noteRunnableThreads();
+  const readings = runnableReadings;
+  runnableReadings = [];
+  const now = readings.length > 0 ? Math.min(...readings) - 1 : Infinity;
+  return { cores: availableParallelism(), load: Math.max(0, Math.min(loadavg()[0], now)) };
 }
 
 function runnableThreads(): number | undefined {
