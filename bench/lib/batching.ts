@@ -10,15 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fastBulkMatch } from '../../src/nlp/fast-sweep.js';
+import { loadNlp } from '../../src/nlp/analysis.js';
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
 require(join(root, 'bin', 'load-bundle.cjs'));
-const nlp = (globalThis as any)[Symbol.for('crisislint.requireCompromise')]();
+// The instance analysis.ts tags with: its hooks and bulkMatch.
+const nlp = loadNlp() as any;
 const world = nlp.world();
-world.hooks = world.hooks.filter((h: string) => h !== 'chunks');
-nlp.plugin({ methods: { one: { bulkMatch: fastBulkMatch } } });
 
 const list: string[] = Object.keys(JSON.parse(readFileSync(process.argv[2], 'utf8')));
 const sizes = (process.argv[3] ?? '1,2,3,5,20').split(',').map(Number);

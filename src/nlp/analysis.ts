@@ -47,7 +47,8 @@ interface CompromiseDoc {
 
 let nlpInstance: Nlp | undefined;
 
-function loadNlp(): Nlp {
+/** compromise as analyse() tags with it (also for bench/lib's harnesses, which must tag the same way). */
+export function loadNlp(): Nlp {
   if (!nlpInstance) {
     // The CommonJS build is one file and loads about twice as fast as the ES-module sources;
     // bin/load-bundle.cjs, when it started the bundle, loads it with a V8 code cache.
