@@ -7,19 +7,9 @@
 //   node bench/tag-callers.mjs --askers --save /tmp/askers.json   (the sentences a corpus run tags)
 //   node -e "import('./bench/lib/harness.mjs').then(m=>m.bundleHarness('batching'))"
 //   node node_modules/.cache/crisislint-bench/batching.cjs /tmp/askers.json 1,2,5,20,1
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { loadNlp } from '../../src/nlp/analysis.js';
+import { taggingSetup } from './tagging-setup.js';
 
-const root = process.cwd();
-const require = createRequire(join(root, 'package.json'));
-require(join(root, 'bin', 'load-bundle.cjs'));
-// The instance analysis.ts tags with: its hooks and bulkMatch.
-const nlp = loadNlp() as any;
-const world = nlp.world();
-
-const list: string[] = Object.keys(JSON.parse(readFileSync(process.argv[2], 'utf8')));
+const { nlp, world, list } = taggingSetup(process.argv[2]);
 const sizes = (process.argv[3] ?? '1,2,3,5,20').split(',').map(Number);
 const rounds = Number(process.argv[4] ?? 3);
 

@@ -1,17 +1,8 @@
 // scratch: time each of compromise's compute hooks (and tokenising) while tagging, once each, the
 // sentences a corpus run tags (a cold process, as a lint run meets them).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { loadNlp } from '../../src/nlp/analysis.js';
+import { taggingSetup } from './tagging-setup.js';
 
-const root = process.cwd();
-const require = createRequire(join(root, 'package.json'));
-require(join(root, 'bin', 'load-bundle.cjs'));
-// The instance analysis.ts tags with: its hooks and bulkMatch.
-const nlp = loadNlp() as any;
-const world = nlp.world();
-const list: string[] = Object.keys(JSON.parse(readFileSync(process.argv[2], 'utf8')));
+const { nlp, world, list } = taggingSetup(process.argv[2]);
 const times: Record<string, number> = {};
 const wrap = (obj: any, key: string, name: string) => {
   const f = obj[key];
