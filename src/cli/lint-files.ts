@@ -28,6 +28,8 @@ export interface LintFilesOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Files bigger than this are skipped with one line (--max-file-size). */
   maxFileBytes?: number;
+  /** Called with each linted file's result as soon as it is final (in any order), so it can be formatted during the run. */
+  onResult?: (result: FileResult) => void;
 }
 
 /** Timing (CRISISLINT_TIMING=file, or =1 for stderr) is switched on here, before any file is read. */
@@ -135,6 +137,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   const progress = new Progress(options.stderr, files.length, files.length - todo.length);
   const record = (item: Item, result: FileResult, time: TimeDependence) => {
     done[item.index] = result;
+    options.onResult?.(result);
     if (cache && item.hash && !result.fatal) cache.set(item.absolute, item.hash, result, engine.now, time);
     progress.tick();
   };

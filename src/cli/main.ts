@@ -12,7 +12,8 @@ import { applyCliRules, ConfigError, ignoreFilter, loadConfig, pluginRules, type
 import { initConfig, InitError, INIT_FILE_NAME } from './init.js';
 import type { FileResult } from '../engine/results.js';
 import { RuleSettingError, SEVERITY_SETTINGS, type RuleSettingInput } from '../engine/ruleset.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FILE_BY_FILE_FORMATTERS, FORMATTERS, type FormatterContext } from '../formatters/index.js';
+import { FileByFileReport } from './file-by-file.js';
 import { INPUT_FORMATS } from '../inputs/index.js';
 import { DEFAULT_MAX_FILE_MB, expandPaths } from './files.js';
 import { sameFile, writeFileAtomic } from './atomic-write.js';
@@ -320,6 +321,14 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
     warn(`${file}: ignored (by .crisislintignore, the config's ignores or --ignore-pattern); use --no-ignore to lint it`);
   }
 
+  // --quiet: errors only; the human report also leaves out files with nothing to show.
+  const shownOf = (result: FileResult) => (options.quiet ? quietResult(result) : result);
+  const contextFor = (color: boolean): FormatterContext => ({ color, cwd: io.cwd, rules: new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])), unmatched: problems.length });
+  const mainColor = options.color ?? (!options.output && useColor(io.stdout));
+  // A report made file by file is formatted during the run, not all after it.
+  const byFile = FILE_BY_FILE_FORMATTERS[options.format];
+  const early = byFile ? new FileByFileReport(byFile, contextFor(mainColor), shownOf) : undefined;
+
   results.push(
     ...(await lintFiles(files, {
       cwd: io.cwd,
@@ -329,6 +338,7 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
       workers: options.workers,
       stderr: io.stderr,
       maxFileBytes: options.maxFileSize * 1048576,
+      onResult: early && ((result) => early.add(result)),
     })),
     ...expanded.unreadable.map((u) => fatalResult(u.path, u.reason)),
   );
@@ -338,10 +348,9 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
     for (const w of r.warnings ?? []) warn(`${r.filePath}: warning: ${w}`);
   }
   const format = (name: string, color: boolean) => {
-    // --quiet: errors only; the human report also leaves out files with nothing to show.
     const shown = options.quiet ? results.map(quietResult).filter((r) => name !== 'stylish' || r.fatal || r.findings.length > 0) : results;
     if (options.quiet && name === 'stylish' && shown.length === 0 && !problems.length) return '';
-    return FORMATTERS[name](shown, { color, cwd: io.cwd, rules: new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])), unmatched: problems.length });
+    return FORMATTERS[name](shown, contextFor(color));
   };
   for (const extra of options.report ?? []) {
     try {
@@ -351,7 +360,7 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
       return EXIT.usage;
     }
   }
-  const report = format(options.format, options.color ?? (!options.output && useColor(io.stdout)));
+  const report = early ? early.bytes(results) : format(options.format, mainColor);
   if (options.output) {
     const outputPath = resolve(io.cwd, options.output);
     if (files.some((file) => sameFile(resolve(io.cwd, file), outputPath))) {

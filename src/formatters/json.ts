@@ -2,12 +2,16 @@
 // field names plus crisislint's own fields.
 
 import type { FileResult } from '../engine/results.js';
-import type { Formatter } from './types.js';
+import type { FileByFileFormatter, Formatter } from './types.js';
 
 const SEVERITY_NUMBER = { error: 2, warning: 1, info: 0 } as const;
 
 export function toJsonReport(results: FileResult[]) {
-  return results.map((r) => ({
+  return results.map(toJsonFile);
+}
+
+function toJsonFile(r: FileResult) {
+  return {
     filePath: r.filePath,
     ...(r.format ? { format: r.format } : {}),
     score: r.score,
@@ -44,7 +48,19 @@ export function toJsonReport(results: FileResult[]) {
           incident: f.incident,
           ...(f.suggestions.length ? { suggestions: f.suggestions } : {}),
         })),
-  }));
+  };
 }
+
+/**
+ * The report file by file: each file's element as JSON.stringify(report, null, 2) indents it,
+ * one level in (stringified inside a one-element array, whose brackets are cut off).
+ */
+export const jsonByFile: FileByFileFormatter = {
+  file: (result) => JSON.stringify([toJsonFile(result)], null, 2).slice(4, -2),
+  open: '[\n  ',
+  separator: ',\n  ',
+  close: '\n]\n',
+  empty: '[]\n',
+};
 
 export const json: Formatter = (results) => `${JSON.stringify(toJsonReport(results), null, 2)}\n`;

@@ -12,3 +12,19 @@ export interface FormatterContext {
 }
 
 export type Formatter = (results: FileResult[], context: FormatterContext) => string;
+
+/**
+ * A report made of one text per file, joined: the CLI can format each file as soon as its result
+ * is final, while the rest are still being linted, and only join the texts at the end (for the
+ * 819-file corpus, formatting and encoding the 6.8 MB JSON report took about 50 ms after the last
+ * file). `joinFileTexts(byFile, results.map((r) => byFile.file(r, context)))` is, byte for byte,
+ * the report the formatter of the same name gives.
+ */
+export interface FileByFileFormatter {
+  file(result: FileResult, context: FormatterContext): string;
+  /** Before the first file's text, between two, after the last; `empty` is the whole report of no files. */
+  open: string;
+  separator: string;
+  close: string;
+  empty: string;
+}
