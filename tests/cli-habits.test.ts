@@ -202,35 +202,61 @@ describe('--workers auto', () => {
 });
 
 describe('the worker queue', () => {
-  const items = (sizes: number[]) => sizes.map((n, index) => ({ index, path: `f${index}.md`, bytes: new Uint8Array(n) }));
+  const files = (sizes: number[]) => sizes.map((n, index) => ({ bytes: new Uint8Array(n).fill(index % 251) }));
   it('hands out every file once, from both ends, in chunks that shrink as it runs out', () => {
-    const all = items(Array.from({ length: 200 }, (_, i) => 500 + ((i * 37) % 900)));
-    const queue = new WorkQueue(all, 2);
+    const all = files(Array.from({ length: 200 }, (_, i) => 500 + ((i * 37) % 900)));
+    const queue = WorkQueue.of(all, 2);
     const seen: number[] = [];
     const sizes: number[] = [];
-    for (let turn = 0; !queue.empty; turn++) {
-      const chunk = queue.take(turn % 2 === 0 ? 'front' : 'back')!;
-      expect(chunk.length).toBeGreaterThan(0);
-      sizes.push(chunk.reduce((n, item) => n + item.bytes.length, 0));
-      seen.push(...chunk.map((item) => item.index));
+    // The front moves up from the first file, the back down from the last.
+    let front = 0;
+    let back = all.length;
+    for (let turn = 0; ; turn++) {
+      const end = turn % 2 === 0 ? 'front' : 'back';
+      const chunk = queue.take(end);
+      if (!chunk) break;
+      expect(chunk[1]).toBeGreaterThan(chunk[0]);
+      if (end === 'front') {
+        expect(chunk[0]).toBe(front);
+        front = chunk[1];
+      } else {
+        expect(chunk[1]).toBe(back);
+        back = chunk[0];
+      }
+      let bytes = 0;
+      for (let position = chunk[0]; position < chunk[1]; position++) {
+        seen.push(position);
+        bytes += queue.bytesOf(position).length;
+      }
+      sizes.push(bytes);
     }
     expect(queue.take('front')).toBeUndefined();
-    expect([...seen].sort((a, b) => a - b)).toEqual(all.map((item) => item.index));
+    expect(queue.take('back')).toBeUndefined();
+    expect([...seen].sort((a, b) => a - b)).toEqual(all.map((_, position) => position));
     // Full chunks first (16 KB and a file), small ones last (2 KB and a file).
     expect(sizes[0]).toBeGreaterThanOrEqual(16 * 1024);
     expect(sizes[sizes.length - 1]).toBeLessThan(4 * 1024);
   });
 
-  it('gives chunks a failed worker handed back before new ones', () => {
-    const queue = new WorkQueue(items([3000, 3000, 3000]), 2);
-    const first = queue.take('back')!;
-    expect(first.map((i) => i.index)).toEqual([2]);
-    expect(queue.take('front')!.map((i) => i.index)).toEqual([0]);
-    expect(queue.take('front')!.map((i) => i.index)).toEqual([1]);
-    queue.giveBack([first]);
-    expect(queue.empty).toBe(false);
-    expect(queue.take('front')).toBe(first);
-    expect(queue.empty).toBe(true);
+  it('gives each file its own bytes, copied out of the memory the threads share', () => {
+    const all = files([3, 0, 5, 1]);
+    const queue = WorkQueue.of(all, 2);
+    all.forEach((file, position) => {
+      const bytes = queue.bytesOf(position);
+      expect([...bytes]).toEqual([...file.bytes]);
+      expect(bytes.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    });
+  });
+
+  it('is one queue across threads: a second view of the same memory takes what is left', () => {
+    const queue = WorkQueue.of(files([3000, 3000, 3000, 3000]), 2);
+    const other = new WorkQueue(structuredClone(queue.shared), 2);
+    expect(queue.take('front')).toEqual([0, 1]);
+    expect(other.take('back')).toEqual([3, 4]);
+    expect(other.take('back')).toEqual([2, 3]);
+    expect(queue.take('front')).toEqual([1, 2]);
+    expect(queue.take('front')).toBeUndefined();
+    expect(other.take('back')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 // A worker thread's entry (built to dist/worker.cjs): rebuilds the engine from the settings and
-// rule ids it is given, lints the chunks it is sent, and reports its phase times when stopped.
+// rule ids it is given, lints chunks from the shared queue until it is empty, and reports its
+// phase times.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
@@ -8,22 +9,23 @@ import type { EngineOptions } from '../engine/index.js';
 import type { ActiveRule } from '../engine/ruleset.js';
 import { phaseTimes, timing } from '../engine/timing.js';
 import { analysisStats } from '../nlp/analysis.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './workers.js';
+import { WorkQueue, type FromWorker, type WorkerData } from './workers.js';
 
-const setup = workerData as WorkerSetup;
+const { setup, queue: shared, threads, paths } = workerData as WorkerData;
 const byId = new Map(builtinRules.map((rule) => [rule.meta.id, rule]));
 const rules: ActiveRule[] = setup.rules.map((r) => ({ rule: byId.get(r.id)!, severity: r.severity as ActiveRule['severity'], options: r.options }));
 const engine: EngineOptions = { ...setup.settings, rules };
 timing.on = setup.timing;
 
 const port = parentPort!;
-port.on('message', (message: ToWorker) => {
-  if ('stop' in message) {
-    const { sentences, words } = analysisStats();
-    port.postMessage({ times: phaseTimes, tagged: { sentences, words } } satisfies FromWorker);
-    port.close();
-    return;
+const queue = new WorkQueue(shared, threads);
+for (let chunk = queue.take('back'); chunk; chunk = queue.take('back')) {
+  const results: Extract<FromWorker, { results: unknown }>['results'] = [];
+  for (let position = chunk[0]; position < chunk[1]; position++) {
+    results.push({ position, ...lintTracked(paths[position], queue.bytesOf(position), engine, setup.forCache) });
   }
-  const results = message.chunk.map(({ id, path, bytes }) => ({ id, ...lintTracked(path, bytes, engine, setup.forCache) }));
   port.postMessage({ results } satisfies FromWorker);
-});
+}
+const { sentences, words } = analysisStats();
+port.postMessage({ finished: true, times: phaseTimes, tagged: { sentences, words } } satisfies FromWorker);
+port.close();

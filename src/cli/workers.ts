@@ -32,10 +32,18 @@ export interface WorkerSetup {
   forCache: boolean;
 }
 
-export type ToWorker = { chunk: { id: number; path: string; bytes: Uint8Array }[] } | { stop: true };
+/** A worker's data: the engine to rebuild, the shared queue, and the queued files' paths. */
+export interface WorkerData {
+  setup: WorkerSetup;
+  queue: SharedQueue;
+  threads: number;
+  paths: string[];
+}
+
+/** Results by queue position, one message a chunk; then, when the queue is empty, `finished`. */
 export type FromWorker =
-  | { results: { id: number; result: FileResult; time: TimeDependence }[] }
-  | { times: PhaseTimes; tagged: { sentences: number; words: number } };
+  | { results: { position: number; result: FileResult; time: TimeDependence }[] }
+  | { finished: true; times: PhaseTimes; tagged: { sentences: number; words: number } };
 
 /** Below this much input, starting a worker (about 0.4 s of its own start-up) does not pay. */
 const AUTO_MIN_BYTES = 256 * 1024;
@@ -46,8 +54,6 @@ const AUTO_MAX_WORKERS = 4;
 const CHUNK_BYTES = 16 * 1024;
 /** ...and smaller ones, down to this, as the queue runs out (see WorkQueue). */
 const MIN_CHUNK_BYTES = 2 * 1024;
-/** Chunks a worker holds at once, so it never waits for the busy main thread to send more. */
-const IN_FLIGHT = 2;
 const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Sentences and words the workers tagged, for the benchmark's breakdown. */
@@ -150,55 +156,83 @@ function runnableThreads(): number | undefined {
 }
 
 /**
- * The files still to lint, handed out in chunks from both ends: the main thread takes from the
- * front, workers from the back. Chunks shrink as the queue runs out (a share of what is left per
- * thread, as in guided self-scheduling), so that at the end no thread is still on a long chunk
- * while the others wait: on the corpus with one worker, the main thread waited about 50 ms for
- * the worker's last 16 KB chunk.
+ * The files still to lint, in memory every thread shares, handed out in chunks from both ends:
+ * the main thread takes from the front, workers from the back, each as soon as it is ready for
+ * more. No thread waits on another to be sent work: when the main thread sent the chunks, a
+ * worker held two (so as not to wait while the main thread was busy linting), and at the end the
+ * main thread waited 20-30 ms for the worker's last two. Chunks shrink as the queue runs out (a
+ * share of what is left per thread, as in guided self-scheduling), so that at the end no thread
+ * is still on a long chunk while the others wait.
  */
-export class WorkQueue<T extends WorkItem> {
-  private front = 0;
-  private back: number;
-  private bytesLeft: number;
-  private readonly returned: T[][] = [];
+export class WorkQueue {
+  /** [lock, front, back]: the next file from the front, one past the next from the back. */
+  private readonly state: Int32Array;
+  /** Where each file's bytes start in `bytes`, and (last) where the last ends. */
+  private readonly offsets: Float64Array;
+  private readonly bytes: Uint8Array;
 
   constructor(
-    private readonly items: T[],
+    readonly shared: SharedQueue,
     private readonly threads: number,
   ) {
-    this.back = items.length;
-    this.bytesLeft = items.reduce((n, item) => n + item.bytes.length, 0);
+    this.state = new Int32Array(shared.state);
+    this.offsets = new Float64Array(shared.offsets);
+    this.bytes = new Uint8Array(shared.bytes);
   }
 
-  get empty(): boolean {
-    return this.returned.length === 0 && this.front >= this.back;
+  /** A queue of these files' bytes, copied into shared memory. */
+  static of(files: { bytes: Uint8Array }[], threads: number): WorkQueue {
+    const offsets = new Float64Array(new SharedArrayBuffer(8 * (files.length + 1)));
+    files.forEach((file, i) => (offsets[i + 1] = offsets[i] + file.bytes.length));
+    const bytes = new Uint8Array(new SharedArrayBuffer(offsets[files.length]));
+    files.forEach((file, i) => bytes.set(file.bytes, offsets[i]));
+    const state = new Int32Array(new SharedArrayBuffer(12));
+    state[2] = files.length;
+    return new WorkQueue({ state: state.buffer as SharedArrayBuffer, offsets: offsets.buffer as SharedArrayBuffer, bytes: bytes.buffer as SharedArrayBuffer }, threads);
   }
 
-  take(end: 'front' | 'back'): T[] | undefined {
-    const returned = this.returned.pop();
-    if (returned) return returned;
-    if (this.front >= this.back) return undefined;
-    const target = Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, this.bytesLeft / (2 * this.threads)));
-    const chunk: T[] = [];
-    let bytes = 0;
-    while (this.front < this.back && (chunk.length === 0 || bytes < target)) {
-      const item = end === 'front' ? this.items[this.front++] : this.items[--this.back];
-      bytes += item.bytes.length;
-      chunk.push(item);
+  /** The next chunk, as positions in the queue ([start, end)), or undefined when none is left. */
+  take(end: 'front' | 'back'): [number, number] | undefined {
+    const { state, offsets } = this;
+    // A spin lock: every thread holds it for a few arithmetic steps.
+    while (Atomics.compareExchange(state, 0, 0, 1) !== 0);
+    try {
+      const front = state[1];
+      const back = state[2];
+      if (front >= back) return undefined;
+      const left = offsets[back] - offsets[front];
+      const target = Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, left / (2 * this.threads)));
+      if (end === 'front') {
+        let next = front + 1;
+        while (next < back && offsets[next] - offsets[front] < target) next++;
+        state[1] = next;
+        return [front, next];
+      }
+      let next = back - 1;
+      while (next > front && offsets[back] - offsets[next] < target) next--;
+      state[2] = next;
+      return [next, back];
+    } finally {
+      Atomics.store(state, 0, 0);
     }
-    this.bytesLeft -= bytes;
-    return chunk;
   }
 
-  /** Chunks a failed worker did not finish: the next taker gets them first. */
-  giveBack(chunks: T[][]): void {
-    this.returned.push(...chunks);
+  /** The bytes of the file at this position, copied out of shared memory (decoders refuse shared views). */
+  bytesOf(position: number): Uint8Array {
+    return this.bytes.slice(this.offsets[position], this.offsets[position + 1]);
   }
+}
+
+export interface SharedQueue {
+  state: SharedArrayBuffer;
+  offsets: SharedArrayBuffer;
+  bytes: SharedArrayBuffer;
 }
 
 /**
  * Lints `items` across `count` workers and this thread. `lintHere` lints one item in this thread;
- * `onResult` receives each worker's results. A worker that fails hands its chunks back to the queue.
+ * `onResult` receives each worker's results. A file a failed worker took and did not finish is
+ * linted here at the end.
  */
 export async function runInWorkers<T extends WorkItem>(
   items: T[],
@@ -210,12 +244,11 @@ export async function runInWorkers<T extends WorkItem>(
 ): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/load-bundle.cjs).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  const setup = workerSetup(engine, forCache)!;
+  const queue = WorkQueue.of(items, count + 1);
+  const data: WorkerData = { setup: workerSetup(engine, forCache)!, queue: queue.shared, threads: count + 1, paths: items.map((item) => item.path) };
   const script = workerScript()!;
-  const queue = new WorkQueue(items, count + 1);
-  // The main thread starts at the front of the queue; it is already warm.
+  const linted = new Uint8Array(items.length);
 
-  let wakeMain: (() => void) | undefined;
   const finished: Promise<void>[] = [];
   for (let w = 0; w < count; w++) {
     // A smaller young generation than V8's default keeps the corpus run's peak down (measured
@@ -225,69 +258,44 @@ export async function runInWorkers<T extends WorkItem>(
     // Started through bin/load-bundle.cjs when it is there, so the worker uses the code cache too.
     const loader = fileURLToPath(new URL('../bin/load-bundle.cjs', import.meta.url));
     const worker: Worker = existsSync(loader)
-      ? new Worker(loader, { argv: [script], workerData: setup, resourceLimits })
-      : new Worker(script, { workerData: setup, resourceLimits });
-    const inFlight: T[][] = [];
-    const send = () => {
-      const chunk = queue.take('back'); // workers take from the back, the main thread from the front
-      if (!chunk) return false;
-      inFlight.push(chunk);
-      worker.postMessage({ chunk: chunk.map((item, id) => ({ id, path: item.path, bytes: item.bytes })) } satisfies ToWorker);
-      return true;
-    };
+      ? new Worker(loader, { argv: [script], workerData: data, resourceLimits })
+      : new Worker(script, { workerData: data, resourceLimits });
     finished.push(
-      new Promise<void>((resolvePromise) => {
-        let stopped = false;
-        const stop = () => {
-          if (stopped) return;
-          stopped = true;
-          worker.postMessage({ stop: true } satisfies ToWorker);
-        };
+      new Promise<void>((done) => {
         worker.on('message', (message: FromWorker) => {
-          if ('times' in message) {
+          if ('finished' in message) {
             mergePhaseTimes(message.times);
             workerTagged.sentences += message.tagged.sentences;
             workerTagged.words += message.tagged.words;
-            return;
+            // Its results are all in (a port delivers in order); it exits by itself.
+            return done();
           }
-          const chunk = inFlight.shift()!;
-          for (const { id, result, time } of message.results) onResult(chunk[id], result, time);
-          if (!send() && inFlight.length === 0) stop();
-          wakeMain?.();
+          for (const { position, result, time } of message.results) {
+            linted[position] = 1;
+            onResult(items[position], result, time);
+          }
         });
-        worker.on('error', () => {
-          // Give its unfinished chunks back; the main thread (or another worker) lints them.
-          queue.giveBack(inFlight.splice(0));
-          stopped = true;
-          wakeMain?.();
-        });
-        worker.on('exit', () => {
-          queue.giveBack(inFlight.splice(0));
-          resolvePromise();
-          wakeMain?.();
-        });
-        let sent = 0;
-        while (sent < IN_FLIGHT && send()) sent++;
-        if (sent === 0) stop();
+        // A worker that fails (or never starts) has finished: what it took and did not lint is linted here.
+        worker.on('error', done);
+        worker.on('exit', done);
       }),
     );
   }
 
-  const allExited = Promise.all(finished).then(() => 'exited' as const);
-  for (;;) {
-    const chunk = queue.take('front');
-    if (chunk) {
-      for (const item of chunk) lintHere(item);
-      // Let workers' results and requests for more work in before the next chunk.
-      await new Promise<void>((r) => setImmediate(r));
-      continue;
+  // The main thread takes from the front, workers from the back. When the build writes the code
+  // caches (bin/load-bundle.cjs), the workers lint everything, or the worker's cache would lack the
+  // lint functions: the main thread is ready first and would take a few files before they start.
+  const mainLints = process.env.CRISISLINT_CODE_CACHE !== 'write';
+  for (let chunk = mainLints && queue.take('front'); chunk; chunk = queue.take('front')) {
+    for (let position = chunk[0]; position < chunk[1]; position++) {
+      linted[position] = 1;
+      lintHere(items[position]);
     }
-    // Nothing queued: wait for a worker to finish, or to fail and hand its work back.
-    const woken = new Promise<'woken'>((r) => {
-      wakeMain = () => r('woken');
-    });
-    const state = await Promise.race([allExited, woken]);
-    wakeMain = undefined;
-    if (state === 'exited' && queue.empty) break;
+    // Let workers' results in before the next chunk, so they are formatted and counted as they come.
+    await new Promise<void>((r) => setImmediate(r));
   }
+  await Promise.all(finished);
+  items.forEach((item, position) => {
+    if (!linted[position]) lintHere(item);
+  });
 }
