@@ -5,7 +5,7 @@
 // each while the walk goes on. crisislint never changes a linted file.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +54,37 @@ describe('signals', () => {
       expect(hashes(dir)).toEqual(before);
     }, 60_000);
   }
+});
+
+describe('a worker that fails', () => {
+  it('leaves the files it took to the main thread: the report is whole, and the one a run without workers gives', () => {
+    // An install whose worker takes every file left in the queue (src/cli/workers.ts: shared
+    // [lock, front, back]) and then fails, as a worker that crashed or ran out of memory would.
+    const install = tempDir('broken-worker');
+    for (const dir of ['bin', 'dist']) cpSync(join(ROOT, dir), join(install, dir), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+    const taken = join(install, 'taken');
+    writeFileSync(
+      join(install, 'dist', 'worker.cjs'),
+      `const state = new Int32Array(require('node:worker_threads').workerData.queue.state);
+while (Atomics.compareExchange(state, 0, 0, 1) !== 0);
+const files = state[2] - state[1];
+state[2] = state[1];
+Atomics.store(state, 0, 0);
+require('node:fs').writeFileSync(${JSON.stringify(taken)}, String(files));
+throw new Error('this worker took every file left and failed');
+`,
+    );
+    // Files big enough that the main thread's first chunk (16 KB) is still being linted when the worker starts.
+    const dir = bigTree(12, 60);
+    const broken = spawnSync(process.execPath, [join(install, 'bin', 'crisislint.cjs'), '--no-config', '--now', NOW, '--workers', '1', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const serial = run(['--workers', '0', '--format', 'json', '.'], dir);
+    expect(Number(readFileSync(taken, 'utf8'))).toBeGreaterThan(0);
+    expect(broken.stderr).toBe(serial.stderr);
+    expect(broken.status).toBe(serial.status);
+    expect(JSON.parse(broken.stdout)).toHaveLength(12);
+    expect(broken.stdout).toBe(serial.stdout);
+  }, 60_000);
 });
 
 describe('--output and the cache', () => {
