@@ -11,9 +11,13 @@ if (!existsSync(bundle)) {
   process.stderr.write(`crisislint: the build is missing; run "node scripts/install.mjs" in ${join(__dirname, '..')} (npm did not run crisislint's install script)\n`);
   process.exit(2);
 }
-const cold = () => require('./load-bundle.cjs').loadBundle(bundle);
-// CRISISLINT_DAEMON=1: a warm server runs the command when one answers (src/daemon/client.cjs).
 const argv = process.argv.slice(2);
+const cold = () => {
+  const loader = require('./load-bundle.cjs');
+  loader.prestartWorker(argv);
+  loader.loadBundle(bundle);
+};
+// CRISISLINT_DAEMON=1: a warm server runs the command when one answers (src/daemon/client.cjs).
 if (process.env.CRISISLINT_DAEMON === '1' && !argv.some((a) => a === '--daemon' || a.startsWith('--daemon='))) {
   require('../src/daemon/client.cjs')
     .runOnServer(argv, join(__dirname, '..'))

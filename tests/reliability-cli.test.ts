@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +85,50 @@ throw new Error('this worker took every file left and failed');
     expect(broken.status).toBe(serial.status);
     expect(JSON.parse(broken.stdout)).toHaveLength(12);
     expect(broken.stdout).toBe(serial.stdout);
+    // With --workers auto on a folder, the worker started early (before its work was known) fails too.
+    const big = bigTree(48, 60);
+    const lint = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, '--no-config', '--now', NOW, '--format', 'json', ...args, '.'], { cwd: big, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+    const brokenAuto = lint(join(install, 'bin', 'crisislint.cjs'), []);
+    const serialBig = lint(BIN, ['--workers', '0']);
+    expect(brokenAuto.stderr).toBe(serialBig.stderr);
+    expect(JSON.parse(brokenAuto.stdout)).toHaveLength(48);
+    expect(brokenAuto.stdout).toBe(serialBig.stdout);
+  }, 60_000);
+});
+
+describe('a worker started early (bin/load-bundle.cjs)', () => {
+  const { lintsATree } = createRequire(import.meta.url)('../bin/load-bundle.cjs') as { lintsATree: (argv: string[]) => boolean };
+  it('is started only for a command that names a folder or a glob', () => {
+    const dir = bigTree(1, 1);
+    expect(lintsATree([dir])).toBe(true);
+    expect(lintsATree(['--format', 'json', dir])).toBe(true);
+    expect(lintsATree(['status/**/*.md'])).toBe(true);
+    expect(lintsATree([join(dir, 's000.md')])).toBe(false);
+    expect(lintsATree(['--format', 'json', join(dir, 'missing.md')])).toBe(false);
+    expect(lintsATree(['--help'])).toBe(false);
+  });
+
+  it('is ended when the run wants none, and the report and exit are those of a run without it', () => {
+    // Too little text for a worker: the early one is ended, and nothing keeps the process waiting.
+    const small = bigTree(3, 5);
+    const auto = run(['--format', 'json', small], small);
+    const serial = run(['--workers', '0', '--format', 'json', small], small);
+    expect(auto.error).toBeUndefined();
+    expect(auto.status).toBe(serial.status);
+    expect(auto.stderr).toBe(serial.stderr);
+    expect(JSON.parse(auto.stdout)).toHaveLength(3);
+    expect(auto.stdout).toBe(serial.stdout);
+  });
+
+  it('lints what a worker would, when the run wants one: the report is that of a serial run', () => {
+    // Enough text for one worker on an idle 2-core machine (on a busy one, auto lints serially: the same report).
+    const big = bigTree(48, 60);
+    const lint = (args: string[]) => spawnSync(process.execPath, [BIN, '--no-config', '--now', NOW, ...args], { cwd: big, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+    const auto = lint(['--format', 'json', '.']);
+    const serial = lint(['--workers', '0', '--format', 'json', '.']);
+    expect(auto.status).toBe(serial.status);
+    expect(JSON.parse(auto.stdout)).toHaveLength(48);
+    expect(auto.stdout).toBe(serial.stdout);
   }, 60_000);
 });
 

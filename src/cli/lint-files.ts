@@ -12,7 +12,7 @@ import type { FileResult } from '../engine/results.js';
 import { addPhase, phaseTimes, timing } from '../engine/timing.js';
 import { analysisStats, observeAsking, observeTagging } from '../nlp/analysis.js';
 import { Progress } from './progress.js';
-import { noteRunnableThreads, planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
+import { endPrestartedWorker, noteRunnableThreads, planWorkers, runInWorkers, workerTagged, type WorkItem } from './workers.js';
 
 type Item = WorkItem & { absolute: string; hash?: string };
 
@@ -151,6 +151,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
     threads = 1 + workers;
     await runInWorkers(todo, engine, workers, !!cache, record, lintHere);
   } else {
+    endPrestartedWorker();
     for (const item of todo) lintHere(item);
   }
   progress.end();

@@ -5,7 +5,7 @@
 // two workers. Work goes out in small chunks from one queue, so a worker that starts late, or gets
 // slow files, simply takes fewer.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,8 @@ const AUTO_MAX_WORKERS = 4;
 const CHUNK_BYTES = 16 * 1024;
 /** ...and smaller ones, down to this, as the queue runs out (see WorkQueue). */
 const MIN_CHUNK_BYTES = 2 * 1024;
-const WORKER_YOUNG_GENERATION_MB = 8;
+/** What a worker may use (when started without bin/load-bundle.cjs, which says why). */
+const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /** Sentences and words the workers tagged, for the benchmark's breakdown. */
 export const workerTagged = { sentences: 0, words: 0 };
@@ -115,7 +116,7 @@ export function autoWorkers(bytes: number, { cores, load }: Machine): number {
   return Math.max(0, Math.min(idle, AUTO_MAX_WORKERS, bySize));
 }
 
-/** Readings of the threads runnable (this one included) taken so far in this run; the least counts. */
+/** Readings of the threads runnable, other than this process's, taken so far in this run; the least counts. */
 let runnableReadings: number[] = [];
 
 /**
@@ -126,30 +127,47 @@ let runnableReadings: number[] = [];
 export function noteRunnableThreads(first = false): void {
   // A long-running server lints many times: each run starts its readings afresh.
   if (first) runnableReadings = [];
-  const running = runnableThreads();
+  // With a worker started early (prestarted), the reading taken before it started counts too:
+  // while it starts, this process fills both cores of a 2-core machine, and any other thread
+  // that wakes then waits, and counts as runnable (3 corpus runs in 15 chose no worker).
+  const early = prestarted()?.othersRunnable;
+  if (first && early !== undefined) runnableReadings.push(early);
+  const running = othersRunnableThreads();
   if (running !== undefined) runnableReadings.push(running);
 }
 
 /**
- * The load: the 1-minute load average, or, on Linux, the threads runnable right now if fewer.
- * The average lags a minute behind, so a build's or a benchmark's previous step, finished a
- * second ago, still counts there as a busy core; /proc/loadavg's fourth field ("running/total")
- * is a moment's count, including the thread that reads it. The least of the readings leaves out
- * a moment's spike (this process's own compiler threads among them).
+ * The load: the 1-minute load average, or, on Linux, the threads of other processes runnable
+ * right now if fewer. The average lags a minute behind, so a build's or a benchmark's previous
+ * step, finished a second ago, still counts there as a busy core; /proc/loadavg's fourth field
+ * ("running/total") is a moment's count. The least of the readings leaves out a moment's spike.
  */
 function currentMachine(): Machine {
   noteRunnableThreads();
   const readings = runnableReadings;
   runnableReadings = [];
-  const now = readings.length > 0 ? Math.min(...readings) - 1 : Infinity;
+  const now = readings.length > 0 ? Math.min(...readings) : Infinity;
   return { cores: availableParallelism(), load: Math.max(0, Math.min(loadavg()[0], now)) };
 }
 
-function runnableThreads(): number | undefined {
+/**
+ * Runnable threads of other processes: the system's count less this process's own runnable
+ * threads (this one, a worker started early, V8's compiler and GC threads at work). Counting
+ * its own made `auto` choose no worker in about one corpus run in fifteen, when V8's threads
+ * happened to be compiling at the moment of the reading.
+ */
+function othersRunnableThreads(): number | undefined {
   try {
     const field = readFileSync('/proc/loadavg', 'latin1').split(' ')[3];
     const running = Number.parseInt(field, 10);
-    return Number.isFinite(running) && running > 0 ? running : undefined;
+    if (!Number.isFinite(running) || running <= 0) return undefined;
+    let own = 0;
+    for (const task of readdirSync('/proc/self/task')) {
+      // "pid (name) S …": the state follows the last parenthesis (a name may hold one).
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
+      if (stat.charCodeAt(stat.lastIndexOf(')') + 2) === 82 /* R */) own++;
+    }
+    return Math.max(0, running - Math.max(own, 1));
   } catch {
     return undefined;
   }
@@ -229,6 +247,45 @@ export interface SharedQueue {
   bytes: SharedArrayBuffer;
 }
 
+/** Through bin/load-bundle.cjs when it started this bundle, so the worker uses the code cache too. */
+function startWorker(script: string, data: WorkerData): Worker {
+  const viaLoader = (globalThis as Record<symbol, unknown>)[Symbol.for('crisislint.startWorker')] as ((script: string, data: WorkerData) => Worker) | undefined;
+  if (viaLoader) return viaLoader(script, data);
+  // require, not import(): the bundle may run from a V8 code cache (bin/load-bundle.cjs).
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return new Worker(script, { workerData: data, resourceLimits: WORKER_RESOURCE_LIMITS });
+}
+
+/** The worker bin/load-bundle.cjs started before this bundle loaded (prestartWorker), while it is there to take. */
+interface Prestarted {
+  worker: Worker;
+  /** Threads of other processes runnable just before it started. */
+  othersRunnable: number | undefined;
+  exited: boolean;
+}
+const PRESTARTED = Symbol.for('crisislint.prestartedWorker');
+
+function prestarted(): Prestarted | undefined {
+  return (globalThis as Record<symbol, unknown>)[PRESTARTED] as Prestarted | undefined;
+}
+
+/** The prestarted worker, given its work (it waits for it), or undefined when there is none alive. */
+function takePrestartedWorker(data: WorkerData): Worker | undefined {
+  const started = prestarted();
+  (globalThis as Record<symbol, unknown>)[PRESTARTED] = undefined;
+  if (!started || started.exited) return undefined;
+  started.worker.ref();
+  started.worker.postMessage(data);
+  return started.worker;
+}
+
+/** Ends a prestarted worker the run does not use. */
+export function endPrestartedWorker(): void {
+  const started = prestarted();
+  (globalThis as Record<symbol, unknown>)[PRESTARTED] = undefined;
+  if (started && !started.exited) void started.worker.terminate();
+}
+
 /**
  * Lints `items` across `count` workers and this thread. `lintHere` lints one item in this thread;
  * `onResult` receives each worker's results. A file a failed worker took and did not finish is
@@ -242,8 +299,6 @@ export async function runInWorkers<T extends WorkItem>(
   onResult: (item: T, result: FileResult, time: TimeDependence) => void,
   lintHere: (item: T) => void,
 ): Promise<void> {
-  // require, not import(): the bundle may run from a V8 code cache (bin/load-bundle.cjs).
-  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const queue = WorkQueue.of(items, count + 1);
   const data: WorkerData = { setup: workerSetup(engine, forCache)!, queue: queue.shared, threads: count + 1, paths: items.map((item) => item.path) };
   const script = workerScript()!;
@@ -251,15 +306,7 @@ export async function runInWorkers<T extends WorkItem>(
 
   const finished: Promise<void>[] = [];
   for (let w = 0; w < count; w++) {
-    // A smaller young generation than V8's default keeps the corpus run's peak down (measured
-    // with one worker in round six: 246-250 MB at 8 MB, 257-261 MB at 16, 268 MB at the default;
-    // 221 MB at 8 MB since round seven's smaller caches) at no measurable cost in time.
-    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-    // Started through bin/load-bundle.cjs when it is there, so the worker uses the code cache too.
-    const loader = fileURLToPath(new URL('../bin/load-bundle.cjs', import.meta.url));
-    const worker: Worker = existsSync(loader)
-      ? new Worker(loader, { argv: [script], workerData: data, resourceLimits })
-      : new Worker(script, { workerData: data, resourceLimits });
+    const worker = takePrestartedWorker(data) ?? startWorker(script, data);
     finished.push(
       new Promise<void>((done) => {
         worker.on('message', (message: FromWorker) => {
