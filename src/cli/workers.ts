@@ -129,7 +129,7 @@ export function noteRunnableThreads(first = false): void {
   if (first) runnableReadings = [];
   // With a worker started early (prestarted), the reading taken before it started counts too:
   // while it starts, this process fills both cores of a 2-core machine, and any other thread
-  // that wakes then waits, and counts as runnable (3 corpus runs in 15 chose no worker).
+  // that wakes then waits, and counts as runnable (2 corpus runs in 15 chose no worker).
   const early = prestarted()?.othersRunnable;
   if (first && early !== undefined) runnableReadings.push(early);
   const running = othersRunnableThreads();
@@ -152,9 +152,8 @@ function currentMachine(): Machine {
 
 /**
  * Runnable threads of other processes: the system's count less this process's own runnable
- * threads (this one, a worker started early, V8's compiler and GC threads at work). Counting
- * its own made `auto` choose no worker in about one corpus run in fifteen, when V8's threads
- * happened to be compiling at the moment of the reading.
+ * threads (this one, a worker started early, V8's compiler and GC threads at work), so that a
+ * moment when V8's own threads are compiling does not count as another process's load.
  */
 function othersRunnableThreads(): number | undefined {
   try {
