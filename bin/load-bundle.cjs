@@ -146,7 +146,7 @@ function prestartWorker(argv) {
     // Not Linux: the number of cores decides.
   }
   if (Math.round(require('node:os').availableParallelism() - 1 - (othersRunnable ?? 0)) < 1) return;
-  const started = { worker: new threads.Worker(__filename, { argv: [worker], resourceLimits: WORKER_RESOURCE_LIMITS }), othersRunnable, exited: false };
+  const started = { worker: startWorker(worker), othersRunnable, exited: false };
   // Until the CLI takes it, it must neither keep the process alive nor fail it.
   started.worker.unref();
   started.worker.on('error', () => {});
@@ -168,9 +168,11 @@ function lintsATree(argv) {
  */
 const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
-/** Starts a worker thread on this loader with `script` (dist/worker.cjs) as its bundle, for src/cli/workers.ts. */
-globalThis[Symbol.for('crisislint.startWorker')] = (script, workerData) =>
-  new (require('node:worker_threads').Worker)(__filename, { argv: [script], workerData, resourceLimits: WORKER_RESOURCE_LIMITS });
+/** Starts a worker thread on this loader with `script` (dist/worker.cjs) as its bundle (prestartWorker, and src/cli/workers.ts). */
+function startWorker(script, workerData) {
+  return new (require('node:worker_threads').Worker)(__filename, { argv: [script], workerData, resourceLimits: WORKER_RESOURCE_LIMITS });
+}
+globalThis[Symbol.for('crisislint.startWorker')] = startWorker;
 
 module.exports = { loadBundle, cacheUse, prestartWorker, lintsATree };
 
